@@ -1,0 +1,26 @@
+/// One problem found in an input file, printed as `FILE:LINE:COLUMN: error: MESSAGE; expected EXPECTED`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// Line and column, when known.
+    public var location: SourceLocation?
+    /// What is wrong, as a lower-case fragment naming the offending value.
+    public var message: String
+    /// What was expected, or a "did you mean" hint; nil when there is nothing to add.
+    public var expected: String?
+
+    /// Creates a diagnostic.
+    public init(file: String, location: SourceLocation?, message: String, expected: String? = nil) {
+        self.file = file
+        self.location = location
+        self.message = message
+        self.expected = expected
+    }
+
+    /// The compiler-style line: `FILE:LINE:COLUMN: error: message; expected`.
+    public var description: String {
+        let place = location.map { "\(file):\($0.line):\($0.column)" } ?? file
+        let hint = expected.map { "; \($0)" } ?? ""
+        return "\(place): error: \(message)\(hint)"
+    }
+}

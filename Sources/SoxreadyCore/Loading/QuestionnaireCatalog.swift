@@ -1,0 +1,98 @@
+import Foundation
+
+/// Finds questionnaires by id: `$SOXREADY_QUESTIONNAIRES` (folders separated by `:`), then
+/// `./Questionnaires`, then the installed share folder `<prefix>/share/soxready/Questionnaires`.
+public struct QuestionnaireCatalog: Sendable {
+    /// One questionnaire file found in a search folder.
+    public struct Entry: Sendable {
+        /// The file path.
+        public var path: String
+        /// The questionnaire, or the reason it did not load.
+        public var result: Result<LoadedQuestionnaire, QuestionnaireLoadError>
+    }
+
+    /// Folders searched, in order.
+    public var searchPaths: [String]
+
+    /// The bundled default questionnaire's id.
+    public static let defaultID = "sox-azure-migration"
+
+    /// Creates a catalog over `searchPaths`, in order.
+    public init(searchPaths: [String]) { self.searchPaths = searchPaths }
+
+    /// The standard search path for an environment, current directory and executable location.
+    ///
+    /// - Parameters:
+    ///   - environment: Process environment; `SOXREADY_QUESTIONNAIRES` is read from it.
+    ///   - currentDirectory: Where `./Questionnaires` is looked for.
+    ///   - executablePath: The running binary; `../share/soxready/Questionnaires` from its folder.
+    public static func standard(environment: [String: String], currentDirectory: String, executablePath: String?) -> QuestionnaireCatalog {
+        var paths: [String] = []
+        if let list = environment["SOXREADY_QUESTIONNAIRES"] {
+            paths += list.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        }
+        paths.append((currentDirectory as NSString).appendingPathComponent("Questionnaires"))
+        if let executablePath {
+            let binFolder = (URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+            let share = ((binFolder as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("share/soxready/Questionnaires")
+            paths.append(share)
+        }
+        var seen: Set<String> = []
+        return QuestionnaireCatalog(searchPaths: paths.filter { seen.insert(($0 as NSString).standardizingPath).inserted })
+    }
+
+    /// Every `*.yaml` / `*.yml` file directly in the search folders, loaded, in search order then by name.
+    public func entries() -> [Entry] {
+        var result: [Entry] = []
+        for folder in searchPaths {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                do throws(QuestionnaireLoadError) {
+                    result.append(Entry(path: path, result: .success(try QuestionnaireLoader.load(path: path))))
+                } catch {
+                    result.append(Entry(path: path, result: .failure(error)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Resolves `reference`: a path to a file (anything containing `/` or ending in `.yaml`/`.yml`),
+    /// or `id` / `id@version` looked up in the search folders (first match wins).
+    ///
+    /// - Throws: ``QuestionnaireLoadError`` from loading the file, or
+    ///   ``QuestionnaireLoadError/notFound(reference:searched:)``.
+    public func resolve(_ reference: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+        if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+            || FileManager.default.fileExists(atPath: reference) && !Identifier.isValid(reference)
+        {
+            return try QuestionnaireLoader.load(path: reference)
+        }
+        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
+        let id = parts[0]
+        let version = parts.count > 1 ? parts[1] : nil
+        // Fast path: a file named after the id.
+        for folder in searchPaths {
+            for ext in ["yaml", "yml"] {
+                let path = (folder as NSString).appendingPathComponent("\(id).\(ext)")
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                let loaded = try QuestionnaireLoader.load(path: path)
+                if loaded.questionnaire.id == id, version == nil || loaded.questionnaire.version == version {
+                    return loaded
+                }
+            }
+        }
+        for entry in entries() {
+            if case .success(let loaded) = entry.result, loaded.questionnaire.id == id,
+                version == nil || loaded.questionnaire.version == version
+            {
+                return loaded
+            }
+        }
+        throw .notFound(reference: reference, searched: searchPaths)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// A questionnaire with the exact text it was loaded from.
+public struct LoadedQuestionnaire: Sendable {
+    /// The validated questionnaire.
+    public var questionnaire: Questionnaire
+    /// The file's exact content, as UTF-8 text (kept with every run so reports can be rebuilt).
+    public var content: String
+    /// The path it was read from, as given; nil when parsed from memory.
+    public var path: String?
+}
+
+/// Loads and validates `soxready/questionnaire@1` files with Yams.
+///
+/// The loader reports *every* problem in a file, each with its line and column, as
+/// ``QuestionnaireLoadError/invalid(_:)``; the rules are listed in `docs/questionnaire-format.md`.
+public enum QuestionnaireLoader {
+    /// Reads and validates the questionnaire at `path`.
+    ///
+    /// - Parameter path: A file path, relative to the current directory or absolute.
+    /// - Returns: The questionnaire and its exact content.
+    /// - Throws: ``QuestionnaireLoadError/unreadable(path:reason:)`` when the file cannot be read
+    ///   or is not UTF-8; ``QuestionnaireLoadError/invalid(_:)`` with every problem found.
+    public static func load(path: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            throw .unreadable(path: path, reason: reason)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(path: path, reason: "the file is not UTF-8 text")
+        }
+        var loaded = try parse(text, file: path)
+        loaded.path = path
+        return loaded
+    }
+
+    /// Parses and validates questionnaire text.
+    ///
+    /// - Parameters:
+    ///   - text: The YAML text.
+    ///   - file: The name used in diagnostics.
+    /// - Returns: The questionnaire and `text`.
+    /// - Throws: ``QuestionnaireLoadError/invalid(_:)`` with every problem, sorted by line and column.
+    public static func parse(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw .invalid([yamlDiagnostic(error, file: file)])
+        }
+        guard let root else {
+            throw .invalid([Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
+                                       message: "the file is empty",
+                                       expected: "expected a questionnaire starting with 'format: \(QuestionnaireDecoder.formatName)'")])
+        }
+        var decoder = QuestionnaireDecoder(file: file)
+        let questionnaire = decoder.decode(root)
+        let diagnostics = decoder.diagnostics.enumerated().sorted {
+            let l = $0.element.location ?? SourceLocation(line: 0, column: 0)
+            let r = $1.element.location ?? SourceLocation(line: 0, column: 0)
+            return l == r ? $0.offset < $1.offset : l < r
+        }.map(\.element)
+        guard diagnostics.isEmpty, let questionnaire else {
+            throw .invalid(diagnostics)
+        }
+        return LoadedQuestionnaire(questionnaire: questionnaire, content: text, path: nil)
+    }
+
+    /// Turns a Yams syntax error into one diagnostic with its line and column.
+    static func yamlDiagnostic(_ error: any Error, file: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return Diagnostic(file: file, location: nil, message: "cannot parse YAML: \(error)")
+        }
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) at line \($0.mark.line), " } ?? ""
+            return Diagnostic(file: file, location: at(mark), message: "invalid YAML: \(detail)\(problem)",
+                              expected: "expected well-formed YAML (check indentation and quoting)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(file: file, location: at(context.mark), message: "a mapping repeats the key \(keys)",
+                              expected: "expected each key once per mapping")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(file: file, location: nil, message: "cannot read YAML: \(problem)", expected: "expected UTF-8 text")
+        default:
+            return Diagnostic(file: file, location: nil, message: "cannot parse YAML: \(yamlError)")
+        }
+    }
+}

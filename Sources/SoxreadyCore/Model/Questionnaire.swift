@@ -1,0 +1,152 @@
+/// A loaded, validated questionnaire (`soxready/questionnaire@1`).
+///
+/// Build one with ``QuestionnaireLoader``; every value here has passed the checks listed in
+/// `docs/questionnaire-format.md`.
+///
+/// ```swift
+/// let loaded = try QuestionnaireLoader.load(path: "Questionnaires/sox-azure-migration.yaml")
+/// for question in loaded.questionnaire.questions where question.gating { print(question.id) }
+/// ```
+public struct Questionnaire: Sendable, Equatable {
+    /// Identifier, `[a-z0-9-]+`, unique among questionnaires.
+    public var id: String
+    /// Semantic version of the content, `MAJOR.MINOR.PATCH`.
+    public var version: String
+    /// One-line title.
+    public var title: String
+    /// Longer description, possibly several paragraphs; empty when not given.
+    public var description: String
+    /// Provenance shown in reports.
+    public var sources: [Source]
+    /// Readiness thresholds, defaults per SCORING.md unless the file overrides them.
+    public var thresholds: Thresholds
+    /// Domains in file order.
+    public var domains: [Domain]
+
+    /// Every question in file order (domain by domain).
+    public var questions: [Question] { domains.flatMap(\.questions) }
+
+    /// The question with `id`, or nil.
+    public func question(_ id: String) -> Question? {
+        for domain in domains {
+            if let question = domain.questions.first(where: { $0.id == id }) { return question }
+        }
+        return nil
+    }
+
+    /// The domain that holds the question `id`, or nil.
+    public func domain(ofQuestion id: String) -> Domain? {
+        domains.first { $0.questions.contains { $0.id == id } }
+    }
+
+    /// `id@version`, the questionnaire's full reference.
+    public var reference: String { "\(id)@\(version)" }
+}
+
+/// A provenance entry of a questionnaire (`sources:`).
+public struct Source: Sendable, Hashable, Codable {
+    /// Title of the document or page.
+    public var title: String
+    /// Where to find it, when public.
+    public var url: String?
+    /// How the questionnaire uses it.
+    public var note: String?
+
+    /// Creates a source entry.
+    public init(title: String, url: String? = nil, note: String? = nil) {
+        self.title = title
+        self.url = url
+        self.note = note
+    }
+}
+
+/// The figures the readiness rules compare against (SCORING.md), all percent 0...100.
+public struct Thresholds: Sendable, Hashable, Codable {
+    /// Overall score at or above which an app can be `ready` (default 85).
+    public var ready: Double = 85
+    /// Overall score below which an app is `not-ready` (default 60).
+    public var notReady: Double = 60
+    /// Score below which a critical domain makes the app `not-ready` (default 50).
+    public var criticalDomainFloor: Double = 50
+    /// Confidence at or below which readiness is unknown (default 40).
+    public var unknownConfidence: Double = 40
+    /// Confidence at or below which the app is at best ready with conditions (default 60).
+    public var conditionalConfidence: Double = 60
+
+    /// The defaults of SCORING.md: 85, 60, 50, 40 and 60.
+    public init() {}
+}
+
+/// A domain: a group of questions on one control area, with its weight in the overall score.
+public struct Domain: Sendable, Equatable {
+    /// Identifier, `[a-z0-9-]+`, unique in the questionnaire.
+    public var id: String
+    /// Title shown in headers and reports.
+    public var title: String
+    /// Why the domain matters, one or two sentences; empty when not given.
+    public var summary: String
+    /// Criticality (default medium).
+    public var criticality: Criticality
+    /// Explicit multiplier; wins over `criticality` when set.
+    public var weight: Double?
+    /// ITGC areas the domain covers.
+    public var itgc: [ITGCArea]
+    /// CUEC theme labels the domain covers.
+    public var cuec: [String]
+    /// Questions in file order.
+    public var questions: [Question]
+    /// Where the domain starts in its file.
+    public var location: SourceLocation
+
+    /// The multiplier m of SCORING.md: `weight` if given, else 3 / 2 / 1 by criticality.
+    public var multiplier: Double { weight ?? criticality.multiplier }
+
+    /// True when at least one question is scored.
+    public var isScored: Bool { questions.contains { $0.isScored } }
+}
+
+/// One answer option of a `choice` or `multi` question.
+public struct Choice: Sendable, Hashable {
+    /// Identifier, `[a-z0-9-]+`, unique in the question; typed by the user.
+    public var id: String
+    /// Label shown next to the id.
+    public var label: String
+    /// Score 0...1, or nil for a context-only choice.
+    public var score: Double?
+
+    /// Creates a choice.
+    public init(id: String, label: String, score: Double?) {
+        self.id = id
+        self.label = label
+        self.score = score
+    }
+}
+
+/// A band of a `number` question: values in `min`...`max` score `score`.
+public struct Band: Sendable, Hashable {
+    /// Lower bound, inclusive.
+    public var min: Double
+    /// Upper bound, inclusive; nil for unbounded.
+    public var max: Double?
+    /// Score 0...1.
+    public var score: Double
+
+    /// True when `value` lies in `min`...`max`.
+    public func contains(_ value: Double) -> Bool {
+        value >= min && (max.map { value <= $0 } ?? true)
+    }
+}
+
+/// What closes a gap on a question: the remediation action and who does it when.
+public struct Remediation: Sendable, Hashable {
+    /// The action, in the imperative.
+    public var action: String
+    /// The control owner's role (a role, not a person); empty when not given.
+    public var owner: String
+    /// Migration phase; before migration when not given.
+    public var phase: MigrationPhase
+    /// Effort, when given.
+    public var effort: Effort?
+    /// Azure capabilities that help close the gap.
+    public var azure: [String]
+}

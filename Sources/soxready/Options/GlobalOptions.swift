@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command accepts (PRODUCT.md §2).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite store (default .soxready/soxready.sqlite, or $SOXREADY_STORE).", valueName: "path"))
+    var store: String?
+
+    @Flag(name: .long, help: "Print no colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// Colour is used only on a terminal, without --no-color or NO_COLOR.
+    var useColor: Bool {
+        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && Terminal.isInteractive(fileDescriptor: 1)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SoxreadyCore
+
+extension QuestionnaireCommand {
+    /// `soxready questionnaire list`: the questionnaires found in the search path.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the questionnaires found ($SOXREADY_QUESTIONNAIRES, ./Questionnaires, the installed share folder).")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let catalog = QuestionnaireCatalog.forProcess
+            let entries = catalog.entries()
+            if entries.isEmpty {
+                print("No questionnaires found. Looked in: \(catalog.searchPaths.joined(separator: ", "))")
+                return
+            }
+            var rows: [[String]] = [["ID", "VERSION", "DOMAINS", "QUESTIONS", "GATING", "TITLE", "PATH"]]
+            for entry in entries {
+                switch entry.result {
+                case .success(let loaded):
+                    let q = loaded.questionnaire
+                    rows.append([q.id, q.version, String(q.domains.count), String(q.questions.count),
+                                 String(q.questions.filter(\.gating).count), q.title, entry.path])
+                case .failure(let error):
+                    let count: Int
+                    if case .invalid(let diagnostics) = error { count = diagnostics.count } else { count = 1 }
+                    rows.append(["(invalid)", "-", "-", "-", "-", "\(count) error(s): run 'soxready questionnaire validate'", entry.path])
+                }
+            }
+            print(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }), terminator: "")
+        }
+    }
+}

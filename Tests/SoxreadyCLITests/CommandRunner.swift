@@ -1,0 +1,66 @@
+import Foundation
+
+/// What a run of the `soxready` binary produced.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The built `soxready` binary, next to the test bundle.
+let soxreadyBinary: URL = {
+    let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+    for folder in candidates {
+        let url = folder.appendingPathComponent("soxready")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/soxready")
+}()
+
+/// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`.
+func runSoxready(_ arguments: [String], input: String = "", directory: URL = repositoryRoot,
+                 environment: [String: String] = [:]) throws -> CommandResult
+{
+    let process = Process()
+    process.executableURL = soxreadyBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env.removeValue(forKey: "SOXREADY_STORE")
+    env.removeValue(forKey: "SOXREADY_QUESTIONNAIRES")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
+    process.standardInput = stdinPipe
+    process.standardOutput = stdoutPipe
+    process.standardError = stderrPipe
+    try process.run()
+    stdinPipe.fileHandleForWriting.write(Data(input.utf8))
+    try stdinPipe.fileHandleForWriting.close()
+    // Read both pipes concurrently so a full pipe never blocks the child.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = stderrPipe.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A fresh temporary folder.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("soxready-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
