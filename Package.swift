@@ -5,6 +5,7 @@
 // Layout (see docs/architecture.md):
 //   SoxreadyCore   questionnaire engine, scoring, store, plan; knows nothing of terminals
 //   CLibEdit       system library wrapping libedit (static inline shims only)
+//   CLibCrypto     system library for SHA-256 from the system libcrypto
 //   soxready       the thin executable (swift-argument-parser)
 import PackageDescription
 
@@ -18,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,10 +27,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         .target(
             name: "SoxreadyCore",
             dependencies: [
+                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(

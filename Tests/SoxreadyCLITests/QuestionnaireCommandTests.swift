@@ -79,6 +79,7 @@ struct QuestionnaireCommandTests {
         let byVersion = try runSoxready(["questionnaire", "show", "sox-azure-migration@1.0.0"])
         #expect(byPath.status == 0)
         #expect(byVersion.stdout == byPath.stdout)
+        #expect(byPath.stdout.contains("\nFile: \(bundled)\n"))
         let wrongVersion = try runSoxready(["questionnaire", "show", "sox-azure-migration@9.9.9"])
         #expect(wrongVersion.status == 66)
         #expect(wrongVersion.stderr.contains("no questionnaire 'sox-azure-migration@9.9.9' found"))

@@ -31,7 +31,9 @@ public struct QuestionnaireCatalog: Sendable {
         if let list = environment["SOXREADY_QUESTIONNAIRES"] {
             paths += list.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
-        paths.append((currentDirectory as NSString).appendingPathComponent("Questionnaires"))
+        // Relative to the current directory, so that paths print as the user would type them.
+        paths.append(currentDirectory == FileManager.default.currentDirectoryPath
+                     ? "Questionnaires" : (currentDirectory as NSString).appendingPathComponent("Questionnaires"))
         if let executablePath {
             let binFolder = (URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
             let share = ((binFolder as NSString).deletingLastPathComponent as NSString)

@@ -14,11 +14,11 @@ enum QuestionnaireOutline {
         out += " · unknown confidence \(fmt(t.unknownConfidence)) · conditional confidence \(fmt(t.conditionalConfidence))\n"
         out += "Legend: [G] gating · PM/PD/DM/DD/CM/CD control class · pts points · n/a allowed · context = not scored\n"
         for (domainIndex, domain) in q.domains.enumerated() {
-            var header = "\n\(domainIndex + 1). \(domain.title) (\(domain.id)) · "
+            var header = "\(domainIndex + 1). \(domain.title) (\(domain.id)) · "
             header += domain.weight.map { "weight ×\(fmt($0))" } ?? "\(domain.criticality.rawValue) ×\(fmt(domain.multiplier))"
             if !domain.itgc.isEmpty { header += " · ITGC \(domain.itgc.map(\.rawValue).joined(separator: ", "))" }
             if !domain.cuec.isEmpty { header += " · CUEC \(domain.cuec.joined(separator: ", "))" }
-            out += header.terminalSafe() + "\n"
+            out += "\n" + header.terminalSafe() + "\n"
             for (questionIndex, question) in domain.questions.enumerated() {
                 out += line(question, number: "\(domainIndex + 1).\(questionIndex + 1)")
             }

@@ -1,0 +1,205 @@
+import Foundation
+import Yams
+
+/// A parsed answers file (`soxready/answers@1`, PRODUCT.md §4).
+public struct AnswersFile: Sendable {
+    /// The file's `app:`, when given.
+    public var app: String?
+    /// The file's `questionnaire:` (`id` or `id@version`), when given.
+    public var questionnaire: String?
+    /// The answers, by question id (old ids named in `replaces` are mapped to the new question).
+    public var answers: AnswerSheet
+}
+
+/// Why an answers file was rejected.
+public enum AnswersFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be read (exit 66).
+    case unreadable(path: String, reason: String)
+    /// Every problem found, each with line, column and question id (exit 65).
+    case invalid([Diagnostic])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "\(path): cannot read the answers file: \(reason)"
+        case .invalid(let list): list.map(\.description).joined(separator: "\n")
+        }
+    }
+
+    /// 66 for an unreadable file, 65 for invalid content.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unreadable: .noInput
+        case .invalid: .dataError
+        }
+    }
+}
+
+/// Reads answers files strictly: every problem is reported, and nothing is accepted unless all is well.
+public enum AnswersFileParser {
+    static let formatName = "soxready/answers@1"
+    static let topKeys = ["format", "app", "questionnaire", "answers"]
+    static let entryKeys = ["answer", "note", "evidence"]
+
+    /// Reads a file's text.
+    ///
+    /// - Throws: ``AnswersFileError/unreadable(path:reason:)``.
+    public static func read(path: String) throws(AnswersFileError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            throw .unreadable(path: path, reason: reason)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "the file is not UTF-8 text") }
+        return text
+    }
+
+    /// The `app` and `questionnaire` named in the file, read before the questionnaire is known.
+    ///
+    /// - Returns: Both values, nil where absent or unreadable (``parse(_:file:questionnaire:)`` reports those).
+    public static func header(_ text: String) -> (app: String?, questionnaire: String?) {
+        guard let root = try? Yams.compose(yaml: text), case .mapping = root else { return (nil, nil) }
+        return (root.mapping?["app"]?.scalar?.string, root.mapping?["questionnaire"]?.scalar?.string)
+    }
+
+    /// Parses and checks an answers file against `questionnaire`.
+    ///
+    /// - Parameters:
+    ///   - text: The YAML text.
+    ///   - file: The name used in diagnostics.
+    ///   - questionnaire: The questionnaire the answers are for.
+    /// - Throws: ``AnswersFileError/invalid(_:)`` with every problem: unknown question, choice not
+    ///   offered, number out of range, a date that is not a calendar date, `n/a` where not allowed,
+    ///   an answers file for another questionnaire, unknown keys.
+    public static func parse(_ text: String, file: String, questionnaire: Questionnaire) throws(AnswersFileError) -> AnswersFile {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw .invalid([QuestionnaireLoader.yamlDiagnostic(error, file: file)])
+        }
+        guard let root else {
+            throw .invalid([Diagnostic(file: file, location: SourceLocation(line: 1, column: 1), message: "the file is empty",
+                                       expected: "expected an answers file starting with 'format: \(formatName)'")])
+        }
+        var fields = YAMLFields(file: file)
+        var result = AnswersFile(app: nil, questionnaire: nil, answers: [:])
+        guard let top = fields.mapping(root, in: "the answers file", allowed: topKeys, required: ["format", "answers"]) else {
+            throw .invalid(fields.diagnostics)
+        }
+        if let node = top["format"], let format = fields.text(node, "format", in: "the answers file"), format != formatName {
+            let hint = format.hasPrefix("soxready/questionnaire") ? " (this looks like a questionnaire)" : ""
+            fields.error(node, "unsupported format '\(format)'", expected: "expected '\(formatName)'\(hint)")
+        }
+        result.app = fields.text(top["app"], "app", in: "the answers file")
+        if let node = top["questionnaire"], let reference = fields.text(node, "questionnaire", in: "the answers file") {
+            result.questionnaire = reference
+            let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
+            if parts[0] != questionnaire.id {
+                fields.error(node, "the answers are for questionnaire '\(reference)', not '\(questionnaire.id)'",
+                             expected: "expected questionnaire: \(questionnaire.id) (or assess with --questionnaire \(parts[0]))")
+            } else if parts.count > 1, parts[1] != questionnaire.version {
+                fields.error(node, "the answers are for version \(parts[1]) of '\(questionnaire.id)', not \(questionnaire.version)",
+                             expected: "expected questionnaire: \(questionnaire.id)@\(questionnaire.version) or no version")
+            }
+        }
+        if let answersNode = top["answers"] {
+            result.answers = readAnswers(answersNode, questionnaire: questionnaire, fields: &fields)
+        }
+        if !fields.diagnostics.isEmpty {
+            throw .invalid(fields.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
+        }
+        return result
+    }
+
+    static func readAnswers(_ node: Node, questionnaire: Questionnaire, fields: inout YAMLFields) -> AnswerSheet {
+        if case .scalar(let scalar) = node, YAMLFields.isNull(scalar) { return [:] }
+        guard case .mapping(let pairs) = node else {
+            fields.error(node, "'answers' is \(YAMLFields.kindName(node))", expected: "expected a mapping of question id to answer")
+            return [:]
+        }
+        var replacedBy: [String: String] = [:]
+        for question in questionnaire.questions {
+            for old in question.replaces { replacedBy[old] = question.id }
+        }
+        let ids = questionnaire.questions.map(\.id)
+        var sheet: AnswerSheet = [:]
+        var seenAt: [String: Int] = [:]
+        for (keyNode, valueNode) in pairs {
+            guard let key = keyNode.scalar?.string else {
+                fields.error(keyNode, "an answer key is \(YAMLFields.kindName(keyNode))", expected: "expected a question id")
+                continue
+            }
+            let id = questionnaire.question(key) != nil ? key : (replacedBy[key] ?? key)
+            guard let question = questionnaire.question(id) else {
+                if let suggestion = EditDistance.suggestion(for: key, among: ids) {
+                    fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)", expected: "did you mean '\(suggestion)'?")
+                } else {
+                    fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)",
+                                 expected: "expected a question id from 'soxready questionnaire show \(questionnaire.id)'")
+                }
+                continue
+            }
+            if let line = seenAt[id] {
+                fields.error(keyNode, "question '\(id)' is answered twice (also at line \(line))", expected: "expected one answer per question")
+                continue
+            }
+            seenAt[id] = keyNode.mark?.line ?? 0
+            if let record = readEntry(valueNode, question: question, fields: &fields) {
+                sheet[id] = record
+            }
+        }
+        return sheet
+    }
+
+    static func readEntry(_ node: Node, question: Question, fields: inout YAMLFields) -> AnswerRecord? {
+        let context = "question '\(question.id)'"
+        var answerNode: Node? = node
+        var record = AnswerRecord(answer: nil)
+        if case .mapping = node {
+            guard let map = fields.mapping(node, in: "the answer to \(context)", allowed: entryKeys, required: []) else { return nil }
+            answerNode = map["answer"]
+            record.note = fields.text(map["note"], "note", in: context)
+            record.evidence = fields.text(map["evidence"], "evidence", in: context)
+        }
+        guard let answerNode else { return record }
+        var failed = false
+        func reject(_ node: Node, _ rejection: AnswerInterpreter.Rejection) {
+            fields.error(node, "\(context): \(rejection.message)")
+            failed = true
+        }
+        switch answerNode {
+        case .scalar(let scalar):
+            if YAMLFields.isNull(scalar) { return record }
+            do {
+                record.answer = try AnswerInterpreter.interpret(scalar.string, for: question)
+            } catch {
+                reject(answerNode, error)
+            }
+        case .sequence(let items):
+            guard question.type == .multi else {
+                fields.error(answerNode, "\(context) takes one answer, not a list", expected: "expected \(AnswerInterpreter.expectedForm(question))")
+                return nil
+            }
+            var texts: [String] = []
+            for item in items {
+                guard let text = item.scalar?.string else {
+                    fields.error(item, "\(context): a list item is \(YAMLFields.kindName(item))", expected: "expected a choice id")
+                    failed = true
+                    continue
+                }
+                // Report each bad item at its own position.
+                do throws(AnswerInterpreter.Rejection) {
+                    _ = try AnswerInterpreter.choices([text], for: question)
+                    texts.append(text)
+                } catch {
+                    reject(item, error)
+                }
+            }
+            if !failed { record.answer = try? AnswerInterpreter.choices(texts, for: question) }
+        default:
+            fields.error(answerNode, "the answer to \(context) is \(YAMLFields.kindName(answerNode))",
+                         expected: "expected \(AnswerInterpreter.expectedForm(question))")
+            return nil
+        }
+        return failed ? nil : record
+    }
+}

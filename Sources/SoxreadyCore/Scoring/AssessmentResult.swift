@@ -1,0 +1,228 @@
+import Foundation
+
+/// The result contract `soxready/result@1` (PRODUCT.md §5): what `report --format json` prints
+/// and what every run keeps.
+///
+/// Scores and percentages are rounded to one decimal here and nowhere else; key names and order
+/// are exactly those of the contract.
+public struct AssessmentResult: Sendable, Equatable, Codable {
+    /// Always `soxready/result@1`.
+    public var format = "soxready/result@1"
+    /// The application.
+    public var app: AppReference
+    /// The run.
+    public var run: RunReference
+    /// The questionnaire scored against.
+    public var questionnaire: QuestionnaireReference
+    /// The readiness level.
+    public var readiness: ReadinessLevel
+    /// Overall score, percent 0...100 to one decimal; nil when nothing is answered.
+    public var score: Double?
+    /// Confidence percent and stars.
+    public var confidence: Confidence
+    /// Per domain, in questionnaire order.
+    public var domains: [DomainScore]
+    /// Gaps in remediation priority order.
+    public var gaps: [GapEntry]
+    /// Plain-language reasons for the level.
+    public var reasons: [String]
+
+    /// `{"name": …, "slug": …}`.
+    public struct AppReference: Sendable, Equatable, Codable {
+        public var name: String
+        public var slug: String
+    }
+
+    /// `{"number": …, "recordedAt": …}`; `recordedAt` is ISO 8601 UTC to the second.
+    public struct RunReference: Sendable, Equatable, Codable {
+        public var number: Int
+        public var recordedAt: String
+    }
+
+    /// `{"id": …, "version": …}`.
+    public struct QuestionnaireReference: Sendable, Equatable, Codable {
+        public var id: String
+        public var version: String
+    }
+
+    /// `{"percent": 0...100, "stars": 1...5}`.
+    public struct Confidence: Sendable, Equatable, Codable {
+        public var percent: Double
+        public var stars: Int
+    }
+
+    /// A domain's score (nil when nothing is answered) and counts of scored questions.
+    public struct DomainScore: Sendable, Equatable, Codable {
+        public var id: String
+        public var title: String
+        public var criticality: Criticality
+        public var score: Double?
+        public var answered: Int
+        public var applicable: Int
+
+        enum CodingKeys: String, CodingKey { case id, title, criticality, score, answered, applicable }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(criticality, forKey: .criticality)
+            try c.encode(score, forKey: .score)
+            try c.encode(answered, forKey: .answered)
+            try c.encode(applicable, forKey: .applicable)
+        }
+    }
+
+    /// One gap: `answer` is the choice id, list of ids, number, date or text given, `"unknown"`,
+    /// or null when unanswered; `score` is null for unknown or unanswered.
+    public struct GapEntry: Sendable, Equatable, Codable {
+        public var question: String
+        public var domain: String
+        public var answer: JSONAnswer?
+        public var score: Double?
+        public var risk: RiskLevel
+        public var gating: Bool
+        public var unknown: Bool
+        public var pointsLost: Double
+        public var priority: Int
+        public var action: String
+        public var owner: String
+        public var phase: MigrationPhase
+
+        enum CodingKeys: String, CodingKey {
+            case question, domain, answer, score, risk, gating, unknown, pointsLost, priority, action, owner, phase
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(question, forKey: .question)
+            try c.encode(domain, forKey: .domain)
+            try c.encode(answer, forKey: .answer)
+            try c.encode(score, forKey: .score)
+            try c.encode(risk, forKey: .risk)
+            try c.encode(gating, forKey: .gating)
+            try c.encode(unknown, forKey: .unknown)
+            try c.encode(pointsLost, forKey: .pointsLost)
+            try c.encode(priority, forKey: .priority)
+            try c.encode(action, forKey: .action)
+            try c.encode(owner, forKey: .owner)
+            try c.encode(phase, forKey: .phase)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, app, run, questionnaire, readiness, score, confidence, domains, gaps, reasons
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(app, forKey: .app)
+        try c.encode(run, forKey: .run)
+        try c.encode(questionnaire, forKey: .questionnaire)
+        try c.encode(readiness, forKey: .readiness)
+        try c.encode(score, forKey: .score)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(domains, forKey: .domains)
+        try c.encode(gaps, forKey: .gaps)
+        try c.encode(reasons, forKey: .reasons)
+    }
+
+    /// Builds the contract from a scorecard.
+    ///
+    /// - Parameters:
+    ///   - card: The scorecard, unrounded.
+    ///   - questionnaire: The questionnaire it was scored against.
+    ///   - answers: The answers (for the gap's `answer`).
+    ///   - appName: The application's name; the slug is derived from it.
+    ///   - runNumber: The run number, from 1.
+    ///   - recordedAt: When the run was recorded.
+    public init(card: Scorecard, questionnaire: Questionnaire, answers: AnswerSheet, appName: String,
+                runNumber: Int, recordedAt: Date)
+    {
+        app = AppReference(name: appName, slug: Identifier.slug(appName))
+        run = RunReference(number: runNumber, recordedAt: Timestamp.string(recordedAt))
+        self.questionnaire = QuestionnaireReference(id: questionnaire.id, version: questionnaire.version)
+        readiness = card.readiness
+        score = card.score.map(Self.round1)
+        confidence = Confidence(percent: Self.round1(card.confidence), stars: card.stars)
+        domains = zip(questionnaire.domains, card.domains).map { domain, outcome in
+            DomainScore(id: domain.id, title: domain.title, criticality: domain.criticality,
+                        score: outcome.score.map(Self.round1), answered: outcome.answered, applicable: outcome.applicable)
+        }
+        gaps = card.gaps.enumerated().map { _, gap in
+            let question = questionnaire.question(gap.questionID)
+            let remediation = question?.remediation
+            return GapEntry(question: gap.questionID, domain: gap.domainID, answer: gap.answer.flatMap(JSONAnswer.init),
+                            score: gap.score.map(Self.round1Fraction), risk: gap.risk, gating: gap.gating, unknown: gap.unknown,
+                            pointsLost: Self.round1(gap.pointsLost), priority: gap.priority,
+                            action: remediation?.action ?? "", owner: remediation?.owner ?? "",
+                            phase: remediation?.phase ?? .beforeMigration)
+        }
+        reasons = card.reasons
+    }
+
+    /// Rounds to one decimal, half away from zero (`72.25` → `72.3`).
+    public static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    /// Rounds an answer score to three decimals (`0.333…` → `0.333`).
+    static func round1Fraction(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// The result as pretty-printed JSON with the contract's key order, ending with a newline.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// An answer as it appears in JSON: a string, a list of strings or a number.
+public enum JSONAnswer: Sendable, Equatable, Codable {
+    case string(String)
+    case strings([String])
+    case number(Double)
+
+    /// The JSON form of an answer; nil for `n/a` (which is never a gap).
+    public init?(_ answer: Answer) {
+        switch answer {
+        case .unknown: self = .string("unknown")
+        case .notApplicable: return nil
+        case .value(.choice(let id)): self = .string(id)
+        case .value(.choices(let ids)): self = .strings(ids)
+        case .value(.number(let number)): self = .number(number)
+        case .value(.date(let date)): self = .string(date.description)
+        case .value(.text(let text)): self = .string(text)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let number = try? c.decode(Double.self) { self = .number(number) }
+        else if let list = try? c.decode([String].self) { self = .strings(list) }
+        else { self = .string(try c.decode(String.self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try c.encode(text)
+        case .strings(let list): try c.encode(list)
+        case .number(let number): try c.encode(number)
+        }
+    }
+}
+
+/// ISO 8601 timestamps in UTC to the second: `2026-11-29T18:00:00Z`.
+public enum Timestamp {
+    /// Formats `date` as `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func string(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func date(_ text: String) -> Date? {
+        try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+}

@@ -1,0 +1,26 @@
+import CLibCrypto
+
+/// SHA-256 digests through the system libcrypto.
+public enum SHA256Digest {
+    /// The SHA-256 of `bytes` as 64 lower-case hex digits.
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let input = Array(bytes)
+        var digest = [UInt8](repeating: 0, count: 32)
+        input.withUnsafeBufferPointer { buffer in
+            digest.withUnsafeMutableBufferPointer { out in
+                _ = SHA256(buffer.baseAddress, buffer.count, out.baseAddress)
+            }
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The SHA-256 of the UTF-8 bytes of `text`.
+    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+}
