@@ -29,6 +29,7 @@ public enum AnswerInterpreter {
     public static func interpret(_ text: String, for question: Question, mode: Mode = .exact) throws(Rejection) -> Answer {
         let trimmed = text.trimmingWhitespace
         let lower = trimmed.lowercased()
+        // A choice literally named unknown or none wins over the keyword.
         let choiceNamedLikeKeyword = question.choices.contains { $0.id == lower }
         if !choiceNamedLikeKeyword {
             if lower == "unknown" { return .unknown }
@@ -44,6 +45,7 @@ public enum AnswerInterpreter {
         case .choice, .yesNo, .yesPartialNo:
             return .value(.choice(try choice(trimmed, in: question, mode: mode)))
         case .multi:
+            if lower == "none" && !choiceNamedLikeKeyword { return .value(.choices([])) }
             let parts = trimmed.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
             return try choices(parts, for: question, mode: mode)
         case .number:
@@ -120,7 +122,7 @@ public enum AnswerInterpreter {
         case .choice, .yesNo, .yesPartialNo:
             return "one of \(question.choices.map(\.id).joined(separator: ", "))"
         case .multi:
-            return "choices from \(question.choices.map(\.id).joined(separator: ", ")), separated by commas"
+            return "choices from \(question.choices.map(\.id).joined(separator: ", ")), separated by commas, or none"
         case .number:
             let range: String
             switch (question.min, question.max) {

@@ -3,8 +3,8 @@ import Foundation
 /// The result contract `soxready/result@1` (PRODUCT.md §5): what `report --format json` prints
 /// and what every run keeps.
 ///
-/// Scores and percentages are rounded to one decimal here and nowhere else; key names and order
-/// are exactly those of the contract.
+/// Scores and percentages are rounded to one decimal here and nowhere else; key names are exactly
+/// those of the contract, and JSON output sorts keys so that every rendering is byte-identical.
 public struct AssessmentResult: Sendable, Equatable, Codable {
     /// Always `soxready/result@1`.
     public var format = "soxready/result@1"
@@ -134,13 +134,14 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     ///   - card: The scorecard, unrounded.
     ///   - questionnaire: The questionnaire it was scored against.
     ///   - answers: The answers (for the gap's `answer`).
-    ///   - appName: The application's name; the slug is derived from it.
+    ///   - appName: The application's name.
+    ///   - appSlug: Its slug in the store; derived from the name when nil.
     ///   - runNumber: The run number, from 1.
     ///   - recordedAt: When the run was recorded.
     public init(card: Scorecard, questionnaire: Questionnaire, answers: AnswerSheet, appName: String,
-                runNumber: Int, recordedAt: Date)
+                appSlug: String? = nil, runNumber: Int, recordedAt: Date)
     {
-        app = AppReference(name: appName, slug: Identifier.slug(appName))
+        app = AppReference(name: appName, slug: appSlug ?? Identifier.slug(appName))
         run = RunReference(number: runNumber, recordedAt: Timestamp.string(recordedAt))
         self.questionnaire = QuestionnaireReference(id: questionnaire.id, version: questionnaire.version)
         readiness = card.readiness
@@ -168,10 +169,10 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     /// Rounds an answer score to three decimals (`0.333…` → `0.333`).
     static func round1Fraction(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
-    /// The result as pretty-printed JSON with the contract's key order, ending with a newline.
+    /// The result as pretty-printed JSON with sorted keys, ending with a newline.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)
         data.append(0x0A)
         return data

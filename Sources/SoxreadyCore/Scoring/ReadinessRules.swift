@@ -13,6 +13,7 @@ enum ReadinessRules {
         var rule2: [String] = []
         // Rule 4 (gating part): a gating question partly met.
         var rule4: [String] = []
+        var unknownGating: [String] = [], unansweredGating: [String] = []
         for question in gating {
             guard let outcome = outcomes[question.id] else { continue }
             switch outcome.status {
@@ -22,12 +23,20 @@ enum ReadinessRules {
                 if s == 0 { rule1.append("Gating question \(question.id) is not met (answer: \(said))") }
                 else if s < 1 { rule4.append("Gating question \(question.id) is only partly met (answer: \(said))") }
             case .unknown:
-                rule2.append("Gating question \(question.id) is answered \"don't know\"")
+                unknownGating.append(question.id)
             case .unanswered:
-                rule2.append("Gating question \(question.id) is unanswered")
+                unansweredGating.append(question.id)
             case .notAsked, .notApplicable:
                 break
             }
+        }
+        if !unknownGating.isEmpty {
+            rule2.append(unknownGating.count == 1 ? "Gating question \(unknownGating[0]) is answered \"don't know\""
+                         : "\(unknownGating.count) gating questions are answered \"don't know\": \(unknownGating.joined(separator: ", "))")
+        }
+        if !unansweredGating.isEmpty {
+            rule2.append(unansweredGating.count == 1 ? "Gating question \(unansweredGating[0]) is unanswered"
+                         : "\(unansweredGating.count) gating questions are unanswered: \(unansweredGating.joined(separator: ", "))")
         }
         let lowConfidence = card.confidence <= t.unknownConfidence
         if lowConfidence {
@@ -118,7 +127,7 @@ public enum AnswerFormatting {
 
 extension String {
     /// `value` with exactly one decimal (`72.3`, `100.0`), rounding half away from zero.
-    init(format1 value: Double) {
+    public init(format1 value: Double) {
         let tenths = (value * 10).rounded()
         let whole = Int64(tenths / 10)
         let fraction = Int64(abs(tenths.truncatingRemainder(dividingBy: 10)))

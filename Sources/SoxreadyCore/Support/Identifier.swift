@@ -1,10 +1,10 @@
-/// The identifier rule of questionnaires and answers files: `[a-z0-9-]+`, starting and ending with
-/// a letter or digit (`uar-frequency`, `2fa`).
+/// The identifier rule of questionnaires and answers files: `[a-z0-9]+(-[a-z0-9]+)*`, lower-case
+/// letters and digits joined by single hyphens (`uar-frequency`, `2fa`).
 public enum Identifier {
     /// True when `text` is a valid id.
     public static func isValid(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            first != "-", last != "-"
+            first != "-", last != "-", !text.contains("--")
         else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
