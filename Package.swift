@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SoxreadyCoreTests",
-            dependencies: ["SoxreadyCore"],
+            dependencies: ["SoxreadyCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

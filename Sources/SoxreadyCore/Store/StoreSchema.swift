@@ -1,0 +1,66 @@
+import GRDB
+
+/// The store's versioned migrations. Never edit a shipped migration; add a new one.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: apps, questionnaire content, drafts, runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE app (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    slug TEXT NOT NULL UNIQUE,
+                    createdAt TEXT NOT NULL
+                );
+                CREATE TABLE questionnaireContent (
+                    hash TEXT PRIMARY KEY,
+                    questionnaireID TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    content TEXT NOT NULL
+                );
+                CREATE TABLE draft (
+                    appID INTEGER PRIMARY KEY REFERENCES app(id) ON DELETE CASCADE,
+                    questionnaireHash TEXT NOT NULL REFERENCES questionnaireContent(hash),
+                    startedAt TEXT NOT NULL,
+                    updatedAt TEXT NOT NULL
+                );
+                CREATE TABLE draftAnswer (
+                    appID INTEGER NOT NULL REFERENCES draft(appID) ON DELETE CASCADE,
+                    questionID TEXT NOT NULL,
+                    answer TEXT,
+                    note TEXT,
+                    evidence TEXT,
+                    updatedAt TEXT NOT NULL,
+                    PRIMARY KEY (appID, questionID)
+                );
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY,
+                    appID INTEGER NOT NULL REFERENCES app(id),
+                    number INTEGER NOT NULL,
+                    recordedAt TEXT NOT NULL,
+                    questionnaireHash TEXT NOT NULL REFERENCES questionnaireContent(hash),
+                    questionnaireID TEXT NOT NULL,
+                    questionnaireVersion TEXT NOT NULL,
+                    readiness TEXT NOT NULL,
+                    score REAL,
+                    confidence REAL NOT NULL,
+                    stars INTEGER NOT NULL,
+                    blockers INTEGER NOT NULL,
+                    highGaps INTEGER NOT NULL,
+                    mediumGaps INTEGER NOT NULL,
+                    lowGaps INTEGER NOT NULL,
+                    answers TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    UNIQUE (appID, number)
+                );
+                CREATE INDEX runByApp ON run(appID, number);
+                CREATE TRIGGER runIsImmutable BEFORE UPDATE ON run
+                BEGIN SELECT RAISE(ABORT, 'runs are immutable'); END;
+                CREATE TRIGGER runIsNeverDeleted BEFORE DELETE ON run
+                BEGIN SELECT RAISE(ABORT, 'runs are immutable'); END;
+                """)
+        }
+        return migrator
+    }
+}

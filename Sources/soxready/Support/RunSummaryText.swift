@@ -1,0 +1,47 @@
+import SoxreadyCore
+
+/// The one-screen summary printed after a run is recorded.
+enum RunSummaryText {
+    static func render(_ run: StoredRun, questionnaire: Questionnaire, storePath: String) -> String {
+        let result = run.result
+        var out = "\(run.appName) · run \(result.run.number) · \(result.questionnaire.id) \(result.questionnaire.version)\n"
+        out += "Readiness:  \(result.readiness.title.uppercased())\n"
+        out += "Score:      \(result.score.map { String(format1: $0) } ?? "not assessed") / 100\n"
+        out += "Confidence: \(String(format1: result.confidence.percent)) % \(stars(result.confidence.stars))\n"
+        let s = run.summary
+        out += "Gaps:       \(s.blockers) blocker\(s.blockers == 1 ? "" : "s") · \(s.high) high · \(s.medium) medium · \(s.low) low\n"
+        if !result.reasons.isEmpty {
+            out += "Why:\n"
+            for reason in result.reasons { out += "  - \(reason)\n" }
+        }
+        let top = result.gaps.prefix(5)
+        if !top.isEmpty {
+            out += "Top gaps:\n"
+            var rows = [["P", "QUESTION", "RISK", "PTS", "OWNER", "ACTION"]]
+            for gap in top {
+                rows.append(["P\(gap.priority)", gap.question + (gap.gating ? " [G]" : ""), gap.risk.rawValue,
+                             String(format1: gap.pointsLost), gap.owner, truncate(gap.action, 60)])
+            }
+            out += TextTable.render(rows).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+                .joined(separator: "\n").trimmingTrailingSpaces + "\n"
+        }
+        out += "Recorded as run \(result.run.number) in \(storePath); fingerprint \(run.fingerprint.prefix(16))\n"
+        return out.terminalSafe(keepNewlines: true)
+    }
+
+    static func stars(_ count: Int) -> String {
+        String(repeating: "★", count: count) + String(repeating: "☆", count: 5 - count) + " (\(count)/5)"
+    }
+
+    static func truncate(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.hasSuffix(" ") || text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+
+/// `assess --answers`, `report`, `apps` and `history` end to end, each in its own folder and store.
+struct AssessBatchTests {
+    let folder: URL
+    let questionnaire = repositoryRoot.appendingPathComponent("Tests/SoxreadyCoreTests/Fixtures/scoring-small.yaml").path
+
+    init() throws { folder = try temporaryFolder() }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// The hand-worked example of docs/scoring.md as an answers file.
+    var workedAnswers: String {
+        """
+        format: soxready/answers@1
+        app: General Ledger
+        questionnaire: scoring-small
+        answers:
+          hosting: [paas]
+          a1: {answer: partial, note: "CLI access not yet covered", evidence: CHG-1234}
+          a2: a
+          a3: n/a
+          a4: yes
+          b1: 100
+          b2: [x, y, z]
+          b3: unknown
+          c1: yes
+
+        """
+    }
+
+    func assess(_ answers: String, extra: [String] = []) throws -> CommandResult {
+        try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", answers] + extra, directory: folder)
+    }
+
+    @Test func recordsARunAndPrintsTheSummary() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try assess(try write("gl.yaml", workedAnswers))
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "General Ledger · run 1 · scoring-small 1.0.0")
+        #expect(lines[1] == "Readiness:  READY WITH CONDITIONS")
+        #expect(lines[2] == "Score:      64.6 / 100")
+        #expect(lines[3] == "Confidence: 71.4 % ★★★★☆ (4/5)")
+        #expect(lines[4] == "Gaps:       1 blocker · 1 high · 2 medium · 1 low")
+        #expect(result.stdout.contains("  - Gating question a1 is only partly met (answer: partial)\n"))
+        #expect(result.stderr == "soxready: 1 question not answered in the file count as unanswered:\n  c2\n")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready/soxready.sqlite").path))
+    }
+
+    @Test func reportPrintsTheHandWorkedResult() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let report = try runSoxready(["report", "--app", "General Ledger", "--format", "json", "--output", "-"], directory: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        var actual = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let expectedText = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Tests/SoxreadyCoreTests/Fixtures/scoring-small-result.json").path, encoding: .utf8)
+        var expected = try #require(try JSONSerialization.jsonObject(with: Data(expectedText.utf8)) as? [String: Any])
+        let run = try #require(actual["run"] as? [String: Any])
+        #expect(run["number"] as? Int == 1)
+        #expect((run["recordedAt"] as? String)?.hasSuffix("Z") == true)
+        actual["run"] = nil
+        expected["run"] = nil
+        #expect(NSDictionary(dictionary: actual).isEqual(to: expected))
+    }
+
+    @Test func reportWritesAFileToTheDefaultFolder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let report = try runSoxready(["report", "--app", "general-ledger"], directory: folder)
+        #expect(report.status == 0)
+        #expect(report.stdout == "Reports/general-ledger/general-ledger-run-1.json\n")
+        let text = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.json"), encoding: .utf8)
+        #expect(text.contains("\"readiness\" : \"ready-with-conditions\""))
+    }
+
+    @Test func aBadAnswersFileExits65AndLeavesTheStoreByteForByteUnchanged() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let store = folder.appendingPathComponent(".soxready/soxready.sqlite")
+        let before = try Data(contentsOf: store)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: store.deletingLastPathComponent().path).sorted()
+        let bad = try write("bad.yaml", """
+            format: soxready/answers@1
+            app: General Ledger
+            answers:
+              a1: maybe
+              a2: weekly
+              b1: -3
+              zz: yes
+            """)
+        let result = try assess(bad)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").map(String.init) == [
+            "\(bad):4:7: error: question 'a1': 'maybe' is not a choice; expected one of yes, partial, no",
+            "\(bad):5:7: error: question 'a2': 'weekly' is not a choice; expected one of q, a, n",
+            "\(bad):6:7: error: question 'b1': -3 is below the minimum; expected a number of at least 0 days",
+            "\(bad):7:3: error: question 'zz' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'",
+        ])
+        #expect(try Data(contentsOf: store) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.deletingLastPathComponent().path).sorted() == listing)
+        let history = try runSoxready(["history", "--app", "General Ledger", "--format", "json"], directory: folder)
+        #expect(history.stdout.components(separatedBy: "\"number\"").count == 2)
+    }
+
+    @Test func twoAssessProcessesAtOnceBothRecordOrOneFailsCleanly() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try write("gl.yaml", workedAnswers)
+        var recorded = 0
+        for round in 0..<4 {
+            let processes = (0..<2).map { _ in
+                let process = Process()
+                process.executableURL = soxreadyBinary
+                process.arguments = ["assess", "--questionnaire", questionnaire, "--answers", answers]
+                process.currentDirectoryURL = folder
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                return process
+            }
+            for process in processes { try process.run() }
+            for process in processes { process.waitUntilExit() }
+            let statuses = processes.map(\.terminationStatus)
+            #expect(statuses.allSatisfy { $0 == 0 || $0 == 75 }, "round \(round): \(statuses)")
+            recorded += statuses.filter { $0 == 0 }.count
+        }
+        let history = try runSoxready(["history", "--app", "General Ledger", "--format", "json"], directory: folder)
+        let numbers = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])["runs"] as? [[String: Any]]
+        #expect(numbers?.compactMap { $0["number"] as? Int } == Array(1...recorded))
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
+                           folder.appendingPathComponent(".soxready/soxready.sqlite").path]
+        let pipe = Pipe()
+        check.standardOutput = pipe
+        try check.run()
+        check.waitUntilExit()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "ok\n")
+    }
+
+    @Test func appsAndHistoryShowEveryRunWithTheChange() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let better = workedAnswers.replacingOccurrences(of: "a1: {answer: partial,", with: "a1: {answer: yes,")
+            .replacingOccurrences(of: "b3: unknown", with: "b3: yes")
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        #expect(try assess(try write("gl2.yaml", better)).status == 0)
+        let history = try runSoxready(["history", "--app", "General Ledger"], directory: folder)
+        #expect(history.status == 0)
+        let rows = history.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.count == 4)
+        // access (27 + 1.5) / 30 = 95; ops (2.5 + 3 + 1) / 9 = 72.22; gov 100; (285 + 144.44 + 100) / 6 = 88.24.
+        // The change is taken between the scores as shown: 88.2 - 64.6.
+        #expect(rows[2][0] == "1")
+        #expect(Array(rows[2][4...6]) == ["ready-with-conditions", "64.6", "-"])
+        #expect(Array(rows[3][4...6]) == ["ready", "88.2", "+23.6"])
+
+        let apps = try runSoxready(["apps", "--format", "json"], directory: folder)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(apps.stdout.utf8)) as? [String: Any])
+        #expect(document["format"] as? String == "soxready/apps@1")
+        let first = try #require((document["apps"] as? [[String: Any]])?.first)
+        #expect(first["name"] as? String == "General Ledger")
+        let latest = try #require(first["latestRun"] as? [String: Any])
+        #expect(latest["number"] as? Int == 2)
+        #expect(latest["readiness"] as? String == "ready")
+        #expect(latest["score"] as? Double == 88.2)
+    }
+
+    @Test func appsOnAnEmptyStoreSaysSoAndCreatesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let apps = try runSoxready(["apps"], directory: folder)
+        #expect(apps.status == 0)
+        #expect(apps.stdout.hasPrefix("No application has been assessed"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready").path))
+        let json = try runSoxready(["apps", "--format", "json"], directory: folder)
+        #expect(json.stdout == "{\n  \"apps\" : [\n\n  ],\n  \"format\" : \"soxready/apps@1\"\n}\n")
+    }
+
+    @Test func unknownAppsAndRunsExit66() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try runSoxready(["history", "--app", "Payroll"], directory: folder).status == 66)
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let report = try runSoxready(["report", "--app", "General Ledger", "--run", "7", "--output", "-"], directory: folder)
+        #expect(report.status == 66)
+        #expect(report.stderr == "soxready: error: application 'General Ledger' has no run 7; runs go from 1 to 1\n")
+    }
+
+    @Test func theStoreOptionAndEnvironmentChooseTheFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try write("gl.yaml", workedAnswers)
+        #expect(try assess(answers, extra: ["--store", "custom/one.sqlite"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("custom/one.sqlite").path))
+        let viaEnv = try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", answers], directory: folder,
+                                     environment: ["SOXREADY_STORE": "env.sqlite"])
+        #expect(viaEnv.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("env.sqlite").path))
+    }
+
+    @Test func theAppNameMustAgreeWithTheFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try assess(try write("gl.yaml", workedAnswers), extra: ["--app", "Payroll"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("is for the application 'General Ledger', not 'Payroll'"))
+    }
+}
