@@ -3,7 +3,7 @@
 # Safe to run again; it touches apt only when something is missing.
 set -euo pipefail
 
-packages=(libedit-dev libsqlite3-dev libssl-dev pkg-config tmux)
+packages=(libedit-dev libsqlite3-dev libssl-dev pkg-config tmux sqlite3)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -116,7 +116,7 @@ public enum AnswerInterpreter {
     }
 
     /// What a valid answer looks like, for messages: `one of quarterly, annual, none`,
-    /// `a number in 0...36500 days`, `YYYY-MM-DD`, `one line of text`.
+    /// `a number from 0 to 36500 days`, `YYYY-MM-DD`, `one line of text`.
     public static func expectedForm(_ question: Question) -> String {
         switch question.type {
         case .choice, .yesNo, .yesPartialNo:
@@ -126,7 +126,7 @@ public enum AnswerInterpreter {
         case .number:
             let range: String
             switch (question.min, question.max) {
-            case let (min?, max?): range = " in \(formatNumber(min))...\(formatNumber(max))"
+            case let (min?, max?): range = " from \(formatNumber(min)) to \(formatNumber(max))"
             case let (min?, nil): range = " of at least \(formatNumber(min))"
             case let (nil, max?): range = " of at most \(formatNumber(max))"
             case (nil, nil): range = ""

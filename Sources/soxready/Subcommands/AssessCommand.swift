@@ -44,6 +44,7 @@ struct AssessCommand: AsyncParsableCommand {
             let store = try global.openStore(create: true)
             let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: file.answers, recordedAt: Date())
             reportUnanswered(run: run, questionnaire: loaded.questionnaire, answered: file.answers)
+            reportNotAsked(questionnaire: loaded.questionnaire, answered: file.answers)
             print(RunSummaryText.render(run, questionnaire: loaded.questionnaire, storePath: store.path), terminator: "")
         }
     }
@@ -75,5 +76,13 @@ struct AssessCommand: AsyncParsableCommand {
             line += " " + id
         }
         printError(line)
+    }
+
+    /// Answers given to questions whose `when` does not hold are kept but not scored; say so.
+    func reportNotAsked(questionnaire: Questionnaire, answered: AnswerSheet) {
+        let card = ReadinessScorer.score(questionnaire, answers: answered)
+        let ignored = card.questions.filter { $0.status == .notAsked && answered[$0.questionID]?.answer != nil }.map(\.questionID)
+        guard !ignored.isEmpty else { return }
+        printError("soxready: \(ignored.count) answer\(ignored.count == 1 ? " is" : "s are") for questions that do not apply to this application (their when condition does not hold); kept but not scored: \(ignored.joined(separator: ", "))")
     }
 }

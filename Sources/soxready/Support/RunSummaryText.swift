@@ -9,7 +9,7 @@ enum RunSummaryText {
         out += "Score:      \(result.score.map { String(format1: $0) } ?? "not assessed") / 100\n"
         out += "Confidence: \(String(format1: result.confidence.percent)) % \(stars(result.confidence.stars))\n"
         let s = run.summary
-        out += "Gaps:       \(s.blockers) blocker\(s.blockers == 1 ? "" : "s") · \(s.high) high · \(s.medium) medium · \(s.low) low\n"
+        out += "Gaps:       \(s.blockers) blocker\(s.blockers == 1 ? "" : "s") (P1, gating) · \(s.high) other high risk (P2) · \(s.medium) medium (P3) · \(s.low) low (P4)\n"
         if !result.reasons.isEmpty {
             out += "Why:\n"
             for reason in result.reasons { out += "  - \(reason)\n" }
