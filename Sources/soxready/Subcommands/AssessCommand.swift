@@ -6,11 +6,20 @@ import SoxreadyCore
 struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
-        abstract: "Assess one application: from an answers file (--answers) and record a run.",
+        abstract: "Assess one application: answer the questionnaire (or give an answers file) and record a run.",
         discussion: """
+            Without --answers the wizard asks one question at a time: with line editing on a terminal \
+            (Tab completes choices, Up/Down walk the history, the last run's answer is pre-filled), or \
+            one answer per line from a pipe. Every answer is saved as you go; :quit, Ctrl-C or a lost \
+            connection lose nothing, and the next 'soxready assess --app NAME' offers to resume.
+
             With --answers FILE no question is asked: the file's answers are checked (every problem is \
             reported and nothing is recorded if any is found), scored, and recorded as the next run. \
             Questions the file does not answer count as unanswered and are listed on stderr.
+
+            Exit codes: 0 recorded (or :quit, answers saved); 64 usage; 65 invalid answers file, or 3 \
+            invalid answers in a row from a pipe; 66 input ended before the end (answers saved); 75 store \
+            busy; 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (answers saved).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (default: the answers file's app:).", valueName: "name"))
@@ -22,18 +31,29 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Answers file (soxready/answers@1) to record without prompting.", valueName: "file"))
     var answers: String?
 
+    @Option(name: .long, help: ArgumentHelp("Folder for the plan (default Reports/<app-slug>/).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Resume an unfinished assessment without asking.")
+    var resume = false
+
+    @Flag(name: .long, help: "Discard an unfinished assessment and start again without asking.")
+    var restart = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if let app, app.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--app must not be empty") }
-        if answers == nil {
-            throw ValidationError("give --answers FILE (the interactive wizard is not available in this build)")
-        }
+        if resume && restart { throw ValidationError("--resume and --restart exclude each other") }
+        if answers != nil && (resume || restart) { throw ValidationError("--resume and --restart are for the wizard, not --answers") }
     }
 
     func run() async throws {
         try reportingFailures {
-            guard let answersPath = answers else { return }
+            guard let answersPath = answers else {
+                try runWizard()
+                return
+            }
             let text = try AnswersFileParser.read(path: answersPath)
             let header = AnswersFileParser.header(text)
             let reference = questionnaire ?? header.questionnaire ?? QuestionnaireCatalog.defaultID

@@ -16,3 +16,30 @@ enum Terminal {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+extension Terminal {
+    /// True when line editing can be used: stdin and stdout are terminals and TERM names a
+    /// terminal described in the terminfo database.
+    static var lineEditingAvailable: Bool {
+        guard isatty(0) == 1, isatty(1) == 1 else { return false }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !["", "dumb", "unknown"].contains(term), !term.contains("/") else { return false }
+        return hasTerminfoEntry(term)
+    }
+
+    /// True when a terminfo entry for `term` exists in the usual places.
+    static func hasTerminfoEntry(_ term: String) -> Bool {
+        var folders: [String] = []
+        let environment = ProcessInfo.processInfo.environment
+        if let own = environment["TERMINFO"] { folders.append(own) }
+        if let home = environment["HOME"] { folders.append(home + "/.terminfo") }
+        if let dirs = environment["TERMINFO_DIRS"] { folders += dirs.split(separator: ":").map(String.init) }
+        folders += ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo"]
+        guard let first = term.unicodeScalars.first else { return false }
+        let letter = String(first)
+        let hex = String(first.value, radix: 16)
+        return folders.contains { folder in
+            FileManager.default.fileExists(atPath: "\(folder)/\(letter)/\(term)") || FileManager.default.fileExists(atPath: "\(folder)/\(hex)/\(term)")
+        }
+    }
+}

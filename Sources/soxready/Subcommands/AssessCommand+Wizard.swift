@@ -1,0 +1,135 @@
+import ArgumentParser
+import CLibEdit
+import Foundation
+import SoxreadyCore
+
+extension AssessCommand {
+    /// The interactive wizard: libedit on a terminal, plain prompts otherwise.
+    func runWizard() throws {
+        let editing = Terminal.lineEditingAvailable
+        let reader: any LineReader = editing ? (LibEditLineReader() as (any LineReader)?) ?? PlainLineReader() : PlainLineReader()
+        let out: (String) -> Void = { soxready_stdout_write($0) }
+        Signals.install()
+
+        let appName = try askAppName(reader: reader)
+        let store = try global.openStore(create: true)
+        let resumeCommand = "soxready assess --app \(shellQuoted(appName))" + (global.store.map { " --store \(shellQuoted($0))" } ?? "")
+        Signals.setMessage("\nInterrupted: every confirmed answer is saved. Resume with: \(resumeCommand)\n")
+
+        // A draft in progress, the latest run (for defaults), and the questionnaire.
+        var draft = try store.draft(appName: appName)
+        if let existing = draft, !restart {
+            let count = existing.answers.values.filter { $0.answer != nil }.count
+            if !resume {
+                out("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has \(count) answer\(count == 1 ? "" : "s").\n")
+                let choice = try askYesNo("Resume it? (y = resume, n = start again from the last run)", reader: reader)
+                if !choice { draft = nil }
+            }
+        } else if restart {
+            draft = nil
+        }
+        let latest: StoredRun? = try? store.run(appName: appName)
+        let loaded: LoadedQuestionnaire
+        let answers: AnswerSheet
+        if let draft {
+            loaded = try QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire")
+            answers = draft.answers
+            if let requested = questionnaire, (try? QuestionnaireCatalog.forProcess.resolve(requested).content) != draft.questionnaireContent {
+                out("Note: the draft was started on \(loaded.questionnaire.reference); it continues on that version.\n")
+            }
+        } else {
+            loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire ?? latest?.summary.questionnaireID ?? QuestionnaireCatalog.defaultID)
+            answers = [:]
+            try store.startDraft(appName: appName, questionnaire: loaded, at: Date())
+        }
+        let defaults = latest.map { carryOver($0.answers, to: loaded.questionnaire) } ?? [:]
+        var session = WizardSession(questionnaire: loaded.questionnaire, answers: answers, defaults: defaults)
+
+        let q = loaded.questionnaire
+        out("\n" + emphasis(editing)("soxready · \(appName) · \(q.title) \(q.version)".terminalSafe()) + "\n")
+        out("\(q.questions.count) questions in \(q.domains.count) domains. Every answer is saved as you go; ? shows help, :quit stops (resume later).\n")
+        if !defaults.isEmpty { out("Answers from run \(latest!.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves the question unanswered.\n") }
+
+        let loop = WizardLoop(maxInvalidAttempts: editing ? nil : 3, emphasis: emphasis(editing))
+        let save: (String, AnswerRecord?) throws -> Void = { id, record in
+            do {
+                try store.saveDraftAnswer(appName: appName, questionID: id, record: record, at: Date())
+            } catch let error as StoreError {
+                throw Failure("\(error.description); the last answer was not saved", error.exitStatus)
+            }
+        }
+        let outcome = try loop.run(&session, reader: reader, write: out, save: save)
+        let saved = session.answers.values.filter { $0.answer != nil }.count
+        switch outcome {
+        case .finished:
+            let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: session.answers, recordedAt: Date(), completingDraft: true)
+            out("\n")
+            out(RunSummaryText.render(run, questionnaire: q, storePath: store.path))
+            try writePlan(run)
+        case .quit:
+            out("Saved \(saved) answer\(saved == 1 ? "" : "s"). Resume with: \(resumeCommand)\n")
+        case .endOfInput:
+            let first = session.firstUnanswered.map { "\($0.id) (\($0.prompt))".terminalSafe() } ?? "none"
+            printError("soxready: input ended before the questionnaire was finished; nothing was taken as a default.")
+            printError("soxready: saved \(saved) answer\(saved == 1 ? "" : "s"); first unanswered question: \(first)")
+            printError("soxready: resume with: \(resumeCommand)")
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        case .tooManyInvalidAnswers(let id):
+            printError("soxready: stopped after 3 invalid answers to question \(id); the answers before it are saved. Resume with: \(resumeCommand)")
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+
+    func emphasis(_ editing: Bool) -> @Sendable (String) -> String {
+        guard editing && global.useColor else { return { text in text } }
+        return { text in "\u{1B}[1m" + text + "\u{1B}[0m" }
+    }
+
+    func askAppName(reader: any LineReader) throws -> String {
+        if let app { return app.trimmingCharacters(in: .whitespaces) }
+        for _ in 0..<3 {
+            soxready_stdout_write("Which application are you assessing? (its name, for example General Ledger)\n")
+            guard case .line(let line) = reader.readLine(prompt: "Application: ", prefill: nil, completions: []) else {
+                throw Failure("input ended before an application name was given", .noInput)
+            }
+            let name = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !name.isEmpty, !name.contains(where: { $0.isNewline }) { return name }
+            soxready_stdout_write("  ! the name is empty\n")
+        }
+        throw Failure("no application name given", .dataError)
+    }
+
+    func askYesNo(_ question: String, reader: any LineReader) throws -> Bool {
+        for _ in 0..<3 {
+            soxready_stdout_write(question + "\n")
+            guard case .line(let line) = reader.readLine(prompt: "[Y/n] ", prefill: nil, completions: ["yes", "no"]) else {
+                throw Failure("input ended before the question was answered", .noInput)
+            }
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "", "y", "yes": return true
+            case "n", "no": return false
+            default: soxready_stdout_write("  ! answer y or n\n")
+            }
+        }
+        throw Failure("no answer to: \(question)", .dataError)
+    }
+
+    /// The latest run's answers that still fit `questionnaire` (same id, valid value), by id.
+    func carryOver(_ answers: AnswerSheet, to questionnaire: Questionnaire) -> AnswerSheet {
+        answers.filter { questionnaire.question($0.key) != nil && $0.value.answer != nil }
+    }
+
+    /// Writes the run's plan next to the store's reports: the JSON result for now.
+    func writePlan(_ run: StoredRun) throws {
+        let folder = output ?? "Reports/\(run.appSlug)"
+        let path = (folder as NSString).appendingPathComponent("\(run.appSlug)-run-\(run.summary.number).json")
+        try AtomicFile.write(try run.result.jsonData(), to: path)
+        soxready_stdout_write("Result written to \(path.terminalSafe())\n")
+    }
+}
+
+/// `text` quoted for a POSIX shell when it needs it.
+func shellQuoted(_ text: String) -> String {
+    let safe = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./".unicodeScalars.contains($0) }
+    return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
