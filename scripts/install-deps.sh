@@ -15,7 +15,7 @@ if ((${#missing[@]})); then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if ! python3 -c 'import pexpect' >/dev/null 2>&1; then
-    echo "soxready: installing python pexpect" >&2
-    python3 -m pip install -q pexpect
+if ! python3 -c 'import pexpect, pytest' >/dev/null 2>&1; then
+    echo "soxready: installing python pexpect and pytest (pseudo-terminal tests)" >&2
+    python3 -m pip install -q pexpect pytest
 fi

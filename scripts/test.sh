@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit and end-to-end (Swift Testing), including the pseudo-terminal tests.
+# Runs every test: the Swift unit and end-to-end tests, then the wizard's pseudo-terminal tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build --product soxready
 swift test "$@"
+SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty -q -p no:cacheprovider

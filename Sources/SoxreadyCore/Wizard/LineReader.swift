@@ -20,8 +20,30 @@ public protocol LineReader: AnyObject {
     /// - Parameters:
     ///   - prompt: The short prompt on the input line (`> `).
     ///   - prefill: The text to pre-fill (libedit) or to show as the default (plain), if any.
-    ///   - completions: Candidates for Tab completion (choice ids, labels and commands).
-    func readLine(prompt: String, prefill: String?, completions: [String]) -> LineInput
+    ///   - completions: Candidates for Tab completion.
+    func readLine(prompt: String, prefill: String?, completions: Completions) -> LineInput
+}
+
+/// Tab completion candidates: `primary` (choice ids, keywords, commands) are tried first;
+/// `secondary` (choice labels, which may hold spaces) only when no primary candidate matches.
+public struct Completions: Sendable, Equatable {
+    public var primary: [String]
+    public var secondary: [String]
+    /// For multi questions: complete only the item after the last comma or space.
+    public var itemwise: Bool
+
+    public init(primary: [String], secondary: [String] = [], itemwise: Bool = false) {
+        self.primary = primary
+        self.secondary = secondary
+        self.itemwise = itemwise
+    }
+
+    /// The candidates that start with `fragment` (case-insensitive): primary ones, else secondary.
+    public func matches(_ fragment: String) -> [String] {
+        let lower = fragment.lowercased()
+        let first = primary.filter { $0.lowercased().hasPrefix(lower) }
+        return first.isEmpty ? secondary.filter { $0.lowercased().hasPrefix(lower) } : first
+    }
 }
 
 /// A line reader that replays scripted lines and records what it was asked, for tests.
@@ -38,7 +60,7 @@ public final class ScriptedLineReader: LineReader {
         self.editsLine = editsLine
     }
 
-    public func readLine(prompt: String, prefill: String?, completions: [String]) -> LineInput {
+    public func readLine(prompt: String, prefill: String?, completions: Completions) -> LineInput {
         asked.append((prompt, prefill))
         guard !lines.isEmpty, let line = lines.removeFirst() else { return .endOfInput }
         // An editing reader returns the pre-fill when the scripted line is the marker "<enter>".

@@ -101,13 +101,13 @@ public enum WizardText {
         return lines.joined(separator: "\n")
     }
 
-    /// Tab completion candidates: choice ids and labels, plus commands.
-    public static func completions(for question: Question) -> [String] {
+    /// Tab completion candidates: choice ids, keywords and commands first, then choice labels.
+    public static func completions(for question: Question) -> Completions {
         var words = question.choices.map(\.id)
-        if question.type == .choice || question.type == .multi { words += question.choices.map(\.label) }
         words += ["unknown", ":back", ":skip", ":unknown", ":note ", ":evidence ", ":quit", ":help"]
         if question.notApplicable { words += ["n/a", ":na"] }
         if question.type == .multi { words.append("none") }
-        return words
+        let labels = question.type == .choice || question.type == .multi ? question.choices.map(\.label) : []
+        return Completions(primary: words, secondary: labels, itemwise: question.type == .multi)
     }
 }

@@ -89,7 +89,7 @@ extension AssessCommand {
         if let app { return app.trimmingCharacters(in: .whitespaces) }
         for _ in 0..<3 {
             soxready_stdout_write("Which application are you assessing? (its name, for example General Ledger)\n")
-            guard case .line(let line) = reader.readLine(prompt: "Application: ", prefill: nil, completions: []) else {
+            guard case .line(let line) = reader.readLine(prompt: "Application: ", prefill: nil, completions: Completions(primary: [])) else {
                 throw Failure("input ended before an application name was given", .noInput)
             }
             let name = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -102,7 +102,7 @@ extension AssessCommand {
     func askYesNo(_ question: String, reader: any LineReader) throws -> Bool {
         for _ in 0..<3 {
             soxready_stdout_write(question + "\n")
-            guard case .line(let line) = reader.readLine(prompt: "[Y/n] ", prefill: nil, completions: ["yes", "no"]) else {
+            guard case .line(let line) = reader.readLine(prompt: "[Y/n] ", prefill: nil, completions: Completions(primary: ["yes", "no"])) else {
                 throw Failure("input ended before the question was answered", .noInput)
             }
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {

@@ -14,8 +14,7 @@ final class LibEditLineReader: LineReader {
 
     /// The state the C callbacks read: libedit calls them with no context of ours.
     nonisolated(unsafe) static var promptText: UnsafeMutablePointer<CChar> = strdup("> ")
-    nonisolated(unsafe) static var candidates: [String] = []
-    nonisolated(unsafe) static var completesLastItemOnly = false
+    nonisolated(unsafe) static var candidates = Completions(primary: [])
     nonisolated(unsafe) static var lastAmbiguousLine: [Int32]?
 
     init?() {
@@ -41,11 +40,10 @@ final class LibEditLineReader: LineReader {
         el_end(editLine)
     }
 
-    func readLine(prompt: String, prefill: String?, completions: [String]) -> LineInput {
+    func readLine(prompt: String, prefill: String?, completions: Completions) -> LineInput {
         free(Self.promptText)
         Self.promptText = strdup(prompt)
         Self.candidates = completions
-        Self.completesLastItemOnly = completions.contains("none")
         Self.lastAmbiguousLine = nil
         if let prefill, !prefill.isEmpty {
             // el_wpush feeds keystrokes: keep control characters out of it.
@@ -73,11 +71,11 @@ final class LibEditLineReader: LineReader {
         let start = info.pointee.buffer!, cursor = info.pointee.cursor!
         let typed = Array(UnsafeBufferPointer(start: start, count: cursor - start))
         var fragment = typed
-        if completesLastItemOnly, let cut = typed.lastIndex(where: { $0 == 0x2C || $0 == 0x20 }) {
+        if candidates.itemwise, let cut = typed.lastIndex(where: { $0 == 0x2C || $0 == 0x20 }) {
             fragment = Array(typed[(cut + 1)...])
         }
         let fragmentText = String(String.UnicodeScalarView(fragment.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
-        let matches = candidates.filter { $0.lowercased().hasPrefix(fragmentText.lowercased()) }
+        let matches = candidates.matches(fragmentText)
         guard !matches.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = commonPrefix(matches)
         if common.count > fragmentText.count || (matches.count == 1 && common != fragmentText) {

@@ -138,7 +138,10 @@ struct WizardSessionTests {
 
     @Test func completionsOfferIdsLabelsAndCommands() throws {
         let words = WizardText.completions(for: try #require(questionnaire.question("a2")))
-        #expect(words.starts(with: ["q", "a", "n", "Quarterly", "Annual", "Never"]))
-        #expect(words.contains(":quit"))
+        #expect(words.primary.starts(with: ["q", "a", "n", "unknown"]))
+        #expect(words.secondary == ["Quarterly", "Annual", "Never"])
+        #expect(words.matches("ne") == ["Never"])
+        #expect(words.matches(":q") == [":quit"])
+        #expect(words.matches("u") == ["unknown", ":unknown"].filter { $0.hasPrefix("u") })
     }
 }

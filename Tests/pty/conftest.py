@@ -1,0 +1,60 @@
+"""Shared helpers for the wizard's pseudo-terminal tests (pexpect)."""
+import os
+import pathlib
+import sqlite3
+import subprocess
+
+import pexpect
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("SOXREADY_BIN", str(ROOT / ".build" / "debug" / "soxready"))
+QUESTIONNAIRE = str(ROOT / "Tests" / "pty" / "fixtures" / "pty.yaml")
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    return tmp_path
+
+
+def env(**extra):
+    environment = dict(os.environ)
+    environment.update({"TERM": "xterm", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"})
+    environment.pop("SOXREADY_STORE", None)
+    environment.update(extra)
+    return environment
+
+
+def spawn(workspace, *args, shell=None, **extra):
+    """Starts soxready in a pseudo-terminal (or a shell command line around it)."""
+    if shell is None:
+        command, arguments = BINARY, ["assess", "--questionnaire", QUESTIONNAIRE, *args]
+    else:
+        command, arguments = "/bin/sh", ["-c", shell]
+    child = pexpect.spawn(command, arguments, cwd=str(workspace), env=env(**extra), encoding="utf-8",
+                          timeout=10, dimensions=(40, 120))
+    return child
+
+
+def draft_answers(workspace, app):
+    db = sqlite3.connect(str(workspace / ".soxready" / "soxready.sqlite"))
+    rows = db.execute(
+        "SELECT questionID, answer, note, evidence FROM draftAnswer JOIN app ON app.id = draftAnswer.appID WHERE app.name = ?",
+        (app,)).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def runs(workspace, app):
+    db = sqlite3.connect(str(workspace / ".soxready" / "soxready.sqlite"))
+    return db.execute("SELECT number, readiness, answers FROM run JOIN app ON app.id = run.appID WHERE app.name = ? ORDER BY number",
+                      (app,)).fetchall()
+
+
+def batch(workspace, app, answers):
+    """Records a run from an answers file (to get pre-filled defaults)."""
+    path = workspace / "answers.yaml"
+    lines = ["format: soxready/answers@1", f"app: {app}", "questionnaire: pty-check", "answers:"]
+    lines += [f"  {key}: {value}" for key, value in answers.items()]
+    path.write_text("\n".join(lines) + "\n")
+    subprocess.run([BINARY, "assess", "--questionnaire", QUESTIONNAIRE, "--answers", str(path)], cwd=str(workspace),
+                   env=env(), check=True, capture_output=True)

@@ -1,0 +1,235 @@
+"""The wizard in a real pseudo-terminal: libedit editing, completion, pre-fill, signals, resume."""
+import json
+import os
+import signal
+import time
+
+import pexpect
+
+from conftest import BINARY, QUESTIONNAIRE, batch, draft_answers, runs, spawn
+
+PROMPT = "> "
+
+
+def answer(child, expected, text):
+    child.expect_exact(expected)
+    child.expect_exact(PROMPT)
+    child.send(text + "\r")
+
+
+def test_tab_completes_a_multi_word_choice(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "paas")
+    child.expect_exact("How often is access reviewed?")
+    child.expect_exact(PROMPT)
+    child.send("semi")
+    child.send("\t")
+    child.expect_exact("annual-or-annual")   # libedit redraws only what the completion added
+    child.send("\r")
+    child.expect_exact("Is MFA enforced for administrators?")
+    child.expect_exact(PROMPT)
+    # A label with spaces completes too, against everything typed so far.
+    child.send(":back\r")
+    child.expect_exact("How often is access reviewed?")
+    child.expect_exact(PROMPT)
+    child.send("\x15")          # Ctrl-U clears the pre-filled answer
+    child.send("No per")
+    child.send("\t")
+    child.expect_exact("iodic review")
+    child.send("\r")
+    child.expect_exact("Is MFA enforced for administrators?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert draft_answers(workspace, "GL")["uar-frequency"][0] == '{"choice":"no-review"}'
+
+
+def test_second_tab_lists_the_candidates(workspace):
+    child = spawn(workspace, "--app", "GL")
+    child.expect_exact("Which hosting models?")
+    child.expect_exact(PROMPT)
+    child.send("iaas, ")
+    child.send("\t")
+    child.send("\t")
+    child.expect_exact("iaas   paas   saas")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+
+
+def test_prefilled_answer_is_kept_with_enter_and_cleared_to_leave_it_unanswered(workspace):
+    batch(workspace, "GL", {"hosting": "[paas]", "uar-frequency": "quarterly-or-more", "mfa-admins": "partial"})
+    child = spawn(workspace, "--app", "GL")
+    child.expect_exact("are pre-filled")
+    child.expect_exact("Which hosting models?")
+    child.expect_exact("> paas")
+    child.send("\r")                       # keep
+    child.expect_exact("How often is access reviewed?")
+    child.expect_exact("> quarterly-or-more")
+    child.send("\x15\r")                   # clear: left unanswered
+    child.expect_exact("Is MFA enforced for administrators?")
+    child.expect_exact("> partial")
+    child.send("\x08\x08\x08\x08\x08\x08\x08yes\r")   # edit with Backspace
+    child.expect_exact("Describe the system in one line.")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    answers = draft_answers(workspace, "GL")
+    assert answers["hosting"][0] == '{"choices":["paas"]}'
+    assert "uar-frequency" not in answers or answers["uar-frequency"][0] is None
+    assert answers["mfa-admins"][0] == '{"choice":"yes"}'
+
+
+def test_back_returns_to_the_previous_question(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "iaas")
+    answer(child, "How often is access reviewed?", "2")
+    child.expect_exact("Is MFA enforced for administrators?")
+    child.expect_exact(PROMPT)
+    child.send(":back\r")
+    child.expect_exact("How often is access reviewed?")
+    child.expect_exact("> semiannual-or-annual")
+    child.send("\x15quarterly\t\r")
+    child.expect_exact("Is MFA enforced for administrators?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    assert draft_answers(workspace, "GL")["uar-frequency"][0] == '{"choice":"quarterly-or-more"}'
+
+
+def test_quit_then_resume_and_finish_records_a_run(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "paas")
+    answer(child, "How often is access reviewed?", "quarterly-or-more")
+    child.expect_exact("Is MFA enforced for administrators?")
+    child.expect_exact(PROMPT)
+    child.send(":quit\r")
+    child.expect_exact("Saved 2 answers. Resume with: soxready assess --app GL")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    child = spawn(workspace, "--app", "GL")
+    child.expect_exact("has 2 answers.")
+    child.expect_exact("[Y/n] ")
+    child.send("\r")
+    answer(child, "Is MFA enforced for administrators?", "y")
+    answer(child, "Describe the system in one line.", "Oracle EBS general ledger")
+    answer(child, "Planned cutover date?", "2027-03-31")
+    answer(child, "Days of log retention?", "2555")
+    child.expect_exact("Readiness:  READY")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    recorded = runs(workspace, "GL")
+    assert [(number, readiness) for number, readiness, _ in recorded] == [(1, "ready")]
+    assert json.loads(recorded[0][2])["system-notes"] == {"answer": {"text": "Oracle EBS general ledger"}}
+    assert (workspace / "Reports" / "gl" / "gl-run-1.json").exists()
+
+
+def test_ctrl_c_saves_exits_130_and_restores_the_terminal(workspace):
+    # The parent shell ignores Ctrl-C itself, as an interactive shell would not die of it.
+    shell = (f"trap true INT; stty -g > before.txt; {BINARY} assess --questionnaire {QUESTIONNAIRE} --app GL; "
+             "echo \"status=$?\"; stty -g > after.txt")
+    child = spawn(workspace, shell=shell)
+    answer(child, "Which hosting models?", "saas")
+    child.expect_exact("How often is access reviewed?")
+    child.expect_exact(PROMPT)
+    child.send("quar")
+    child.sendintr()
+    child.expect_exact("Interrupted: every confirmed answer is saved.")
+    child.expect_exact("status=130")
+    child.expect(pexpect.EOF)
+    assert (workspace / "before.txt").read_text() == (workspace / "after.txt").read_text()
+    assert draft_answers(workspace, "GL")["hosting"][0] == '{"choices":["saas"]}'
+    assert "uar-frequency" not in draft_answers(workspace, "GL")
+
+
+def test_ctrl_d_never_accepts_the_default(workspace):
+    batch(workspace, "GL", {"hosting": "[paas]", "uar-frequency": "quarterly-or-more"})
+    child = spawn(workspace, "--app", "GL")
+    child.expect_exact("> paas")
+    child.send("\r")
+    child.expect_exact("> quarterly-or-more")
+    child.send("\x15")      # clear the line, then Ctrl-D on the empty line
+    child.send("\x04")
+    child.expect_exact("input ended before the questionnaire was finished; nothing was taken as a default")
+    child.expect_exact("first unanswered question: uar-frequency")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 66
+    answers = draft_answers(workspace, "GL")
+    assert answers["hosting"][0] == '{"choices":["paas"]}'
+    assert "uar-frequency" not in answers
+
+
+def test_utf8_text_with_emoji_and_combining_accent_is_edited_by_whole_characters(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "paas")
+    answer(child, "How often is access reviewed?", "1")
+    answer(child, "Is MFA enforced for administrators?", "y")
+    child.expect_exact("Describe the system in one line.")
+    child.expect_exact(PROMPT)
+    child.send("Cafe\u0301 総勘定元帳 👍🏽")
+    child.send("\x7f\x7f")        # two Backspaces: the skin tone and the thumbs-up, not bytes of them
+    child.send("✅")
+    child.send("\x1b[D")          # Left arrow over the check mark
+    child.send("\x7f")            # Backspace: the space before it
+    child.send("\r")
+    child.expect_exact("Planned cutover date?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    assert draft_answers(workspace, "GL")["system-notes"][0] == json.dumps({"text": "Cafe\u0301 総勘定元帳✅"}, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_sigkill_mid_run_then_resume_keeps_every_confirmed_answer(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "iaas, paas")
+    answer(child, "How often is access reviewed?", "semi")
+    answer(child, "Is MFA enforced for administrators?", "p")
+    child.expect_exact("Describe the system in one line.")
+    child.expect_exact(PROMPT)
+    child.send("half typed, never confirmed")
+    time.sleep(0.2)
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    answers = draft_answers(workspace, "GL")
+    assert {key: value[0] for key, value in answers.items()} == {
+        "hosting": '{"choices":["iaas","paas"]}',
+        "uar-frequency": '{"choice":"semiannual-or-annual"}',
+        "mfa-admins": '{"choice":"partial"}',
+    }
+    child = spawn(workspace, "--app", "GL", "--resume")
+    child.expect_exact("Describe the system in one line.")
+    child.expect_exact(PROMPT)
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+
+
+def test_term_dumb_prints_plain_prompts_with_no_escape_byte(workspace):
+    import io
+    seen = io.StringIO()
+    child = spawn(workspace, "--app", "GL", TERM="dumb", NO_COLOR="")
+    child.logfile_read = seen
+    child.expect_exact("Which hosting models?")
+    child.send("paas\r")
+    child.expect_exact("How often is access reviewed?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    assert "\x1b" not in seen.getvalue()
+
+
+def test_ctrl_z_and_fg_keep_editing(workspace):
+    child = spawn(workspace, "--app", "GL")
+    child.expect_exact("Which hosting models?")
+    child.expect_exact(PROMPT)
+    child.send("pa")
+    time.sleep(0.3)              # let libedit read the keys before the tty driver raises SIGTSTP
+    child.sendcontrol("z")
+    time.sleep(0.3)
+    assert child.isalive()
+    os.kill(child.pid, signal.SIGCONT)   # what fg does
+    time.sleep(0.3)
+    child.send("as\r")
+    child.expect_exact("How often is access reviewed?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    assert draft_answers(workspace, "GL")["hosting"][0] == '{"choices":["paas"]}'
