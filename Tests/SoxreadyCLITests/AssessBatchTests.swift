@@ -74,14 +74,57 @@ struct AssessBatchTests {
         #expect(NSDictionary(dictionary: actual).isEqual(to: expected))
     }
 
-    @Test func reportWritesAFileToTheDefaultFolder() throws {
+    @Test func assessAndReportWriteTheMarkdownAndHTMLPlans() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let assessed = try assess(try write("gl.yaml", workedAnswers))
+        #expect(assessed.stdout.hasSuffix("Plan written to Reports/general-ledger/general-ledger-run-1.md and Reports/general-ledger/general-ledger-run-1.html\n"))
+        let markdown = folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.md")
+        let first = try Data(contentsOf: markdown)
+        try FileManager.default.removeItem(at: markdown)
         let report = try runSoxready(["report", "--app", "general-ledger"], directory: folder)
         #expect(report.status == 0)
-        #expect(report.stdout == "Reports/general-ledger/general-ledger-run-1.json\n")
-        let text = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.json"), encoding: .utf8)
-        #expect(text.contains("\"readiness\" : \"ready-with-conditions\""))
+        #expect(report.stdout == "Reports/general-ledger/general-ledger-run-1.md\nReports/general-ledger/general-ledger-run-1.html\n")
+        // The same run renders to the same bytes.
+        #expect(try Data(contentsOf: markdown) == first)
+        let html = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.html"), encoding: .utf8)
+        #expect(html.contains("class=\"badge ready-with-conditions\""))
+        let json = try runSoxready(["report", "--app", "general-ledger", "--format", "json"], directory: folder)
+        #expect(json.stdout == "Reports/general-ledger/general-ledger-run-1.json\n")
+    }
+
+    @Test func reportFormatsToStdout() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let csv = try runSoxready(["report", "--app", "General Ledger", "--format", "csv", "--output", "-"], directory: folder)
+        #expect(csv.status == 0)
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        #expect(lines.first == "Work Item Type,Title,Description,Priority,Tags")
+        #expect(lines.count == 7)  // header, five gaps, final empty line
+        #expect(lines[1].hasPrefix("Task,a1: Close a1.,\"A1?\nCurrent answer: Partly (partial)\nOwner: IT security"))
+        #expect(lines[1].hasSuffix(",1,soxready; SOX; before-migration; risk-high; gating"))
+        let markdown = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)
+        #expect(markdown.stdout.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
+        #expect(markdown.stdout.contains("- Gating question a1 is only partly met (answer: partial)\n"))
+        #expect(markdown.stdout.contains("| a1: A1? | Partly (partial) | CLI access not yet covered | CHG-1234 |"))
+        let usage = try runSoxready(["report", "--app", "General Ledger", "--output", "-"], directory: folder)
+        #expect(usage.status == 64)
+    }
+
+    @Test func templatesCanBeCopiedAndBranded() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        let branded = folder.appendingPathComponent("brand")
+        try FileManager.default.createDirectory(at: branded, withIntermediateDirectories: true)
+        for name in ["plan.md.mustache", "plan.html.mustache"] {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Reports/templates/\(name)"), encoding: .utf8)
+            try text.replacingOccurrences(of: "Azure migration readiness plan:", with: "Contoso SOX migration plan:")
+                .write(to: branded.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let report = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", branded.path], directory: folder)
+        #expect(report.stdout.hasPrefix("# Contoso SOX migration plan: General Ledger\n"))
+        let missing = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", "/nonexistent"], directory: folder)
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("/nonexistent/plan.md.mustache: template missing or unreadable"))
     }
 
     @Test func aBadAnswersFileExits65AndLeavesTheStoreByteForByteUnchanged() throws {
@@ -189,7 +232,7 @@ struct AssessBatchTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try runSoxready(["history", "--app", "Payroll"], directory: folder).status == 66)
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
-        let report = try runSoxready(["report", "--app", "General Ledger", "--run", "7", "--output", "-"], directory: folder)
+        let report = try runSoxready(["report", "--app", "General Ledger", "--run", "7", "--format", "json", "--output", "-"], directory: folder)
         #expect(report.status == 66)
         #expect(report.stderr == "soxready: error: application 'General Ledger' has no run 7; runs go from 1 to 1\n")
     }

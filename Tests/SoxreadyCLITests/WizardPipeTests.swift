@@ -63,8 +63,9 @@ struct WizardPipeTests {
         let result = try shell("\"$SOXREADY\" assess --questionnaire \"$Q\" --app GL < input.txt")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Readiness:  READY\n"))
-        let json = try String(contentsOf: folder.appendingPathComponent("Reports/gl/gl-run-1.json"), encoding: .utf8)
-        #expect(json.contains("\"readiness\" : \"ready\""))
+        let plan = try String(contentsOf: folder.appendingPathComponent("Reports/gl/gl-run-1.md"), encoding: .utf8)
+        #expect(plan.contains("**✔ Ready**"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Reports/gl/gl-run-1.html").path))
     }
 
     @Test func plainModeConsumesExactlyOneLinePerQuestion() throws {

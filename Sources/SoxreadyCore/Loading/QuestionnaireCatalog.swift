@@ -35,10 +35,19 @@ public struct QuestionnaireCatalog: Sendable {
         paths.append(currentDirectory == FileManager.default.currentDirectoryPath
                      ? "Questionnaires" : (currentDirectory as NSString).appendingPathComponent("Questionnaires"))
         if let executablePath {
-            let binFolder = (URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
-            let share = ((binFolder as NSString).deletingLastPathComponent as NSString)
-                .appendingPathComponent("share/soxready/Questionnaires")
-            paths.append(share)
+            // The installed share folder (`bin/../share/soxready/Questionnaires`), then, for a
+            // binary run from its build folder, the package it was built from.
+            var folder = (URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+            paths.append(((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/soxready/Questionnaires"))
+            for _ in 0..<3 {
+                folder = (folder as NSString).deletingLastPathComponent
+                if folder.isEmpty || folder == "/" { break }
+                let candidate = (folder as NSString).appendingPathComponent("Questionnaires")
+                if FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent("\(defaultID).yaml")) {
+                    paths.append(candidate)
+                    break
+                }
+            }
         }
         var seen: Set<String> = []
         return QuestionnaireCatalog(searchPaths: paths.filter { seen.insert(($0 as NSString).standardizingPath).inserted })

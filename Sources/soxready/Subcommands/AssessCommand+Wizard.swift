@@ -65,7 +65,7 @@ extension AssessCommand {
             let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: session.answers, recordedAt: Date(), completingDraft: true)
             out("\n")
             out(RunSummaryText.render(run, questionnaire: q, storePath: store.path))
-            try writePlan(run)
+            try writePlan(run, store: store)
         case .quit:
             out("Saved \(saved) answer\(saved == 1 ? "" : "s"). Resume with: \(resumeCommand)\n")
         case .endOfInput:
@@ -119,12 +119,12 @@ extension AssessCommand {
         answers.filter { questionnaire.question($0.key) != nil && $0.value.answer != nil }
     }
 
-    /// Writes the run's plan next to the store's reports: the JSON result for now.
-    func writePlan(_ run: StoredRun) throws {
-        let folder = output ?? "Reports/\(run.appSlug)"
-        let path = (folder as NSString).appendingPathComponent("\(run.appSlug)-run-\(run.summary.number).json")
-        try AtomicFile.write(try run.result.jsonData(), to: path)
-        soxready_stdout_write("Result written to \(path.terminalSafe())\n")
+    /// Writes the run's Markdown and HTML plans to --output (default Reports/<app-slug>/).
+    func writePlan(_ run: StoredRun, store: AssessmentStore) throws {
+        let renderer = try PlanOutput.renderer(templates)
+        let (document, _) = try PlanOutput.document(store: store, app: run.appName, run: run.summary.number)
+        let paths = try PlanOutput.writePlans(document, renderer: renderer, folder: output ?? "Reports/\(run.appSlug)")
+        soxready_stdout_write("Plan written to \(paths.map { $0.terminalSafe() }.joined(separator: " and "))\n")
     }
 }
 

@@ -34,6 +34,9 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the plan (default Reports/<app-slug>/).", valueName: "dir"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Folder with the plan templates (default Reports/templates).", valueName: "dir"))
+    var templates: String?
+
     @Flag(name: .long, help: "Resume an unfinished assessment without asking.")
     var resume = false
 
@@ -66,6 +69,7 @@ struct AssessCommand: AsyncParsableCommand {
             reportUnanswered(run: run, questionnaire: loaded.questionnaire, answered: file.answers)
             reportNotAsked(questionnaire: loaded.questionnaire, answered: file.answers)
             print(RunSummaryText.render(run, questionnaire: loaded.questionnaire, storePath: store.path), terminator: "")
+            try writePlan(run, store: store)
         }
     }
 

@@ -6,11 +6,15 @@ import SoxreadyCore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render a recorded run (default: the latest) as the JSON result contract.",
-        discussion: "Files are written atomically to --output DIR (default Reports/<app-slug>/); --output - writes to stdout.")
+        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog or the JSON result.",
+        discussion: """
+            Without --format, writes the Markdown and HTML plans. Files are written atomically to \
+            --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json>; \
+            --output - writes one format to stdout. The same run always renders to the same bytes.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case md, html, json, csv
     }
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -19,8 +23,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
     var run: Int?
 
-    @Option(name: .long, help: "Output format.")
-    var format: Format = .json
+    @Option(name: .long, help: "Output format: md, html, json or csv (Azure DevOps Boards import); default md and html.")
+    var format: Format?
+
+    @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
+    var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder to write to, or - for stdout (default Reports/<app-slug>/).", valueName: "dir"))
     var output: String?
@@ -29,18 +36,30 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let run, run < 1 { throw ValidationError("--run must be 1 or more") }
+        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json or csv") }
     }
 
     func run() async throws {
         try reportingFailures {
             let store = try global.openStore(forApp: app)
-            let stored = try store.run(appName: app, number: run)
-            let data = try stored.result.jsonData()
+            let (document, stored) = try PlanOutput.document(store: store, app: app, run: run)
+            let folder = output ?? "Reports/\(stored.appSlug)"
+            guard let format else {
+                let renderer = try PlanOutput.renderer(templates)
+                for path in try PlanOutput.writePlans(document, renderer: renderer, folder: folder) { print(path.terminalSafe()) }
+                return
+            }
+            let data: Data
+            switch format {
+            case .json: data = try stored.result.jsonData()
+            case .csv: data = Data(BacklogCSV.render(document).utf8)
+            case .md: data = Data(try PlanOutput.renderer(templates).markdown(document).utf8)
+            case .html: data = Data(try PlanOutput.renderer(templates).html(document).utf8)
+            }
             if output == "-" {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            let folder = output ?? "Reports/\(stored.appSlug)"
             let path = (folder as NSString).appendingPathComponent("\(stored.appSlug)-run-\(stored.summary.number).\(format.rawValue)")
             try AtomicFile.write(data, to: path)
             print(path.terminalSafe())

@@ -1,0 +1,45 @@
+extension String {
+    /// The text made safe as inline Markdown, in a paragraph, a list item or a table cell
+    /// (GitHub and Azure DevOps): Markdown punctuation is backslash-escaped, `<`, `>` and `&`
+    /// become entities (no raw HTML), pipes cannot end a cell, line breaks become `<br>`, and a
+    /// leading `#`, `-`, `+`, `=` or `1.` cannot start a heading or a list.
+    public var markdownEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count + 8)
+        var atStart = true
+        var previousWasCR = false
+        for character in self {
+            if character == "\n" || character == "\r" || character == "\r\n" {
+                if !(character == "\n" && previousWasCR) { out += "<br>" }
+                previousWasCR = character == "\r"
+                atStart = true
+                continue
+            }
+            previousWasCR = false
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "{", "}":
+                out += "\\" + String(character)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "-" where atStart, "+" where atStart, "=" where atStart:
+                out += "\\" + String(character)
+            default:
+                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else {
+                    out.append(character)
+                }
+            }
+            if atStart, character != " " { atStart = false }
+        }
+        // "1. text" or "1) text" at the start would become a numbered list; "81.9" stays as it is.
+        if let mark = out.firstIndex(where: { $0 == "." || $0 == ")" }), mark != out.startIndex,
+            out[out.startIndex..<mark].allSatisfy(\.isNumber)
+        {
+            let after = out.index(after: mark)
+            if after == out.endIndex || out[after] == " " { out.insert("\\", at: mark) }
+        }
+        return out
+    }
+}

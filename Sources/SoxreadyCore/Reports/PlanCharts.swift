@@ -1,0 +1,81 @@
+/// Inline SVG for the HTML plan: domain bars, the readiness badge and the score trend. Every
+/// text is HTML-escaped here; shapes carry numbers and symbols so colour is never the only signal.
+enum PlanCharts {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Horizontal bars, one per domain, 0–100 with a dashed line at the critical floor.
+    static func domainBars(_ rows: [PlanDocument.DomainRow], floor: Double) -> String {
+        let labelWidth = 330, barWidth = 300, rowHeight = 22
+        let height = rows.count * rowHeight + 30
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
+        svg += "aria-labelledby=\"chart-title\"><title id=\"chart-title\">Domain scores, percent</title>"
+        for (index, row) in rows.enumerated() {
+            let y = index * rowHeight + 4
+            // Long titles are shortened in the chart; the table below gives them in full.
+            let label = row.title.count > 48 ? String(row.title.prefix(47)) + "…" : row.title
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.title))</title>\(escape(label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"14\" class=\"track\"/>"
+            if row.assessed, let value = Double(row.score) {
+                let width = Int((value / 100 * Double(barWidth)).rounded())
+                let band = value >= 85 ? "good" : (value >= 60 ? "fair" : "poor")
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"14\" class=\"bar \(band)\"/>"
+                svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 14)\" class=\"value\">\(escape(row.score))</text>"
+            } else {
+                svg += "<text x=\"\(labelWidth + 6)\" y=\"\(y + 14)\" class=\"value muted\">not assessed</text>"
+            }
+        }
+        let floorX = labelWidth + Int((floor / 100 * Double(barWidth)).rounded())
+        let bottom = rows.count * rowHeight + 6
+        svg += "<line x1=\"\(floorX)\" y1=\"2\" x2=\"\(floorX)\" y2=\"\(bottom)\" class=\"floor\"/>"
+        svg += "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(formatNumber(floor))</text>"
+        svg += "</svg>"
+        return svg
+    }
+
+    /// A badge with the level's symbol and name.
+    static func badge(level: ReadinessLevel, title: String, symbol: String) -> String {
+        let width = 40 + Int((Double(title.count) * 10.5).rounded())
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"badge \(level.rawValue)\" role=\"img\" viewBox=\"0 0 \(width) 40\" width=\"\(width)\" height=\"40\" "
+        svg += "aria-label=\"Readiness: \(escape(title))\"><rect x=\"1\" y=\"1\" width=\"\(width - 2)\" height=\"38\" rx=\"8\" class=\"badge-fill\"/>"
+        svg += "<text x=\"14\" y=\"27\" class=\"badge-text\">\(escape(symbol)) \(escape(title))</text></svg>"
+        return svg
+    }
+
+    /// The overall score of every run, as points joined by a line, each labelled with its
+    /// score and the level's symbol.
+    static func trend(_ runs: [RunSummary]) -> String {
+        guard runs.count > 1 else { return "" }
+        let step = 70, width = max(2, runs.count) * step + 40, height = 150
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" "
+        svg += "aria-labelledby=\"trend-title\"><title id=\"trend-title\">Overall score and readiness by run</title>"
+        svg += "<line x1=\"20\" y1=\"110\" x2=\"\(width - 10)\" y2=\"110\" class=\"axis-line\"/>"
+        let points = runs.enumerated().map { index, run in
+            "\(40 + index * step),\(110 - Int(((run.score ?? 0) / 100 * 90).rounded()))"
+        }
+        svg += "<polyline points=\"\(points.joined(separator: " "))\" class=\"line\"/>"
+        for (index, run) in runs.enumerated() {
+            let x = 40 + index * step
+            let y = 110 - Int(((run.score ?? 0) / 100 * 90).rounded())
+            let label = run.score.map { String(format1: $0) } ?? "–"
+            svg += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"4\" class=\"point \(run.readiness.rawValue)\"/>"
+            svg += "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"value\">\(escape(label))</text>"
+            svg += "<text x=\"\(x)\" y=\"126\" text-anchor=\"middle\" class=\"axis\">run \(run.number)</text>"
+            svg += "<text x=\"\(x)\" y=\"142\" text-anchor=\"middle\" class=\"axis\">\(escape(PlanDocument.symbol(run.readiness)))</text>"
+        }
+        svg += "</svg>"
+        return svg
+    }
+}

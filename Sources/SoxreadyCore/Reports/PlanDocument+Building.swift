@@ -1,0 +1,142 @@
+extension PlanDocument {
+    /// Builds the plan of `run`, compared with `previous` (the run before, if any), with the
+    /// trend of `history` (every run of the application, oldest first).
+    ///
+    /// - Throws: ``QuestionnaireLoadError`` if the run's stored questionnaire no longer parses.
+    public init(run: StoredRun, previous: StoredRun?, history: [RunSummary]) throws(QuestionnaireLoadError) {
+        let questionnaire = try run.questionnaire()
+        let card = ReadinessScorer.score(questionnaire, answers: run.answers)
+        let result = run.result
+        let thresholds = questionnaire.thresholds
+
+        appName = run.appName
+        appSlug = run.appSlug
+        questionnaireID = questionnaire.id
+        questionnaireVersion = questionnaire.version
+        questionnaireTitle = questionnaire.title
+        runNumber = run.summary.number
+        recordedAt = result.run.recordedAt
+        recordedDate = String(result.run.recordedAt.prefix(10))
+        fingerprint = run.fingerprint
+        fingerprintShort = String(run.fingerprint.prefix(16))
+
+        readiness = result.readiness.rawValue
+        readinessTitle = result.readiness.title
+        readinessSymbol = Self.symbol(result.readiness)
+        score = result.score.map { String(format1: $0) } ?? "not assessed"
+        scoreIsKnown = result.score != nil
+        confidencePercent = String(format1: result.confidence.percent)
+        stars = result.confidence.stars
+        confidenceStars = String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars)
+        blockerCount = run.summary.blockers
+        highCount = run.summary.high
+        mediumCount = run.summary.medium
+        lowCount = run.summary.low
+        reasons = result.reasons.map { Line(text: $0) }
+
+        // 4. Domains
+        domains = zip(questionnaire.domains, card.domains).map { domain, outcome in
+            let score = outcome.score.map { AssessmentResult.round1($0) }
+            let cells = score.map { Int(($0 / 5).rounded()) } ?? 0
+            return DomainRow(id: domain.id, title: domain.title, criticality: domain.criticality.rawValue,
+                             multiplier: "×" + formatNumber(domain.multiplier), score: score.map { String(format1: $0) } ?? "not assessed",
+                             assessed: score != nil, contextOnly: !domain.isScored, answered: outcome.answered, applicable: outcome.applicable,
+                             bar: score == nil ? "" : String(repeating: "█", count: cells) + String(repeating: "░", count: 20 - cells),
+                             belowFloor: domain.criticality == .critical && (outcome.score.map { $0 < thresholds.criticalDomainFloor } ?? false))
+        }
+        chartSVG = PlanCharts.domainBars(domains.filter { !$0.contextOnly }, floor: thresholds.criticalDomainFloor)
+        badgeSVG = PlanCharts.badge(level: result.readiness, title: readinessTitle, symbol: readinessSymbol)
+
+        // 5 and 6. Blockers and the remediation plan
+        let rows = card.gaps.map { Self.gapRow($0, questionnaire: questionnaire, answers: run.answers) }
+        blockers = rows.filter(\.gating)
+        hasBlockers = !blockers.isEmpty
+        phases = MigrationPhase.allCases.compactMap { phase in
+            let actions = zip(card.gaps, rows).filter { gap, _ in
+                (questionnaire.question(gap.questionID)?.remediation?.phase ?? .beforeMigration) == phase
+            }.map(\.1)
+            return actions.isEmpty ? nil : PhaseGroup(id: phase.rawValue, title: phase.title, actions: actions, count: actions.count)
+        }
+        hasActions = !rows.isEmpty
+
+        // 7. Shared responsibility
+        responsibility = Self.responsibility(questionnaire: questionnaire, answers: run.answers)
+
+        // 8. Progress
+        progress = Self.progress(run: run, questionnaire: questionnaire, previous: previous, history: history)
+        if progress.hasPrevious {
+            changeSummary = "\(progress.scoreChange) since run \(progress.previousRun); \(progress.levelChange)"
+        } else {
+            changeSummary = "First run: nothing to compare with yet"
+        }
+
+        // 9. To confirm
+        toConfirm = card.gaps.filter { $0.score == nil }.map { gap in
+            let question = questionnaire.question(gap.questionID)
+            return ConfirmRow(questionID: gap.questionID, prompt: question?.prompt ?? "",
+                              domainTitle: questionnaire.domain(ofQuestion: gap.questionID)?.title ?? "",
+                              status: gap.unknown ? "don't know" : "unanswered", gating: gap.gating,
+                              owner: question?.remediation?.owner ?? "")
+        }
+        hasToConfirm = !toConfirm.isEmpty
+
+        // 11. Appendix: every question asked, with its answer, note and evidence.
+        let outcomes = Dictionary(uniqueKeysWithValues: card.questions.map { ($0.questionID, $0) })
+        appendix = questionnaire.domains.map { domain in
+            AppendixDomain(title: domain.title, answers: domain.questions.map { question in
+                let record = run.answers[question.id]
+                let asked = outcomes[question.id]?.status != .notAsked
+                return AppendixRow(questionID: question.id, prompt: question.prompt,
+                                   answer: asked ? Self.answerText(record?.answer, question: question) : "not asked (does not apply)",
+                                   note: record?.note ?? "", evidence: record?.evidence ?? "",
+                                   hasNote: record?.note != nil, hasEvidence: record?.evidence != nil)
+            })
+        }
+
+        sources = questionnaire.sources.map {
+            // Only web addresses become links; anything else (javascript:, data:) stays text.
+            let isWeb = $0.url.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false
+            return SourceRow(title: $0.title, url: $0.url ?? "", hasURL: isWeb, note: $0.note ?? "", hasNote: $0.note != nil)
+        }
+    }
+
+    static func symbol(_ level: ReadinessLevel) -> String {
+        switch level {
+        case .ready: "✔"
+        case .readyWithConditions: "◐"
+        case .notReady: "✖"
+        case .readinessUnknown: "?"
+        }
+    }
+
+    /// An answer as finance reads it: the choice's label with its id, numbers with units.
+    static func answerText(_ answer: Answer?, question: Question) -> String {
+        guard let answer else { return "unanswered" }
+        switch answer {
+        case .unknown: return "don't know"
+        case .notApplicable: return "not applicable"
+        case .value(.choice(let id)):
+            guard let choice = question.choice(id) else { return id }
+            return choice.label == id ? id : "\(choice.label) (\(id))"
+        case .value(.choices(let ids)):
+            return ids.isEmpty ? "none" : ids.map { question.choice($0)?.label ?? $0 }.joined(separator: "; ")
+        case .value(.number(let number)):
+            return formatNumber(number) + (question.unit.map { " \($0)" } ?? "")
+        case .value(let value):
+            return AnswerFormatting.text(value)
+        }
+    }
+
+    static func gapRow(_ gap: Gap, questionnaire: Questionnaire, answers: AnswerSheet) -> GapRow {
+        let question = questionnaire.question(gap.questionID)
+        let remediation = question?.remediation
+        return GapRow(priority: gap.priority, questionID: gap.questionID, prompt: question?.prompt ?? "",
+                      domainTitle: questionnaire.domain(ofQuestion: gap.questionID)?.title ?? "",
+                      answer: question.map { answerText(answers[gap.questionID]?.answer, question: $0) } ?? "",
+                      risk: gap.risk.rawValue, gating: gap.gating, action: remediation?.action ?? "",
+                      owner: remediation?.owner ?? "", phase: (remediation?.phase ?? .beforeMigration).title,
+                      azure: remediation?.azure.joined(separator: "; ") ?? "", effort: remediation?.effort?.rawValue ?? "",
+                      itgc: question?.itgc.map(\.title).joined(separator: "; ") ?? "",
+                      cuec: question?.cuec.joined(separator: ", ") ?? "", pointsLost: String(format1: gap.pointsLost))
+    }
+}

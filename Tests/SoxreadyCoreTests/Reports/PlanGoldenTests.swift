@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import SoxreadyCore
+
+/// The plans of the three example applications, byte for byte, kept in Reports/examples/.
+/// Set RECORD_GOLDENS=1 to rewrite them after an intended change, then review the diff.
+struct PlanGoldenTests {
+    static let examples = ["general-ledger", "consolidation", "treasury-payments"]
+    /// A fixed recording time, so the goldens do not change from one test run to the next.
+    static let recordedAt = Date(timeIntervalSince1970: 1_795_953_600)  // 2026-11-29T12:00:00Z
+
+    let loaded: LoadedQuestionnaire
+    let renderer: PlanRenderer
+
+    init() throws {
+        loaded = try QuestionnaireLoader.load(path: repositoryRoot.appendingPathComponent("Questionnaires/sox-azure-migration.yaml").path)
+        renderer = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
+    }
+
+    func document(_ example: String) throws -> (PlanDocument, StoredRun) {
+        let path = repositoryRoot.appendingPathComponent("Questionnaires/examples/\(example).yaml").path
+        let file = try AnswersFileParser.parse(try AnswersFileParser.read(path: path), file: path, questionnaire: loaded.questionnaire)
+        let store = try AssessmentStore()
+        let run = try store.recordRun(appName: file.app!, questionnaire: loaded, answers: file.answers, recordedAt: Self.recordedAt)
+        return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: file.app!)), run)
+    }
+
+    func compare(_ actual: String, golden name: String) throws {
+        let url = repositoryRoot.appendingPathComponent("Reports/examples/\(name)")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from the golden; run with RECORD_GOLDENS=1 and review the diff")
+    }
+
+    @Test(arguments: examples)
+    func markdownHTMLCSVAndJSONMatchTheGoldens(example: String) throws {
+        let (document, run) = try document(example)
+        let slug = document.appSlug
+        try compare(renderer.markdown(document), golden: "\(slug)-run-1.md")
+        try compare(renderer.html(document), golden: "\(slug)-run-1.html")
+        try compare(BacklogCSV.render(document), golden: "\(slug)-run-1.csv")
+        try compare(String(decoding: try run.result.jsonData(), as: UTF8.self), golden: "\(slug)-run-1.json")
+    }
+
+    @Test func renderingIsByteIdenticalEveryTime() throws {
+        let (first, _) = try document("general-ledger")
+        let (second, _) = try document("general-ledger")
+        #expect(renderer.html(first) == renderer.html(second))
+        #expect(renderer.markdown(first) == renderer.markdown(second))
+    }
+
+    @Test func theHTMLIsSelfContained() throws {
+        let (document, _) = try document("consolidation")
+        let html = renderer.html(document)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\""))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("@import"))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("@media print"))
+        #expect(html.contains("thead { display: table-header-group; }"))
+    }
+
+    @Test func theMarkdownHasEveryPlanSection() throws {
+        let (document, _) = try document("general-ledger")
+        let markdown = renderer.markdown(document)
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+        #expect(headings == ["## Summary", "## Why this level", "## Domain scores", "## Blockers: close before migration",
+                             "## Remediation plan", "## Shared responsibility", "## Progress since the previous run", "## To confirm",
+                             "## Finance sign-off", "## Appendix: every answer", "## Sources and limits"])
+        #expect(markdown.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
+        #expect(markdown.contains("SHA-256 \(document.fingerprint)"))
+    }
+
+    @Test func theRemediationPlanIsGroupedByPhaseInPriorityOrder() throws {
+        let (document, _) = try document("consolidation")
+        #expect(document.phases.map(\.id) == ["before-migration", "cutover", "after-cutover"].filter { id in document.phases.contains { $0.id == id } })
+        for phase in document.phases {
+            let priorities = phase.actions.map(\.priority)
+            #expect(priorities == priorities.sorted())
+        }
+    }
+}
