@@ -2,6 +2,7 @@
 import json
 import os
 import signal
+import subprocess
 import time
 
 import pexpect
@@ -122,7 +123,8 @@ def test_quit_then_resume_and_finish_records_a_run(workspace):
     recorded = runs(workspace, "GL")
     assert [(number, readiness) for number, readiness, _ in recorded] == [(1, "ready")]
     assert json.loads(recorded[0][2])["system-notes"] == {"answer": {"text": "Oracle EBS general ledger"}}
-    assert (workspace / "Reports" / "gl" / "gl-run-1.json").exists()
+    assert (workspace / "Reports" / "gl" / "gl-run-1.md").exists()
+    assert (workspace / "Reports" / "gl" / "gl-run-1.html").exists()
 
 
 def test_ctrl_c_saves_exits_130_and_restores_the_terminal(workspace):
@@ -233,3 +235,43 @@ def test_ctrl_z_and_fg_keep_editing(workspace):
     child.send(":quit\r")
     child.expect(pexpect.EOF)
     assert draft_answers(workspace, "GL")["hosting"][0] == '{"choices":["paas"]}'
+
+
+def test_only_gaps_asks_only_the_gaps_with_their_last_answers_prefilled(workspace):
+    batch(workspace, "GL", {"hosting": "[paas]", "uar-frequency": "semiannual-or-annual", "mfa-admins": "yes",
+                            "system-notes": "'Oracle EBS'", "cutover-date": "2027-03-31", "retention-days": "2555"})
+    child = spawn(workspace, "--app", "GL", "--only-gaps")
+    child.expect_exact("answers from run 1 carried over unchanged; asking only the gaps of run 1")
+    child.expect_exact("How often is access reviewed?")
+    child.expect_exact("> semiannual-or-annual")
+    child.send("\x15quarterly-or-more\r")
+    child.expect_exact("Readiness:  READY")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    transcript = child.before
+    assert "Is MFA enforced" not in transcript
+    recorded = runs(workspace, "GL")
+    assert [number for number, _, _ in recorded] == [1, 2]
+    second = json.loads(recorded[1][2])
+    assert second["uar-frequency"] == {"answer": {"choice": "quarterly-or-more"}}
+    assert second["mfa-admins"] == {"answer": {"choice": "yes"}}
+    assert second["system-notes"] == {"answer": {"text": "Oracle EBS"}}
+
+
+def test_sigterm_and_sighup_save_and_restore_the_terminal(workspace):
+    for number, name in ((signal.SIGTERM, "TERM"), (signal.SIGHUP, "HUP")):
+        # libedit passes the signal on to its whole process group, as an interactive shell would not see it.
+        shell = (f"trap true INT TERM HUP; stty -g > before-{name}.txt; {BINARY} assess --questionnaire {QUESTIONNAIRE} --app GL-{name}; "
+                 f"echo \"status=$?\"; stty -g > after-{name}.txt")
+        child = spawn(workspace, shell=shell)
+        answer(child, "Which hosting models?", "iaas")
+        child.expect_exact("How often is access reviewed?")
+        child.expect_exact(PROMPT)
+        pid = int(subprocess.run(["pgrep", "-f", f"assess --questionnaire .* --app GL-{name}$"], capture_output=True, text=True).stdout.split()[0])
+        os.kill(pid, number)
+        child.expect_exact("Interrupted: every confirmed answer is saved.")
+        child.expect_exact(f"status={128 + number}")
+        child.expect(pexpect.EOF)
+        assert (workspace / f"before-{name}.txt").read_text() == (workspace / f"after-{name}.txt").read_text()
+        assert draft_answers(workspace, f"GL-{name}")["hosting"][0] == '{"choices":["iaas"]}'

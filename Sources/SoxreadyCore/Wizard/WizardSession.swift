@@ -47,6 +47,9 @@ public struct WizardSession: Sendable {
     public private(set) var invalidAttempts = 0
     private let questions: [Question]
     private let domainIndexOfQuestion: [Int]
+    /// Questions answered before the session started (a resumed draft, answers carried over by
+    /// --only-gaps): moving forward passes over them; `:back` still reaches them.
+    private let preconfirmed: Set<String>
 
     /// Starts a session at the first applicable question without a confirmed answer.
     ///
@@ -66,15 +69,9 @@ public struct WizardSession: Sendable {
             domainIndex += Array(repeating: index, count: domain.questions.count)
         }
         domainIndexOfQuestion = domainIndex
+        preconfirmed = askAnswered ? [] : Set(answers.filter { $0.value.answer != nil }.keys)
         step = .finished
-        var index = nextApplicable(from: 0)
-        if !askAnswered {
-            while let current = index, answers[questions[current].id]?.answer != nil {
-                visited.append(current)
-                index = nextApplicable(from: current + 1)
-            }
-        }
-        step = index.map { .ask(index: $0) } ?? .finished
+        step = nextToAsk(from: 0).map { .ask(index: $0) } ?? .finished
     }
 
     // MARK: - What to show
@@ -113,9 +110,9 @@ public struct WizardSession: Sendable {
         return record?.answer.map { WizardSession.text(of: $0) }
     }
 
-    /// The note and evidence recorded so far for the current question.
+    /// The note and evidence recorded so far for the current question (or carried from the defaults).
     public var currentRecord: AnswerRecord? {
-        currentQuestion.flatMap { answers[$0.id] }
+        currentQuestion.map { startingRecord($0.id) }
     }
 
     /// The answer as the lead would type it: `quarterly`, `paas, saas`, `90`, `unknown`, `n/a`.
@@ -159,7 +156,7 @@ public struct WizardSession: Sendable {
         }
         do {
             let answer = try AnswerInterpreter.interpret(text, for: question, mode: .interactive)
-            var record = answers[question.id] ?? AnswerRecord(answer: nil)
+            var record = startingRecord(question.id)
             record.answer = answer
             answers[question.id] = record
             advance(from: index)
@@ -194,7 +191,7 @@ public struct WizardSession: Sendable {
             return confirm(.notApplicable, question: question, index: index)
         case ":note", ":evidence":
             guard !argument.contains(where: { $0.isNewline }) else { return [.say("keep it to one line")] }
-            var record = answers[question.id] ?? AnswerRecord(answer: nil)
+            var record = startingRecord(question.id)
             if name == ":note" { record.note = argument.isEmpty ? nil : argument } else { record.evidence = argument.isEmpty ? nil : argument }
             answers[question.id] = record
             let what = name == ":note" ? "note" : "evidence"
@@ -209,8 +206,15 @@ public struct WizardSession: Sendable {
         }
     }
 
+    /// The record a question starts from: its confirmed one, else the default's note and
+    /// evidence (a rerun keeps them unless the lead changes them), with no answer yet.
+    func startingRecord(_ id: String) -> AnswerRecord {
+        if let record = answers[id] { return record }
+        return AnswerRecord(answer: nil, note: defaults[id]?.note, evidence: defaults[id]?.evidence)
+    }
+
     mutating func confirm(_ answer: Answer, question: Question, index: Int) -> [Effect] {
-        var record = answers[question.id] ?? AnswerRecord(answer: nil)
+        var record = startingRecord(question.id)
         record.answer = answer
         answers[question.id] = record
         advance(from: index)
@@ -222,7 +226,7 @@ public struct WizardSession: Sendable {
             invalidAttempts += 1
             return [.say("this question is required: other questions depend on it; answer it or use :unknown")]
         }
-        var record = answers[question.id]
+        var record: AnswerRecord? = startingRecord(question.id)
         record?.answer = nil
         if let kept = record, kept.note == nil, kept.evidence == nil { record = nil }
         if let record { answers[question.id] = record } else { answers[question.id] = nil }
@@ -233,7 +237,18 @@ public struct WizardSession: Sendable {
     mutating func advance(from index: Int) {
         visited.append(index)
         invalidAttempts = 0
-        step = nextApplicable(from: index + 1).map { .ask(index: $0) } ?? .finished
+        step = nextToAsk(from: index + 1).map { .ask(index: $0) } ?? .finished
+    }
+
+    /// The next applicable question at or after `start`, passing over (and recording as visited)
+    /// the ones answered before the session started.
+    mutating func nextToAsk(from start: Int) -> Int? {
+        var index = nextApplicable(from: start)
+        while let current = index, preconfirmed.contains(questions[current].id), answers[questions[current].id]?.answer != nil {
+            visited.append(current)
+            index = nextApplicable(from: current + 1)
+        }
+        return index
     }
 
     /// The first question at or after `start` whose `when` holds on the answers so far.

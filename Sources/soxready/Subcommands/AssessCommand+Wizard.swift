@@ -30,7 +30,8 @@ extension AssessCommand {
         }
         let latest: StoredRun? = try? store.run(appName: appName)
         let loaded: LoadedQuestionnaire
-        let answers: AnswerSheet
+        var answers: AnswerSheet
+        var carried = AnswerCarryOver.Result(answers: [:], renamed: [:], dropped: [:])
         if let draft {
             loaded = try QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire")
             answers = draft.answers
@@ -40,15 +41,38 @@ extension AssessCommand {
         } else {
             loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire ?? latest?.summary.questionnaireID ?? QuestionnaireCatalog.defaultID)
             answers = [:]
-            try store.startDraft(appName: appName, questionnaire: loaded, at: Date())
+            if let latest, let old = try? latest.questionnaire() {
+                carried = AnswerCarryOver.carry(latest.answers, from: old, to: loaded.questionnaire)
+            }
+            if onlyGaps {
+                guard latest != nil else { throw Failure("--only-gaps needs a recorded run of \(appName) to take the answers from", .usage) }
+                answers = AnswerCarryOver.nonGaps(carried.answers, in: loaded.questionnaire)
+            }
+            try store.startDraft(appName: appName, questionnaire: loaded, answers: answers, at: Date())
         }
-        let defaults = latest.map { carryOver($0.answers, to: loaded.questionnaire) } ?? [:]
+        if onlyGaps && draft != nil {
+            out("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.\n")
+        }
+        let defaults = carried.answers
         var session = WizardSession(questionnaire: loaded.questionnaire, answers: answers, defaults: defaults)
 
         let q = loaded.questionnaire
         out("\n" + emphasis(editing)("soxready · \(appName) · \(q.title) \(q.version)".terminalSafe()) + "\n")
         out("\(q.questions.count) questions in \(q.domains.count) domains. Every answer is saved as you go; ? shows help, :quit stops (resume later).\n")
-        if !defaults.isEmpty { out("Answers from run \(latest!.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves the question unanswered.\n") }
+        if let latest, !defaults.isEmpty {
+            if onlyGaps && draft == nil {
+                let kept = answers.count
+                out("\(kept) answer\(kept == 1 ? "" : "s") from run \(latest.summary.number) carried over unchanged; asking only the gaps of run \(latest.summary.number) and new questions, with the last answers pre-filled.\n")
+            } else {
+                out("Answers from run \(latest.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves the question unanswered.\n")
+            }
+            for (old, new) in carried.renamed.sorted(by: { $0.key < $1.key }) {
+                out("  \(old) is now \(new): its answer carries over.\n".terminalSafe(keepNewlines: true))
+            }
+            for (old, reason) in carried.dropped.sorted(by: { $0.key < $1.key }) {
+                out("  \(old): \(reason); it will be asked again.\n".terminalSafe(keepNewlines: true))
+            }
+        }
 
         let loop = WizardLoop(maxInvalidAttempts: editing ? nil : 3, emphasis: emphasis(editing))
         let save: (String, AnswerRecord?) throws -> Void = { id, record in
@@ -112,11 +136,6 @@ extension AssessCommand {
             }
         }
         throw Failure("no answer to: \(question)", .dataError)
-    }
-
-    /// The latest run's answers that still fit `questionnaire` (same id, valid value), by id.
-    func carryOver(_ answers: AnswerSheet, to questionnaire: Questionnaire) -> AnswerSheet {
-        answers.filter { questionnaire.question($0.key) != nil && $0.value.answer != nil }
     }
 
     /// Writes the run's Markdown and HTML plans to --output (default Reports/<app-slug>/).

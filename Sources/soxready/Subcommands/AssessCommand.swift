@@ -37,6 +37,12 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with the plan templates (default Reports/templates).", valueName: "dir"))
     var templates: String?
 
+    @Flag(name: .long, help: "Rerun: ask only the questions that were gaps in the latest run (and new ones); carry the rest over.")
+    var onlyGaps = false
+
+    @Flag(name: .long, help: "With --answers: update the latest run with the answers the file names; keep all others.")
+    var update = false
+
     @Flag(name: .long, help: "Resume an unfinished assessment without asking.")
     var resume = false
 
@@ -48,7 +54,8 @@ struct AssessCommand: AsyncParsableCommand {
     func validate() throws {
         if let app, app.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--app must not be empty") }
         if resume && restart { throw ValidationError("--resume and --restart exclude each other") }
-        if answers != nil && (resume || restart) { throw ValidationError("--resume and --restart are for the wizard, not --answers") }
+        if answers != nil && (resume || restart || onlyGaps) { throw ValidationError("--resume, --restart and --only-gaps are for the wizard, not --answers") }
+        if update && answers == nil { throw ValidationError("--update needs --answers FILE") }
     }
 
     func run() async throws {
@@ -65,9 +72,20 @@ struct AssessCommand: AsyncParsableCommand {
             let appName = try resolveAppName(fileApp: file.app, answersPath: answersPath)
 
             let store = try global.openStore(create: true)
-            let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: file.answers, recordedAt: Date())
-            reportUnanswered(run: run, questionnaire: loaded.questionnaire, answered: file.answers)
-            reportNotAsked(questionnaire: loaded.questionnaire, answered: file.answers)
+            var sheet = file.answers
+            if update {
+                let latest: StoredRun
+                do { latest = try store.run(appName: appName) } catch let error as StoreError {
+                    throw Failure("--update needs a recorded run of '\(appName)' to update; \(error.description)", .noInput)
+                }
+                let old = try latest.questionnaire()
+                let carried = AnswerCarryOver.carry(latest.answers, from: old, to: loaded.questionnaire)
+                sheet = carried.answers.merging(file.answers) { _, new in new }
+                printError("soxready: updating run \(latest.summary.number): \(file.answers.count) answer\(file.answers.count == 1 ? "" : "s") from the file, \(sheet.count - file.answers.count) carried over")
+            }
+            let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: sheet, recordedAt: Date())
+            reportUnanswered(run: run, questionnaire: loaded.questionnaire, answered: sheet)
+            reportNotAsked(questionnaire: loaded.questionnaire, answered: sheet)
             print(RunSummaryText.render(run, questionnaire: loaded.questionnaire, storePath: store.path), terminator: "")
             try writePlan(run, store: store)
         }

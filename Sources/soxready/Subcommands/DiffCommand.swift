@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SoxreadyCore
+
+/// `soxready diff`: answer-level changes between two runs.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two runs: answers, gaps closed and opened, regressions, domain scores, readiness.",
+        discussion: """
+            Default: the last two runs. Runs scored against different questionnaire versions are compared \\
+            by question id, following 'replaces' for renamed or split questions; added and removed \\
+            questions are listed as such. JSON keys are documented in docs/progress.md.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, md }
+
+    @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
+    var app: String
+
+    @Option(name: .long, help: ArgumentHelp("The earlier run (default: the one before --to).", valueName: "n"))
+    var from: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The later run (default: the latest).", valueName: "m"))
+    var to: Int?
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .table
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let from, from < 1 { throw ValidationError("--from must be 1 or more") }
+        if let to, to < 1 { throw ValidationError("--to must be 1 or more") }
+    }
+
+    func run() async throws {
+        try reportingFailures {
+            let store = try global.openStore(forApp: app)
+            let newer = try store.run(appName: app, number: to)
+            let olderNumber = from ?? (newer.summary.number - 1)
+            guard olderNumber >= 1 else {
+                throw Failure("'\(newer.appName)' has only run \(newer.summary.number); diff needs two runs (record another, or give --from and --to)", .noInput)
+            }
+            let older = try store.run(appName: app, number: olderNumber)
+            let comparison = RunComparison(older: (try older.questionnaire(), older.answers, older.summary.number),
+                                           newer: (try newer.questionnaire(), newer.answers, newer.summary.number))
+            let view = DiffView(app: newer.appName, older: older, newer: newer, comparison: comparison,
+                                newQuestionnaire: try newer.questionnaire(), oldQuestionnaire: try older.questionnaire())
+            switch format {
+            case .json: FileHandle.standardOutput.write(try view.json())
+            case .md: print(view.markdown(), terminator: "")
+            case .table: print(view.table().terminalSafe(keepNewlines: true), terminator: "")
+            }
+        }
+    }
+}

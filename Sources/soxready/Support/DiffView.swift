@@ -1,0 +1,195 @@
+import Foundation
+import SoxreadyCore
+
+/// The `diff` command's three renderings of a ``RunComparison``.
+struct DiffView {
+    var app: String
+    var older: StoredRun
+    var newer: StoredRun
+    var comparison: RunComparison
+    var newQuestionnaire: Questionnaire
+    var oldQuestionnaire: Questionnaire
+
+    static func score(_ value: Double?) -> String { value.map { String(format1: AssessmentResult.round1($0)) } ?? "–" }
+
+    /// Change of two rounded scores (as shown), with a sign.
+    static func change(_ before: Double?, _ after: Double?) -> String {
+        guard let before, let after else { return "–" }
+        let delta = AssessmentResult.round1(AssessmentResult.round1(after) - AssessmentResult.round1(before))
+        return (delta > 0 ? "+" : "") + String(format1: delta)
+    }
+
+    static func answerScore(_ value: Double?) -> String { value.map { formatScore($0) } ?? "–" }
+
+    static func formatScore(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    var header: (String, String, String) {
+        let from = "run \(older.summary.number) (\(older.summary.questionnaireID) \(older.summary.questionnaireVersion), \(Timestamp.string(older.summary.recordedAt)))"
+        let to = "run \(newer.summary.number) (\(newer.summary.questionnaireID) \(newer.summary.questionnaireVersion), \(Timestamp.string(newer.summary.recordedAt)))"
+        let level = comparison.readinessBefore == comparison.readinessAfter
+            ? "\(comparison.readinessAfter.title) (unchanged)" : "\(comparison.readinessBefore.title) → \(comparison.readinessAfter.title)"
+        return (from, to, level)
+    }
+
+    func table() -> String {
+        let (from, to, level) = header
+        var out = "\(app): \(from) → \(to)\n"
+        out += "Readiness: \(level)\n"
+        out += "Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
+        let kinds: [(RunComparison.Kind, String)] = [(.closed, "closed"), (.newGap, "new gaps"), (.regressed, "regressions")]
+        out += "Gaps: " + kinds.map { "\(comparison.changes($0.0).count) \($0.1)" }.joined(separator: " · ") + "\n"
+        out += "\nChanged answers (\(comparison.changes.count)):\n"
+        if comparison.changes.isEmpty {
+            out += "  none\n"
+        } else {
+            var rows = [["QUESTION", "CHANGE", "BEFORE", "AFTER", "SCORE"]]
+            for change in comparison.changes {
+                let name = change.previousID.map { "\(change.questionID) (was \($0))" } ?? change.questionID
+                rows.append([name, change.kind.rawValue, change.before, change.after,
+                             "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))"])
+            }
+            out += TextTable.render(rows)
+        }
+        out += "\nDomain scores:\n"
+        var rows = [["DOMAIN", "BEFORE", "AFTER", "CHANGE"]]
+        for domain in comparison.domains where domain.before != nil || domain.after != nil {
+            rows.append([domain.title, Self.score(domain.before), Self.score(domain.after), Self.change(domain.before, domain.after)])
+        }
+        out += TextTable.render(rows)
+        return out
+    }
+
+    func markdown() -> String {
+        let (from, to, level) = header
+        var out = "# Changes for \(app.markdownEscaped)\n\n"
+        out += "From \(from.markdownEscaped) to \(to.markdownEscaped).\n\n"
+        out += "- Readiness: \(level.markdownEscaped)\n"
+        out += "- Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
+        out += "- Gaps closed: \(comparison.changes(.closed).count); new gaps: \(comparison.changes(.newGap).count); regressions: \(comparison.changes(.regressed).count)\n\n"
+        out += "## Changed answers\n\n"
+        if comparison.changes.isEmpty {
+            out += "None.\n\n"
+        } else {
+            out += "| Question | Change | Before | After | Score |\n|---|---|---|---|---|\n"
+            for change in comparison.changes {
+                let prompt = newQuestionnaire.question(change.questionID)?.prompt ?? oldQuestionnaire.question(change.questionID)?.prompt ?? ""
+                let name = change.questionID + (change.previousID.map { " (was \($0))" } ?? "") + ": " + prompt
+                out += "| \(name.markdownEscaped) | \(change.kind.rawValue) | \(change.before.markdownEscaped) | \(change.after.markdownEscaped) | "
+                out += "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter)) |\n"
+            }
+            out += "\n"
+        }
+        out += "## Domain scores\n\n| Domain | Before | After | Change |\n|---|---:|---:|---:|\n"
+        for domain in comparison.domains where domain.before != nil || domain.after != nil {
+            out += "| \(domain.title.markdownEscaped) | \(Self.score(domain.before)) | \(Self.score(domain.after)) | \(Self.change(domain.before, domain.after)) |\n"
+        }
+        return out
+    }
+
+    struct Document: Encodable {
+        var format = "soxready/diff@1"
+        var app: String
+        var from: RunRef
+        var to: RunRef
+        var readinessChanged: Bool
+        var scoreChange: Double?
+        var changes: [ChangeRef]
+        var closedGaps: [String]
+        var newGaps: [String]
+        var regressions: [String]
+        var domains: [DomainRef]
+    }
+
+    struct RunRef: Encodable {
+        var run: Int
+        var recordedAt: String
+        var questionnaire: AssessmentResult.QuestionnaireReference
+        var readiness: String
+        var score: Double?
+    }
+
+    struct ChangeRef: Encodable {
+        var question: String
+        var previousQuestion: String?
+        var domain: String
+        var kind: String
+        var before: String
+        var after: String
+        var scoreBefore: Double?
+        var scoreAfter: Double?
+        var gapBefore: Bool
+        var gapAfter: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case question, previousQuestion, domain, kind, before, after, scoreBefore, scoreAfter, gapBefore, gapAfter
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(question, forKey: .question)
+            try c.encode(previousQuestion, forKey: .previousQuestion)
+            try c.encode(domain, forKey: .domain)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(before, forKey: .before)
+            try c.encode(after, forKey: .after)
+            try c.encode(scoreBefore, forKey: .scoreBefore)
+            try c.encode(scoreAfter, forKey: .scoreAfter)
+            try c.encode(gapBefore, forKey: .gapBefore)
+            try c.encode(gapAfter, forKey: .gapAfter)
+        }
+    }
+
+    struct DomainRef: Encodable {
+        var id: String
+        var title: String
+        var before: Double?
+        var after: Double?
+        var change: Double?
+
+        enum CodingKeys: String, CodingKey { case id, title, before, after, change }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(before, forKey: .before)
+            try c.encode(after, forKey: .after)
+            try c.encode(change, forKey: .change)
+        }
+    }
+
+    func json() throws -> Data {
+        func ref(_ run: StoredRun) -> RunRef {
+            RunRef(run: run.summary.number, recordedAt: run.result.run.recordedAt, questionnaire: run.result.questionnaire,
+                   readiness: run.result.readiness.rawValue, score: run.result.score)
+        }
+        func rounded(_ value: Double?) -> Double? { value.map(AssessmentResult.round1) }
+        func delta(_ before: Double?, _ after: Double?) -> Double? {
+            guard let before = rounded(before), let after = rounded(after) else { return nil }
+            return AssessmentResult.round1(after - before)
+        }
+        func three(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
+        let document = Document(
+            app: app, from: ref(older), to: ref(newer), readinessChanged: comparison.readinessBefore != comparison.readinessAfter,
+            scoreChange: delta(comparison.scoreBefore, comparison.scoreAfter),
+            changes: comparison.changes.map {
+                ChangeRef(question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
+                          before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
+                          gapBefore: $0.gapBefore, gapAfter: $0.gapAfter)
+            },
+            closedGaps: comparison.changes(.closed).map(\.questionID),
+            newGaps: comparison.changes(.newGap).map(\.questionID) + comparison.changes(.added).filter(\.gapAfter).map(\.questionID),
+            regressions: comparison.changes(.regressed).map(\.questionID),
+            domains: comparison.domains.map {
+                DomainRef(id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after), change: delta($0.before, $0.after))
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(document)
+        data.append(0x0A)
+        return data
+    }
+}
