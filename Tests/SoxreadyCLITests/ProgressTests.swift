@@ -103,6 +103,21 @@ struct ProgressTests {
                 markdown.stdout.contains("| a2-review-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |"))
     }
 
+    @Test func anExportedRunFedBackChangesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try file("1.yaml", "  hosting: [paas, iaas]\n  a1: {answer: partial, note: \"yes: no | maybe\", evidence: \"CHG-1\"}\n  a2: n\n  a3: n/a\n  b1: 90\n  b3: unknown\n  c1: yes\n")
+        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", first], directory: folder).status == 0)
+        let exported = try runSoxready(["report", "--app", "General Ledger", "--format", "answers"], directory: folder)
+        #expect(exported.stdout == "Reports/general-ledger/general-ledger-run-1.answers.yaml\n")
+        let path = folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.answers.yaml").path
+        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", path], directory: folder).status == 0)
+        let diff = try json(["diff", "--app", "General Ledger", "--format", "json"])
+        #expect((diff["changes"] as? [Any])?.isEmpty == true)
+        let second = try json(["report", "--app", "General Ledger", "--format", "json", "--output", "-"])
+        let firstResult = try json(["report", "--app", "General Ledger", "--run", "1", "--format", "json", "--output", "-"])
+        #expect(second["score"] as? Double == firstResult["score"] as? Double)
+    }
+
     @Test func diffNeedsTwoRuns() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n")], directory: folder).status == 0)

@@ -49,8 +49,12 @@ public struct QuestionnaireCatalog: Sendable {
                 }
             }
         }
+        // The same folder reached two ways (./Questionnaires and the source tree) is searched once.
         var seen: Set<String> = []
-        return QuestionnaireCatalog(searchPaths: paths.filter { seen.insert(($0 as NSString).standardizingPath).inserted })
+        return QuestionnaireCatalog(searchPaths: paths.filter { path in
+            let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
+            return seen.insert(URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path).inserted
+        })
     }
 
     /// Every `*.yaml` / `*.yml` file directly in the search folders, loaded, in search order then by name.
@@ -104,6 +108,10 @@ public struct QuestionnaireCatalog: Sendable {
                 return loaded
             }
         }
-        throw .notFound(reference: reference, searched: searchPaths)
+        let available = entries().compactMap { entry -> String? in
+            if case .success(let loaded) = entry.result { return loaded.questionnaire.reference }
+            return nil
+        }
+        throw .notFound(reference: reference, searched: searchPaths, available: available)
     }
 }

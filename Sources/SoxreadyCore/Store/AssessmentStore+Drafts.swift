@@ -17,7 +17,7 @@ extension AssessmentStore {
                 let answer = try (answerRow["answer"] as String?).map(AnswerSheetCoding.decodeAnswer)
                 answers[answerRow["questionID"]] = AnswerRecord(answer: answer, note: answerRow["note"], evidence: answerRow["evidence"])
             }
-            return Draft(questionnaireContent: row["content"], questionnaireHash: row["questionnaireHash"],
+            return Draft(questionnaireContent: row["content"], questionnaireHash: row["questionnaireHash"], position: row["position"],
                          startedAt: Timestamp.date(row["startedAt"]) ?? Date(timeIntervalSince1970: 0),
                          updatedAt: Timestamp.date(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0), answers: answers)
         }
@@ -50,9 +50,11 @@ extension AssessmentStore {
         }
     }
 
-    /// Saves one answer of the draft (nil removes it), in its own transaction, before the wizard
-    /// moves on.
-    public func saveDraftAnswer(appName: String, questionID: String, record: AnswerRecord?, at date: Date) throws(StoreError) {
+    /// Saves one answer of the draft (nil removes it) and the question asked next, in one
+    /// transaction, before the wizard moves on.
+    public func saveDraftAnswer(appName: String, questionID: String, record: AnswerRecord?, next position: String? = nil,
+                                at date: Date) throws(StoreError)
+    {
         let time = Timestamp.string(date)
         let answer: String?
         do { answer = try record?.answer.map(AnswerSheetCoding.encode) } catch { throw .io(path: path, reason: "\(error)") }
@@ -70,7 +72,7 @@ extension AssessmentStore {
             } else {
                 try db.execute(sql: "DELETE FROM draftAnswer WHERE appID = ? AND questionID = ?", arguments: [appID, questionID])
             }
-            try db.execute(sql: "UPDATE draft SET updatedAt = ? WHERE appID = ?", arguments: [time, appID])
+            try db.execute(sql: "UPDATE draft SET updatedAt = ?, position = ? WHERE appID = ?", arguments: [time, position, appID])
         }
     }
 

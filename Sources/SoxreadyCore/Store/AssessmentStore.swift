@@ -47,12 +47,20 @@ public final class AssessmentStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "soxready"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            // Migrate only when needed, so that opening a current store never waits for the write lock.
-            let migrator = StoreSchema.migrator
-            if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(queue)
+            // GRDB reads the applied migrations and applies the rest in separate transactions, so two
+            // processes creating one store at the same moment would both try. An exclusive flock on the
+            // file around opening and migrating serialises them; it is held for microseconds once the
+            // schema is current, and does not interact with SQLite's own fcntl locks on Linux.
+            var opened: DatabaseQueue?
+            try Self.withFileLock(path: path, timeout: busyTimeout) {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                let migrator = StoreSchema.migrator
+                if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+                    try migrator.migrate(queue)
+                }
+                opened = queue
             }
+            queue = opened!
         } catch {
             throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
@@ -106,6 +114,22 @@ public final class AssessmentStore: Sendable {
         } catch {
             throw Self.storeError(error, path: path, busyTimeout: busyTimeout)
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `path`, waiting up to `timeout` seconds for it.
+    static func withFileLock(path: String, timeout: Double, _ body: () throws -> Void) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                throw StoreError.busy(path: path, waitedSeconds: timeout)
+            }
+            usleep(10_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        try body()
     }
 
     /// `PRAGMA integrity_check`: `["ok"]` for a sound file.

@@ -63,6 +63,8 @@ public struct Draft: Sendable {
     /// The questionnaire content the draft answers.
     public var questionnaireContent: String
     public var questionnaireHash: String
+    /// The question the wizard was asking when it last saved, if known.
+    public var position: String?
     /// When the draft was started and last saved.
     public var startedAt: Date
     public var updatedAt: Date

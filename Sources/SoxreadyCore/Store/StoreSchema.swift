@@ -61,6 +61,10 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'runs are immutable'); END;
                 """)
         }
+        migrator.registerMigration("v2: draft position") { db in
+            // The question the wizard was asking when it last saved, so a resumed draft continues there.
+            try db.execute(sql: "ALTER TABLE draft ADD COLUMN position TEXT")
+        }
         return migrator
     }
 }

@@ -31,12 +31,13 @@ public struct WizardLoop {
     ///   - session: The session, advanced in place.
     ///   - reader: Where lines come from.
     ///   - write: Where text goes (already terminal-safe, newline-terminated).
-    ///   - save: Persists one question's record (nil removes it); called before the next question
-    ///     is shown. An error stops the loop and is rethrown: the answer was not confirmed.
+    ///   - save: Persists one question's record (nil removes it) and the id of the question asked
+    ///     next (nil at the end); called before the next question is shown. An error stops the loop
+    ///     and is rethrown: the answer was not confirmed.
     /// - Returns: How the loop ended.
     public func run(_ session: inout WizardSession, reader: any LineReader,
-                                        write: (String) -> Void,
-                                        save: (String, AnswerRecord?) throws -> Void) rethrows -> Outcome
+                    write: (String) -> Void,
+                    save: (String, AnswerRecord?, String?) throws -> Void) rethrows -> Outcome
     {
         var shown: Int?
         while true {
@@ -55,9 +56,11 @@ public struct WizardLoop {
             for effect in session.handle(line, emptyMeansDefault: !reader.editsLine) {
                 switch effect {
                 case .save(let id, let record):
-                    try save(id, record)
+                    try save(id, record, session.currentQuestion?.id)
                 case .say(let message):
                     write("  ! \(message.terminalSafe())\n")
+                case .confirm(let message):
+                    write("  ✓ \(message.terminalSafe())\n")
                 case .showHelp(let id):
                     if let helped = session.questionnaire.question(id) { write(WizardText.help(helped)) }
                 }

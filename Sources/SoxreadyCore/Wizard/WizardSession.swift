@@ -27,8 +27,10 @@ public struct WizardSession: Sendable {
     public enum Effect: Sendable, Equatable {
         /// Save this question's record to the draft (nil removes it) before going on.
         case save(questionID: String, record: AnswerRecord?)
-        /// Show this one-line message (an invalid answer's reason, a confirmation).
+        /// Show this one-line reason: the line was not accepted.
         case say(String)
+        /// Show this one-line confirmation.
+        case confirm(String)
         /// Show the question's help.
         case showHelp(questionID: String)
     }
@@ -59,7 +61,10 @@ public struct WizardSession: Sendable {
     ///   - defaults: Answers offered as pre-fills (the latest run's, on a rerun).
     ///   - askAnswered: Start at the very first applicable question even when it is answered
     ///     (a rerun walks through every question); false resumes at the first unanswered one.
-    public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:], askAnswered: Bool = false) {
+    ///   - resumeAt: The question to continue at (a draft's saved position), when it applies.
+    public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:], askAnswered: Bool = false,
+                resumeAt: String? = nil)
+    {
         self.questionnaire = questionnaire
         self.answers = answers
         self.defaults = defaults
@@ -72,6 +77,14 @@ public struct WizardSession: Sendable {
         preconfirmed = askAnswered ? [] : Set(answers.filter { $0.value.answer != nil }.keys)
         step = .finished
         step = nextToAsk(from: 0).map { .ask(index: $0) } ?? .finished
+        // Continue where the lead left off: walk forward to the saved position, keeping the path for :back.
+        if let resumeAt, let target = questions.firstIndex(where: { $0.id == resumeAt }), case .ask(var index) = step, index < target {
+            while index < target, let next = nextApplicable(from: index + 1), next <= target {
+                visited.append(index)
+                index = next
+            }
+            step = .ask(index: index)
+        }
     }
 
     // MARK: - What to show
@@ -196,7 +209,7 @@ public struct WizardSession: Sendable {
             answers[question.id] = record
             let what = name == ":note" ? "note" : "evidence"
             return [.save(questionID: question.id, record: record),
-                    .say(argument.isEmpty ? "\(what) removed" : "\(what) saved; now answer the question")]
+                    .confirm(argument.isEmpty ? "\(what) removed" : "\(what) saved; now answer the question")]
         case ":quit", ":q":
             step = .quit
             return []

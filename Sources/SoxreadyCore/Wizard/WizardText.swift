@@ -33,6 +33,9 @@ public enum WizardText {
             if let evidence = record.evidence { text += "  evidence: \(evidence.terminalSafe())\n" }
         }
         text += hint(question) + "\n"
+        if session.prefill != nil {
+            text += "Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another.\n"
+        }
         return text
     }
 
@@ -77,9 +80,10 @@ public enum WizardText {
             text += "  ITGC: \(question.itgc.map(\.title).joined(separator: ", "))"
             text += question.cuec.isEmpty ? "\n" : " · CUEC themes: \(question.cuec.joined(separator: ", ").terminalSafe())\n"
         }
-        text += "  Commands: ? help · :back previous question · :skip leave unanswered · :unknown don't know"
-        text += question.notApplicable ? " · :na not applicable" : ""
-        text += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :quit save and leave\n"
+        var commands = "Commands: ? help · :back previous question · :skip leave unanswered · :unknown don't know"
+        commands += question.notApplicable ? " · :na not applicable" : ""
+        commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :quit save and leave"
+        text += wrap(commands, indent: "  ") + "\n"
         return text
     }
 

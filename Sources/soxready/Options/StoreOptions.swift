@@ -56,10 +56,13 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError("soxready: error: \(error.description.terminalSafe())")
         throw ExitCode(error.exitStatus.rawValue)
     } catch let error as QuestionnaireLoadError {
-        printError(error.description.terminalSafe(keepNewlines: true))
+        // Diagnostics keep their FILE:LINE:COLUMN form; other failures get the usual prefix.
+        if case .invalid = error { printError(error.description.terminalSafe(keepNewlines: true)) }
+        else { printError("soxready: error: \(error.description.terminalSafe())") }
         throw ExitCode(error.exitStatus.rawValue)
     } catch let error as AnswersFileError {
-        printError(error.description.terminalSafe(keepNewlines: true))
+        if case .invalid = error { printError(error.description.terminalSafe(keepNewlines: true)) }
+        else { printError("soxready: error: \(error.description.terminalSafe())") }
         throw ExitCode(error.exitStatus.rawValue)
     } catch let error as AtomicFile.WriteError {
         printError("soxready: error: \(error.description.terminalSafe())")

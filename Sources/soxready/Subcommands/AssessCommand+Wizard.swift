@@ -54,7 +54,7 @@ extension AssessCommand {
             out("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.\n")
         }
         let defaults = carried.answers
-        var session = WizardSession(questionnaire: loaded.questionnaire, answers: answers, defaults: defaults)
+        var session = WizardSession(questionnaire: loaded.questionnaire, answers: answers, defaults: defaults, resumeAt: draft?.position)
 
         let q = loaded.questionnaire
         out("\n" + emphasis(editing)("soxready · \(appName) · \(q.title) \(q.version)".terminalSafe()) + "\n")
@@ -75,14 +75,21 @@ extension AssessCommand {
         }
 
         let loop = WizardLoop(maxInvalidAttempts: editing ? nil : 3, emphasis: emphasis(editing))
-        let save: (String, AnswerRecord?) throws -> Void = { id, record in
+        let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
             do {
-                try store.saveDraftAnswer(appName: appName, questionID: id, record: record, at: Date())
+                try store.saveDraftAnswer(appName: appName, questionID: id, record: record, next: next, at: Date())
             } catch let error as StoreError {
                 throw Failure("\(error.description); the last answer was not saved", error.exitStatus)
             }
         }
-        let outcome = try loop.run(&session, reader: reader, write: out, save: save)
+        var outcome = try loop.run(&session, reader: reader, write: out, save: save)
+        // On a terminal, offer to go back over what was skipped before recording the run.
+        while outcome == .finished, editing, let skipped = unansweredSummary(session) {
+            out("\n\(skipped)\n")
+            guard try askYesNo("Answer them now? (n = record the run as it is)", reader: reader, defaultYes: false) else { break }
+            session = WizardSession(questionnaire: loaded.questionnaire, answers: session.answers, defaults: defaults)
+            outcome = try loop.run(&session, reader: reader, write: out, save: save)
+        }
         let saved = session.answers.values.filter { $0.answer != nil }.count
         switch outcome {
         case .finished:
@@ -123,14 +130,25 @@ extension AssessCommand {
         throw Failure("no application name given", .dataError)
     }
 
-    func askYesNo(_ question: String, reader: any LineReader) throws -> Bool {
+    /// "N questions are unanswered (K gating): ids" for the questions still open, or nil.
+    func unansweredSummary(_ session: WizardSession) -> String? {
+        let card = ReadinessScorer.score(session.questionnaire, answers: session.answers)
+        let open = card.questions.filter { $0.status == .unanswered }.compactMap { session.questionnaire.question($0.questionID) }
+        guard !open.isEmpty else { return nil }
+        let gating = open.filter(\.gating).count
+        let ids = open.prefix(12).map(\.id).joined(separator: ", ") + (open.count > 12 ? ", …" : "")
+        return "\(open.count) question\(open.count == 1 ? " is" : "s are") still unanswered" + (gating > 0 ? " (\(gating) gating)" : "") + ": \(ids)"
+    }
+
+    func askYesNo(_ question: String, reader: any LineReader, defaultYes: Bool = true) throws -> Bool {
         for _ in 0..<3 {
             soxready_stdout_write(question + "\n")
-            guard case .line(let line) = reader.readLine(prompt: "[Y/n] ", prefill: nil, completions: Completions(primary: ["yes", "no"])) else {
+            guard case .line(let line) = reader.readLine(prompt: defaultYes ? "[Y/n] " : "[y/N] ", prefill: nil, completions: Completions(primary: ["yes", "no"])) else {
                 throw Failure("input ended before the question was answered", .noInput)
             }
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "", "y", "yes": return true
+            case "": return defaultYes
+            case "y", "yes": return true
             case "n", "no": return false
             default: soxready_stdout_write("  ! answer y or n\n")
             }

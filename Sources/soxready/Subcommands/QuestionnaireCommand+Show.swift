@@ -17,7 +17,8 @@ extension QuestionnaireCommand {
             do {
                 loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire)
             } catch {
-                printError(error.description)
+                if case .invalid = error { printError(error.description.terminalSafe(keepNewlines: true)) }
+                else { printError("soxready: error: \(error.description.terminalSafe())") }
                 throw ExitCode(error.exitStatus.rawValue)
             }
             print(QuestionnaireOutline.render(loaded), terminator: "")

@@ -14,7 +14,7 @@ struct ReportCommand: AsyncParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv
+        case md, html, json, csv, answers
     }
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
     var run: Int?
 
-    @Option(name: .long, help: "Output format: md, html, json or csv (Azure DevOps Boards import); default md and html.")
+    @Option(name: .long, help: "Output format: md, html, json, csv (Azure DevOps Boards import) or answers (an answers file to edit and feed back); default md and html.")
     var format: Format?
 
     @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
@@ -55,12 +55,14 @@ struct ReportCommand: AsyncParsableCommand {
             case .csv: data = Data(BacklogCSV.render(document).utf8)
             case .md: data = Data(try PlanOutput.renderer(templates).markdown(document).utf8)
             case .html: data = Data(try PlanOutput.renderer(templates).html(document).utf8)
+            case .answers: data = Data(try AnswersFileWriter.yaml(appName: stored.appName, questionnaire: try stored.questionnaire(), answers: stored.answers).utf8)
             }
             if output == "-" {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            let path = (folder as NSString).appendingPathComponent("\(stored.appSlug)-run-\(stored.summary.number).\(format.rawValue)")
+            let ext = format == .answers ? "answers.yaml" : format.rawValue
+            let path = (folder as NSString).appendingPathComponent("\(stored.appSlug)-run-\(stored.summary.number).\(ext)")
             try AtomicFile.write(data, to: path)
             print(path.terminalSafe())
         }

@@ -17,7 +17,7 @@ struct WizardSessionTests {
         let reader = ScriptedLineReader(lines, editsLine: editing)
         var saves: [(String, AnswerRecord?)] = []
         var shown = ""
-        let outcome = WizardLoop(maxInvalidAttempts: limit).run(&session, reader: reader, write: { shown += $0 }) { saves.append(($0, $1)) }
+        let outcome = WizardLoop(maxInvalidAttempts: limit).run(&session, reader: reader, write: { shown += $0 }) { id, record, _ in saves.append((id, record)) }
         return (outcome, saves, shown, session, reader)
     }
 
@@ -97,7 +97,7 @@ struct WizardSessionTests {
         // a3 allows n/a; the first :na there answers it, then :skip on b1, then :na on b2 is refused.
         #expect(session.answers["a3"]?.answer == .notApplicable)
         #expect(session.answers["b1"] == nil)
-        #expect(shown.contains("  ! note saved; now answer the question\n"))
+        #expect(shown.contains("  ✓ note saved; now answer the question\n"))
         #expect(shown.contains("  ! n/a is not offered for this question; answer it, or use :unknown or :skip\n"))
         #expect(saves.map(\.0) == ["hosting", "a1", "a1", "a1", "a2", "a3", "b1"])
     }
@@ -143,5 +143,38 @@ struct WizardSessionTests {
         #expect(words.matches("ne") == ["Never"])
         #expect(words.matches(":q") == [":quit"])
         #expect(words.matches("u") == ["unknown", ":unknown"].filter { $0.hasPrefix("u") })
+    }
+}
+
+extension WizardSessionTests {
+    @Test func resumingContinuesAtTheSavedPositionWithThePathForBack() {
+        let answers: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
+                                    "a1": AnswerRecord(answer: .value(.choice("yes"))),
+                                    "a3": AnswerRecord(answer: .value(.choice("yes")))]
+        // a2 was skipped; the lead had reached b1 when they quit.
+        var session = WizardSession(questionnaire: questionnaire, answers: answers, resumeAt: "b1")
+        #expect(session.currentQuestion?.id == "b1")
+        _ = session.handle(":back", emptyMeansDefault: true)
+        #expect(session.currentQuestion?.id == "a3")
+        _ = session.handle(":back", emptyMeansDefault: true)
+        #expect(session.currentQuestion?.id == "a2")
+    }
+
+    @Test func aRerunKeepsTheLastNoteAndEvidenceWithTheKeptAnswer() {
+        let defaults: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"])), note: "SaaS later", evidence: "ARCH-7")]
+        let (_, saves, shown, session, _) = drive(["", ":quit"], defaults: defaults)
+        #expect(session.answers["hosting"] == AnswerRecord(answer: .value(.choices(["paas"])), note: "SaaS later", evidence: "ARCH-7"))
+        #expect(saves.first?.1 == AnswerRecord(answer: .value(.choices(["paas"])), note: "SaaS later", evidence: "ARCH-7"))
+        #expect(shown.contains("  note: SaaS later\n  evidence: ARCH-7\n"))
+        #expect(shown.contains("Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another.\n"))
+    }
+
+    @Test func passingOverAnswersGivenBeforeTheSession() {
+        // --only-gaps: a1 and c1 carried over; the rest is asked.
+        let answers: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
+                                    "a1": AnswerRecord(answer: .value(.choice("yes"))),
+                                    "c1": AnswerRecord(answer: .value(.choice("yes")))]
+        let (_, saves, _, _, _) = drive(["q", "y", "400", "x y", "y", "y"], answers: answers)
+        #expect(saves.map(\.0) == ["a2", "a3", "b1", "b2", "b3", "c2"])
     }
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs soxready (release build) with its bundled questionnaires and plan templates:
+#   PREFIX/bin/soxready, PREFIX/share/soxready/Questionnaires, PREFIX/share/soxready/templates
+# PREFIX defaults to /usr/local for root, else ~/.local. Then `soxready` works from any folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ -z "${PREFIX:-}" ]]; then
+    if [[ $(id -u) -eq 0 ]]; then PREFIX=/usr/local; else PREFIX="$HOME/.local"; fi
+fi
+swift build -c release --product soxready --static-swift-stdlib
+install -d "$PREFIX/bin" "$PREFIX/share/soxready/Questionnaires/schema" "$PREFIX/share/soxready/templates"
+install -m 0755 .build/release/soxready "$PREFIX/bin/soxready"
+install -m 0644 Questionnaires/*.yaml "$PREFIX/share/soxready/Questionnaires/"
+install -m 0644 Questionnaires/schema/questionnaire.schema.json "$PREFIX/share/soxready/Questionnaires/schema/"
+install -m 0644 Reports/templates/*.mustache "$PREFIX/share/soxready/templates/"
+echo "installed $PREFIX/bin/soxready"
+case ":$PATH:" in
+    *":$PREFIX/bin:"*) ;;
+    *) echo "note: add $PREFIX/bin to PATH to run 'soxready' from anywhere" >&2 ;;
+esac
