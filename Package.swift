@@ -11,7 +11,7 @@ import PackageDescription
 
 let package = Package(
     name: "soxready",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "soxready", targets: ["soxready"]),
         .library(name: "SoxreadyCore", targets: ["SoxreadyCore"]),

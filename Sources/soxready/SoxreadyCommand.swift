@@ -13,7 +13,7 @@ struct SoxreadyCommand: AsyncParsableCommand {
             130 interrupted by Ctrl-C (after saving what was answered).
             """,
         version: SoxreadyVersion.current,
-        subcommands: [AssessCommand.self, ReportCommand.self, HistoryCommand.self, DiffCommand.self, AppsCommand.self, QuestionnaireCommand.self]
+        subcommands: [AssessCommand.self, ReportCommand.self, HistoryCommand.self, DiffCommand.self, AppsCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
     )
 }
 

@@ -56,7 +56,7 @@ public enum AnswersFileParser {
     ///
     /// - Returns: Both values, nil where absent or unreadable (``parse(_:file:questionnaire:)`` reports those).
     public static func header(_ text: String) -> (app: String?, questionnaire: String?) {
-        guard let root = try? Yams.compose(yaml: text), case .mapping = root else { return (nil, nil) }
+        guard let root = try? Yams.compose(yaml: text, Resolver.basic), case .mapping = root else { return (nil, nil) }
         return (root.mapping?["app"]?.scalar?.string, root.mapping?["questionnaire"]?.scalar?.string)
     }
 
@@ -72,7 +72,7 @@ public enum AnswersFileParser {
     public static func parse(_ text: String, file: String, questionnaire: Questionnaire) throws(AnswersFileError) -> AnswersFile {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, Resolver.basic)
         } catch {
             throw .invalid([QuestionnaireLoader.yamlDiagnostic(error, file: file)])
         }

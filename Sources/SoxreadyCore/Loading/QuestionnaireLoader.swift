@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// A questionnaire with the exact text it was loaded from.
@@ -46,9 +47,22 @@ public enum QuestionnaireLoader {
     /// - Returns: The questionnaire and `text`.
     /// - Throws: ``QuestionnaireLoadError/invalid(_:)`` with every problem, sorted by line and column.
     public static func parse(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+        // A report reads the same stored content for several runs: parse each distinct text once.
+        if let cached = cache.withLock({ $0[text] }) { return cached }
+        let loaded = try parseUncached(text, file: file)
+        cache.withLock { $0[text] = loaded }
+        return loaded
+    }
+
+    /// Questionnaires parsed in this process, by exact content (only valid ones are kept).
+    private static let cache = Mutex<[String: LoadedQuestionnaire]>([:])
+
+    static func parseUncached(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+        // Values are read as the text typed (YAML 1.1 booleans stay words), so no implicit tag
+        // resolution is needed; the basic resolver also spares a regular expression per scalar.
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, Resolver.basic)
         } catch {
             throw .invalid([yamlDiagnostic(error, file: file)])
         }

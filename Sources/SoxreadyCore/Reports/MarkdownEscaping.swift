@@ -4,6 +4,13 @@ extension String {
     /// become entities (no raw HTML), pipes cannot end a cell, line breaks become `<br>`, and a
     /// leading `#`, `-`, `+`, `=` or `1.` cannot start a heading or a list.
     public var markdownEscaped: String {
+        // Fast path: nothing to escape anywhere, and no list or heading marker at the start.
+        let special: Set<UInt8> = Set("\\`*_[]|#~!{}<>&".utf8)
+        if let first = utf8.first, !"-+=0123456789".utf8.contains(first),
+            !utf8.contains(where: { special.contains($0) || $0 < 0x20 || $0 == 0x7F })
+        {
+            return self
+        }
         var out = ""
         out.reserveCapacity(utf8.count + 8)
         var atStart = true

@@ -1,20 +1,7 @@
 /// Inline SVG for the HTML plan: domain bars, the readiness badge and the score trend. Every
 /// text is HTML-escaped here; shapes carry numbers and symbols so colour is never the only signal.
 enum PlanCharts {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// Horizontal bars, one per domain, 0–100 with a dashed line at the critical floor.
     static func domainBars(_ rows: [PlanDocument.DomainRow], floor: Double) -> String {

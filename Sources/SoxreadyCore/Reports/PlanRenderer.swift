@@ -15,16 +15,22 @@ public struct PlanRenderer: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
-    let markdownTemplate: MustacheTemplate
-    let htmlTemplate: MustacheTemplate
+    let markdownTemplate: MustacheTemplate?
+    let htmlTemplate: MustacheTemplate?
 
-    /// Loads `plan.md.mustache` and `plan.html.mustache` from `directory`.
+    /// The plan formats a renderer can produce.
+    public enum Format: Sendable, CaseIterable {
+        case markdown, html
+    }
+
+    /// Loads the templates of `formats` (`plan.md.mustache`, `plan.html.mustache`) from `directory`.
     ///
-    /// - Throws: ``TemplateError`` naming the file that is missing or does not parse (exit 66 / 65).
-    public init(directory: String) throws(TemplateError) {
+    /// - Throws: ``TemplateError`` naming the file that is missing or does not parse.
+    public init(directory: String, formats: Set<Format> = [.markdown, .html]) throws(TemplateError) {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
-        markdownTemplate = try Self.load((directory as NSString).appendingPathComponent("plan.md.mustache"))
-        htmlTemplate = try Self.load((directory as NSString).appendingPathComponent("plan.html.mustache"))
+        MustacheContentTypes.register(HTMLEscapingContentType(), named: "HTML")
+        markdownTemplate = formats.contains(.markdown) ? try Self.load((directory as NSString).appendingPathComponent("plan.md.mustache")) : nil
+        htmlTemplate = formats.contains(.html) ? try Self.load((directory as NSString).appendingPathComponent("plan.html.mustache")) : nil
     }
 
     static func load(_ path: String) throws(TemplateError) -> MustacheTemplate {
@@ -38,14 +44,68 @@ public struct PlanRenderer: Sendable {
         }
     }
 
-    /// The plan as Markdown for a wiki or a git repository.
-    public func markdown(_ document: PlanDocument) -> String { markdownTemplate.render(document) }
+    /// The plan as Markdown for a wiki or a git repository (empty when the renderer was made without it).
+    public func markdown(_ document: PlanDocument) -> String { markdown(tree: Self.tree(document)) }
 
-    /// The plan as one self-contained HTML file.
-    public func html(_ document: PlanDocument) -> String { htmlTemplate.render(document) }
+    /// The plan as one self-contained HTML file (empty when the renderer was made without it).
+    public func html(_ document: PlanDocument) -> String { html(tree: Self.tree(document)) }
+
+    /// Both plans from one reflection pass over the document.
+    public func both(_ document: PlanDocument) -> (markdown: String, html: String) {
+        let tree = Self.tree(document)
+        return (markdown(tree: tree), html(tree: tree))
+    }
+
+    func markdown(tree: Any) -> String { markdownTemplate?.render(tree) ?? "" }
+    func html(tree: Any) -> String { htmlTemplate?.render(tree) ?? "" }
+
+    /// The document as nested dictionaries and arrays, built with one reflection pass: Mustache
+    /// then looks keys up in dictionaries instead of reflecting a struct at every `{{name}}`.
+    static func tree(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text
+        case let number as Int: return number
+        case let flag as Bool: return flag
+        case let list as [Any]: return list.map(tree)
+        default:
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .struct else { return value }
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label { fields[label] = tree(child.value) }
+            }
+            return fields
+        }
+    }
 }
 
 /// Mustache content type for Markdown: every `{{value}}` is escaped as inline Markdown.
 struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { text.markdownEscaped }
+}
+
+/// Mustache content type for HTML, used through `{{% CONTENT_TYPE: HTML}}`: the same five
+/// entities as swift-mustache's own escaper, with a fast path for text that needs none.
+struct HTMLEscapingContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { text.htmlEscaped }
+}
+
+extension String {
+    /// `<`, `>`, `&`, `"` and `'` as entities; everything else unchanged.
+    public var htmlEscaped: String {
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return self }
+        var out = [UInt8]()
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

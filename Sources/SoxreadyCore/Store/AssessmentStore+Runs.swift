@@ -57,7 +57,7 @@ extension AssessmentStore {
     public func apps() throws(StoreError) -> [AppSummary] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT app.name, app.slug, (SELECT COUNT(*) FROM draft WHERE draft.appID = app.id) AS drafts, run.*
+                SELECT app.name, app.slug, (SELECT COUNT(*) FROM draft WHERE draft.appID = app.id) AS drafts, \(Self.summaryColumns)
                 FROM app LEFT JOIN run ON run.appID = app.id
                     AND run.number = (SELECT MAX(number) FROM run AS latest WHERE latest.appID = app.id)
                 ORDER BY app.name
@@ -75,7 +75,7 @@ extension AssessmentStore {
     public func runs(appName: String) throws(StoreError) -> [RunSummary] {
         try read { db in
             let app = try Self.existingApp(db, name: appName)
-            return try Row.fetchAll(db, sql: "SELECT * FROM run WHERE appID = ? ORDER BY number", arguments: [app.id])
+            return try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM run WHERE appID = ? ORDER BY number", arguments: [app.id])
                 .map(RunSummary.init(row:))
         }
     }
@@ -101,6 +101,12 @@ extension AssessmentStore {
                              fingerprint: row["fingerprint"])
         }
     }
+
+    /// The run columns a ``RunSummary`` needs: never the answers and result JSON, which are large.
+    static let summaryColumns = """
+        run.number, run.recordedAt, run.questionnaireID, run.questionnaireVersion, run.readiness, run.score, \
+        run.confidence, run.stars, run.blockers, run.highGaps, run.mediumGaps, run.lowGaps
+        """
 
     struct AppRow {
         var id: Int64

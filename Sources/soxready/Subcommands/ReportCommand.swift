@@ -53,8 +53,8 @@ struct ReportCommand: AsyncParsableCommand {
             switch format {
             case .json: data = try stored.result.jsonData()
             case .csv: data = Data(BacklogCSV.render(document).utf8)
-            case .md: data = Data(try PlanOutput.renderer(templates).markdown(document).utf8)
-            case .html: data = Data(try PlanOutput.renderer(templates).html(document).utf8)
+            case .md: data = Data(try PlanOutput.renderer(templates, formats: [.markdown]).markdown(document).utf8)
+            case .html: data = Data(try PlanOutput.renderer(templates, formats: [.html]).html(document).utf8)
             case .answers: data = Data(try AnswersFileWriter.yaml(appName: stored.appName, questionnaire: try stored.questionnaire(), answers: stored.answers).utf8)
             }
             if output == "-" {

@@ -17,10 +17,10 @@ enum PlanOutput {
         throw Failure("no plan templates found; looked in \(candidates.joined(separator: ", ")); use --templates DIR", .noInput)
     }
 
-    static func renderer(_ option: String?) throws -> PlanRenderer {
+    static func renderer(_ option: String?, formats: Set<PlanRenderer.Format> = [.markdown, .html]) throws -> PlanRenderer {
         let folder = try templatesDirectory(option)
         do {
-            return try PlanRenderer(directory: folder)
+            return try PlanRenderer(directory: folder, formats: formats)
         } catch {
             throw Failure(error.description, .dataError)
         }
@@ -42,8 +42,9 @@ enum PlanOutput {
     static func writePlans(_ document: PlanDocument, renderer: PlanRenderer, folder: String) throws -> [String] {
         let base = (folder as NSString).appendingPathComponent("\(document.appSlug)-run-\(document.runNumber)")
         let markdown = base + ".md", html = base + ".html"
-        try AtomicFile.write(Data(renderer.markdown(document).utf8), to: markdown)
-        try AtomicFile.write(Data(renderer.html(document).utf8), to: html)
+        let plans = renderer.both(document)
+        try AtomicFile.write(Data(plans.markdown.utf8), to: markdown)
+        try AtomicFile.write(Data(plans.html.utf8), to: html)
         return [markdown, html]
     }
 }
