@@ -12,7 +12,7 @@ install -d "$PREFIX/bin" "$PREFIX/share/soxready/Questionnaires/schema" "$PREFIX
 install -m 0755 .build/release/soxready "$PREFIX/bin/soxready"
 install -m 0644 Questionnaires/*.yaml "$PREFIX/share/soxready/Questionnaires/"
 install -m 0644 Questionnaires/schema/questionnaire.schema.json "$PREFIX/share/soxready/Questionnaires/schema/"
-install -m 0644 Reports/templates/*.mustache "$PREFIX/share/soxready/templates/"
+install -m 0644 Reports/templates/*.mustache Reports/templates/plan.css "$PREFIX/share/soxready/templates/"
 echo "installed $PREFIX/bin/soxready"
 case ":$PATH:" in
     *":$PREFIX/bin:"*) ;;

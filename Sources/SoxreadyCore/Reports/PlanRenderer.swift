@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 
 /// Renders a ``PlanDocument`` through the Mustache templates `plan.md.mustache` (content type
-/// MARKDOWN, escaped with ``Swift/String/markdownEscaped``) and `plan.html.mustache` (HTML-escaped).
+/// MARKDOWN, escaped with ``Swift/String/markdownEscaped``) and `plan.html.mustache` (HTML-escaped),
+/// with the stylesheet `plan.css`.
 ///
 /// Teams can copy `Reports/templates/` and pass the copy with `--templates DIR` to brand the plan.
 public struct PlanRenderer: Sendable {
@@ -17,6 +18,9 @@ public struct PlanRenderer: Sendable {
 
     let markdownTemplate: MustacheTemplate?
     let htmlTemplate: MustacheTemplate?
+    /// `plan.css`, inserted verbatim into the HTML plan as `{{{stylesheet}}}` (kept out of the
+    /// template so that Mustache does not have to parse it).
+    let stylesheet: String
 
     /// The plan formats a renderer can produce.
     public enum Format: Sendable, CaseIterable {
@@ -31,6 +35,19 @@ public struct PlanRenderer: Sendable {
         MustacheContentTypes.register(HTMLEscapingContentType(), named: "HTML")
         markdownTemplate = formats.contains(.markdown) ? try Self.load((directory as NSString).appendingPathComponent("plan.md.mustache")) : nil
         htmlTemplate = formats.contains(.html) ? try Self.load((directory as NSString).appendingPathComponent("plan.html.mustache")) : nil
+        let cssPath = (directory as NSString).appendingPathComponent("plan.css")
+        if formats.contains(.html) {
+            guard let data = FileManager.default.contents(atPath: cssPath), let css = String(data: data, encoding: .utf8) else {
+                throw TemplateError(path: cssPath, reason: "stylesheet missing or unreadable")
+            }
+            // The stylesheet is inserted unescaped: it must not close the style element.
+            guard !css.lowercased().contains("</style") else {
+                throw TemplateError(path: cssPath, reason: "the stylesheet must not contain </style>")
+            }
+            stylesheet = css
+        } else {
+            stylesheet = ""
+        }
     }
 
     static func load(_ path: String) throws(TemplateError) -> MustacheTemplate {
@@ -57,7 +74,11 @@ public struct PlanRenderer: Sendable {
     }
 
     func markdown(tree: Any) -> String { markdownTemplate?.render(tree) ?? "" }
-    func html(tree: Any) -> String { htmlTemplate?.render(tree) ?? "" }
+    func html(tree: Any) -> String {
+        guard let htmlTemplate, var fields = tree as? [String: Any] else { return "" }
+        fields["stylesheet"] = stylesheet
+        return htmlTemplate.render(fields)
+    }
 
     /// The document as nested dictionaries and arrays, built with one reflection pass: Mustache
     /// then looks keys up in dictionaries instead of reflecting a struct at every `{{name}}`.

@@ -159,7 +159,7 @@ extension AssessCommand {
     /// Writes the run's Markdown and HTML plans to --output (default Reports/<app-slug>/).
     func writePlan(_ run: StoredRun, store: AssessmentStore) throws {
         let renderer = try PlanOutput.renderer(templates)
-        let (document, _) = try PlanOutput.document(store: store, app: run.appName, run: run.summary.number)
+        let (document, _) = try PlanOutput.document(store: store, run: run)
         let paths = try PlanOutput.writePlans(document, renderer: renderer, folder: output ?? "Reports/\(run.appSlug)")
         soxready_stdout_write("Plan written to \(paths.map { $0.terminalSafe() }.joined(separator: " and "))\n")
     }

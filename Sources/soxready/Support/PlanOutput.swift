@@ -28,7 +28,12 @@ enum PlanOutput {
 
     /// The plan document of run `number` (latest when nil), with the run before it and the history.
     static func document(store: AssessmentStore, app: String, run number: Int?) throws -> (PlanDocument, StoredRun) {
-        let run = try store.run(appName: app, number: number)
+        try document(store: store, run: try store.run(appName: app, number: number))
+    }
+
+    /// The plan document of a run already in hand (just recorded), with the run before it and the history.
+    static func document(store: AssessmentStore, run: StoredRun) throws -> (PlanDocument, StoredRun) {
+        let app = run.appName
         let history = try store.runs(appName: app)
         let previous = run.summary.number > 1 ? try store.run(appName: app, number: run.summary.number - 1) : nil
         do {
