@@ -64,7 +64,7 @@ SH
 cat > shell-floor.sh <<'SH'
 true
 SH
-bench first-prompt floor-shell sh first-prompt.sh
+bench first-prompt - sh first-prompt.sh
 bench floor-shell - sh shell-floor.sh
 PREPARE="cp assess-base.sqlite assess.sqlite" bench assess-answers - "$bin" assess --store assess.sqlite --answers answers.yaml --questionnaire "$q" --output "$dir/plans"
 bench report-html-24 floor-report-24 "$bin" report --store runs24.sqlite --app "'$app'" --format html --output -
@@ -88,19 +88,20 @@ import json, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 data = {}
 for name, floor, peak, command in rows:
-    times = json.load(open(f"bench-{name}.json"))["results"][0]["times"]
-    times = sorted(t * 1000 for t in times)
+    result = json.load(open(f"bench-{name}.json"))["results"][0]
+    times = sorted(t * 1000 for t in result["times"])
     median = times[len(times) // 2] if len(times) % 2 else (times[len(times) // 2 - 1] + times[len(times) // 2]) / 2
-    data[name] = (median, times[0], times[-1], int(peak) / 1024, floor)
-print(f"{'benchmark':<24}{'median ms':>11}{'min–max ms':>16}{'peak MB':>9}{'× floor':>9}")
-for name, (median, low, high, peak, floor) in data.items():
+    cpu = (result["user"] + result["system"]) * 1000
+    data[name] = (median, times[0], times[-1], int(peak) / 1024, floor, cpu)
+print(f"{'benchmark':<24}{'median ms':>11}{'min–max ms':>16}{'cpu ms':>9}{'peak MB':>9}{'× floor':>9}")
+for name, (median, low, high, peak, floor, cpu) in data.items():
     if name.startswith("floor-"):
         continue
-    ratio = f"{median / data[floor][0]:.2f}" if floor in data else "–"
-    print(f"{name:<24}{median:>11.1f}{f'{low:.1f}–{high:.1f}':>16}{peak:>9.1f}{ratio:>9}")
-for name, (median, low, high, peak, floor) in data.items():
+    ratio = f"{median / data[floor][0]:.2f}" if floor in data and floor != "floor-shell" else "–"
+    print(f"{name:<24}{median:>11.1f}{f'{low:.1f}–{high:.1f}':>16}{cpu:>9.1f}{peak:>9.1f}{ratio:>9}")
+for name, (median, low, high, peak, floor, cpu) in data.items():
     if name.startswith("floor-"):
-        print(f"{name:<24}{median:>11.1f}{f'{low:.1f}–{high:.1f}':>16}{peak:>9.1f}{'':>9}")
+        print(f"{name:<24}{median:>11.1f}{f'{low:.1f}–{high:.1f}':>16}{cpu:>9.1f}{peak:>9.1f}{'':>9}")
 print()
 def growth(a, b, what):
     if a in data and b in data:

@@ -110,12 +110,23 @@ struct AssessBatchTests {
         #expect(usage.status == 64)
     }
 
+    @Test func anOutputThatCannotBeCreatedExits73AndLeavesNoPartialFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
+        _ = try write("not-a-folder", "x")
+        let report = try runSoxready(["report", "--app", "General Ledger", "--output", "not-a-folder/plans"], directory: folder)
+        #expect(report.status == 73)
+        #expect(report.stderr.hasPrefix("soxready: error: cannot write not-a-folder/plans/general-ledger-run-1.md: cannot create the folder not-a-folder/plans"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func templatesCanBeCopiedAndBranded() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
         let branded = folder.appendingPathComponent("brand")
         try FileManager.default.createDirectory(at: branded, withIntermediateDirectories: true)
-        for name in ["plan.md.mustache", "plan.html.mustache"] {
+        for name in ["plan.md.mustache", "plan.html.mustache", "plan.css"] {
             let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Reports/templates/\(name)"), encoding: .utf8)
             try text.replacingOccurrences(of: "Azure migration readiness plan:", with: "Contoso SOX migration plan:")
                 .write(to: branded.appendingPathComponent(name), atomically: true, encoding: .utf8)
