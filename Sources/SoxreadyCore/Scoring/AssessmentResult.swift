@@ -16,8 +16,8 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     public var questionnaire: QuestionnaireReference
     /// The readiness level.
     public var readiness: ReadinessLevel
-    /// Overall score, percent 0...100 to one decimal; nil when nothing is answered.
-    public var score: Double?
+    /// Overall score, percent 0...100 to one decimal; nil (JSON null) when nothing is answered.
+    @ExplicitNull public var score: Double?
     /// Confidence percent and stars.
     public var confidence: Confidence
     /// Per domain, in questionnaire order.
@@ -56,21 +56,9 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         public var id: String
         public var title: String
         public var criticality: Criticality
-        public var score: Double?
+        @ExplicitNull public var score: Double?
         public var answered: Int
         public var applicable: Int
-
-        enum CodingKeys: String, CodingKey { case id, title, criticality, score, answered, applicable }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(title, forKey: .title)
-            try c.encode(criticality, forKey: .criticality)
-            try c.encode(score, forKey: .score)
-            try c.encode(answered, forKey: .answered)
-            try c.encode(applicable, forKey: .applicable)
-        }
     }
 
     /// One gap: `answer` is the choice id, list of ids, number, date or text given, `"unknown"`,
@@ -78,8 +66,8 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     public struct GapEntry: Sendable, Equatable, Codable {
         public var question: String
         public var domain: String
-        public var answer: JSONAnswer?
-        public var score: Double?
+        @ExplicitNull public var answer: JSONAnswer?
+        @ExplicitNull public var score: Double?
         public var risk: RiskLevel
         public var gating: Bool
         public var unknown: Bool
@@ -88,44 +76,6 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         public var action: String
         public var owner: String
         public var phase: MigrationPhase
-
-        enum CodingKeys: String, CodingKey {
-            case question, domain, answer, score, risk, gating, unknown, pointsLost, priority, action, owner, phase
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(question, forKey: .question)
-            try c.encode(domain, forKey: .domain)
-            try c.encode(answer, forKey: .answer)
-            try c.encode(score, forKey: .score)
-            try c.encode(risk, forKey: .risk)
-            try c.encode(gating, forKey: .gating)
-            try c.encode(unknown, forKey: .unknown)
-            try c.encode(pointsLost, forKey: .pointsLost)
-            try c.encode(priority, forKey: .priority)
-            try c.encode(action, forKey: .action)
-            try c.encode(owner, forKey: .owner)
-            try c.encode(phase, forKey: .phase)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case format, app, run, questionnaire, readiness, score, confidence, domains, gaps, reasons
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(format, forKey: .format)
-        try c.encode(app, forKey: .app)
-        try c.encode(run, forKey: .run)
-        try c.encode(questionnaire, forKey: .questionnaire)
-        try c.encode(readiness, forKey: .readiness)
-        try c.encode(score, forKey: .score)
-        try c.encode(confidence, forKey: .confidence)
-        try c.encode(domains, forKey: .domains)
-        try c.encode(gaps, forKey: .gaps)
-        try c.encode(reasons, forKey: .reasons)
     }
 
     /// Builds the contract from a scorecard.

@@ -95,7 +95,7 @@ struct DiffView {
         var from: RunRef
         var to: RunRef
         var readinessChanged: Bool
-        var scoreChange: Double?
+        @ExplicitNull var scoreChange: Double?
         var changes: [ChangeRef]
         var closedGaps: [String]
         var newGaps: [String]
@@ -108,57 +108,28 @@ struct DiffView {
         var recordedAt: String
         var questionnaire: AssessmentResult.QuestionnaireReference
         var readiness: String
-        var score: Double?
+        @ExplicitNull var score: Double?
     }
 
     struct ChangeRef: Encodable {
         var question: String
-        var previousQuestion: String?
+        @ExplicitNull var previousQuestion: String?
         var domain: String
         var kind: String
         var before: String
         var after: String
-        var scoreBefore: Double?
-        var scoreAfter: Double?
+        @ExplicitNull var scoreBefore: Double?
+        @ExplicitNull var scoreAfter: Double?
         var gapBefore: Bool
         var gapAfter: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case question, previousQuestion, domain, kind, before, after, scoreBefore, scoreAfter, gapBefore, gapAfter
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(question, forKey: .question)
-            try c.encode(previousQuestion, forKey: .previousQuestion)
-            try c.encode(domain, forKey: .domain)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(before, forKey: .before)
-            try c.encode(after, forKey: .after)
-            try c.encode(scoreBefore, forKey: .scoreBefore)
-            try c.encode(scoreAfter, forKey: .scoreAfter)
-            try c.encode(gapBefore, forKey: .gapBefore)
-            try c.encode(gapAfter, forKey: .gapAfter)
-        }
     }
 
     struct DomainRef: Encodable {
         var id: String
         var title: String
-        var before: Double?
-        var after: Double?
-        var change: Double?
-
-        enum CodingKeys: String, CodingKey { case id, title, before, after, change }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(title, forKey: .title)
-            try c.encode(before, forKey: .before)
-            try c.encode(after, forKey: .after)
-            try c.encode(change, forKey: .change)
-        }
+        @ExplicitNull var before: Double?
+        @ExplicitNull var after: Double?
+        @ExplicitNull var change: Double?
     }
 
     func json() throws -> Data {

@@ -3,33 +3,19 @@ import SoxreadyCore
 
 /// JSON for `apps --format json` (`soxready/apps@1`) and `history --format json` (`soxready/history@1`).
 enum ListingJSON {
-    struct Gaps: Encodable { var blockers, high, medium, low: Int }
-    struct Confidence: Encodable { var percent: Double; var stars: Int }
-    struct Questionnaire: Encodable { var id, version: String }
+    struct Gaps: Codable, Sendable, Equatable { var blockers, high, medium, low: Int }
+    struct Confidence: Codable, Sendable, Equatable { var percent: Double; var stars: Int }
+    struct Questionnaire: Codable, Sendable, Equatable { var id, version: String }
 
-    struct Run: Encodable {
+    struct Run: Codable, Sendable, Equatable {
         var number: Int
         var recordedAt: String
         var questionnaire: Questionnaire
         var readiness: String
-        var score: Double?
-        var scoreChange: Double?
+        @ExplicitNull var score: Double?
+        @ExplicitNull var scoreChange: Double?
         var confidence: Confidence
         var gaps: Gaps
-
-        enum CodingKeys: String, CodingKey { case number, recordedAt, questionnaire, readiness, score, scoreChange, confidence, gaps }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(number, forKey: .number)
-            try c.encode(recordedAt, forKey: .recordedAt)
-            try c.encode(questionnaire, forKey: .questionnaire)
-            try c.encode(readiness, forKey: .readiness)
-            try c.encode(score, forKey: .score)
-            try c.encode(scoreChange, forKey: .scoreChange)
-            try c.encode(confidence, forKey: .confidence)
-            try c.encode(gaps, forKey: .gaps)
-        }
 
         init(_ run: RunSummary, previousScore: Double?) {
             number = run.number
@@ -45,18 +31,8 @@ enum ListingJSON {
 
     struct App: Encodable {
         var name, slug: String
-        var latestRun: Run?
+        @ExplicitNull var latestRun: Run?
         var draft: Bool
-
-        enum CodingKeys: String, CodingKey { case name, slug, latestRun, draft }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(slug, forKey: .slug)
-            try c.encode(latestRun, forKey: .latestRun)
-            try c.encode(draft, forKey: .draft)
-        }
     }
 
     struct AppsDocument: Encodable { var format = "soxready/apps@1"; var apps: [App] }
