@@ -15,7 +15,7 @@ if ((${#missing[@]})); then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-bash scripts/install-deps.sh >/dev/null
+bash scripts/install-deps.sh --test >/dev/null
 swift build -c release --product soxready --static-swift-stdlib 2>&1 | grep -v "warning: Using 'mktemp'" | tail -1
 bin="$root/.build/release/soxready"
 q="$root/Questionnaires/sox-azure-migration.yaml"

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages soxready builds and tests with, when they are missing.
-# Safe to run again; it touches apt only when something is missing.
+# Installs the Debian packages soxready builds with, when they are missing:
+#   bash scripts/install-deps.sh          libedit-dev, libsqlite3-dev, libssl-dev, pkg-config
+#   bash scripts/install-deps.sh --test   also what the tests use: tmux, sqlite3, chromium,
+#                                         poppler-utils, and python's pexpect, pytest, html5lib
+# Safe to run again; it touches apt and pip only when something is missing.
 set -euo pipefail
 
-packages=(libedit-dev libsqlite3-dev libssl-dev pkg-config tmux sqlite3 chromium poppler-utils)
+packages=(libedit-dev libsqlite3-dev libssl-dev pkg-config)
+[[ "${1:-}" == "--test" ]] && packages+=(tmux sqlite3 chromium poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -15,7 +19,9 @@ if ((${#missing[@]})); then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if ! python3 -c 'import pexpect, pytest, html5lib' >/dev/null 2>&1; then
+if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import pexpect, pytest, html5lib' >/dev/null 2>&1; then
     echo "soxready: installing python pexpect, pytest and html5lib (terminal and report tests)" >&2
-    python3 -m pip install -q pexpect pytest html5lib
+    # A Debian system python refuses pip installs (PEP 668) unless told it may.
+    python3 -m pip install -q pexpect pytest html5lib 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages pexpect pytest html5lib
 fi

@@ -4,7 +4,7 @@
 # the script fails if either does.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh || exit 1
+bash scripts/install-deps.sh --test || exit 1
 swift build --product soxready || exit 1
 swift test "$@"
 swift_status=$?

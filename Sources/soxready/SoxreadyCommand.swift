@@ -8,9 +8,11 @@ struct SoxreadyCommand: AsyncParsableCommand {
         commandName: "soxready",
         abstract: "Assess whether a SOX-relevant finance application is ready to move to Microsoft Azure.",
         discussion: """
-            Exit codes: 0 success; 64 usage; 65 bad data (questionnaire or answers file); \
-            66 missing input file; 73 cannot create output; 74 I/O error; 75 store busy (try again); \
-            130 interrupted by Ctrl-C (after saving what was answered).
+            Exit codes: 0 success; 64 usage; 65 bad data (an invalid questionnaire or answers file, or three \
+            invalid answers in a row from a pipe); 66 missing input (a file, questionnaire, application or \
+            run that does not exist, or input that ended before the last question; answers are saved); \
+            73 cannot create output; 74 I/O error; 75 store busy (nothing recorded; try again); 130 \
+            Ctrl-C, 143 SIGTERM, 129 SIGHUP (answers saved).
             """,
         version: SoxreadyVersion.current,
         subcommands: [AssessCommand.self, ReportCommand.self, HistoryCommand.self, DiffCommand.self, AppsCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]

@@ -110,6 +110,10 @@ struct ProgressTests {
         let exported = try runSoxready(["report", "--app", "General Ledger", "--format", "answers"], directory: folder)
         #expect(exported.stdout == "Reports/general-ledger/general-ledger-run-1.answers.yaml\n")
         let path = folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.answers.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("  # Unanswered (3): remove the first # and write the answer after the colon.\n"))
+        #expect(text.contains("  # c2:    # one of yes, partial, no. C2?\n"))
+        #expect(text.contains("  a1: {answer: partial, note: \"yes: no | maybe\", evidence: \"CHG-1\"}\n"))
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", path], directory: folder).status == 0)
         let diff = try json(["diff", "--app", "General Ledger", "--format", "json"])
         #expect((diff["changes"] as? [Any])?.isEmpty == true)

@@ -30,7 +30,7 @@ def test_html5_is_valid(path):
 
 def reasons_of(path):
     text = path.with_suffix(".md").read_text(encoding="utf-8")
-    section = text.split("## Why this level\n", 1)[1].split("\n## ", 1)[0]
+    section = text.split("## Why this level\n", 1)[1].split("\n## ", 1)[0].split("The questions named above", 1)[0]
     return [line[2:] for line in section.splitlines() if line.startswith("- ")]
 
 

@@ -1,7 +1,9 @@
+import Foundation
 import Yams
 
 /// Writes an answer sheet as an answers file (`soxready/answers@1`), in questionnaire order, so
-/// a run can be exported, edited and fed back with `assess --answers FILE [--update]`.
+/// a run can be exported, edited and fed back with `assess --answers FILE [--update]`. Questions
+/// still unanswered follow as comments, ready to fill in.
 public enum AnswersFileWriter {
     /// The YAML text. Values are quoted by Yams wherever YAML needs it; notes and evidence are kept.
     ///
@@ -38,6 +40,18 @@ public enum AnswersFileWriter {
             (Node("questionnaire"), Node(questionnaire.reference)),
             (Node("answers"), Node(pairs)),
         ])
-        return try Yams.serialize(node: document, width: -1, allowUnicode: true)
+        var text = try Yams.serialize(node: document, width: -1, allowUnicode: true)
+        // Unanswered questions that apply, as commented placeholders to fill in.
+        let card = ReadinessScorer.score(questionnaire, answers: answers)
+        let open = card.questions.filter { $0.status == .unanswered && answers[$0.questionID]?.answer == nil }
+            .compactMap { questionnaire.question($0.questionID) }
+        if !open.isEmpty {
+            text += "  # Unanswered (\(open.count)): remove the first # and write the answer after the colon.\n"
+            for question in open {
+                let prompt = question.prompt.replacingOccurrences(of: "\n", with: " ")
+                text += "  # \(question.id):    # \(AnswerInterpreter.expectedForm(question)). \(prompt)\n"
+            }
+        }
+        return text
     }
 }

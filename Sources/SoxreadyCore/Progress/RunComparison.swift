@@ -24,6 +24,11 @@ public struct RunComparison: Sendable, Equatable {
         public var gapAfter: Bool
         /// The kind of change.
         public var kind: Kind
+        /// Notes and evidence before and after (nil when none).
+        public var noteBefore: String? = nil
+        public var noteAfter: String? = nil
+        public var evidenceBefore: String? = nil
+        public var evidenceAfter: String? = nil
     }
 
     /// How a question's standing changed.
@@ -38,6 +43,8 @@ public struct RunComparison: Sendable, Equatable {
         case improved
         /// The answer changed without changing the score.
         case changed
+        /// Only the note or the evidence changed (what auditors follow up).
+        case annotated
         /// The question exists only in the newer questionnaire version.
         case added
         /// The question exists only in the older questionnaire version.
@@ -60,8 +67,8 @@ public struct RunComparison: Sendable, Equatable {
     public var readinessAfter: ReadinessLevel
     public var scoreBefore: Double?
     public var scoreAfter: Double?
-    /// Every question whose answer or gap standing changed, in the newer questionnaire's order
-    /// (removed questions last).
+    /// Every question whose answer, gap standing, note or evidence changed, in the newer
+    /// questionnaire's order (removed questions last).
     public var changes: [Change]
     /// Domain scores before and after.
     public var domains: [DomainChange]
@@ -115,10 +122,15 @@ public struct RunComparison: Sendable, Equatable {
                 kind = a < b ? .regressed : (a > b ? .improved : .changed)
             case (false, false): kind = .changed
             }
-            guard before != after || wasGap != isGap else { continue }
+            let oldRecord = older.answers[oldID], newRecord = newer.answers[question.id]
+            let annotated = oldRecord?.note != newRecord?.note || oldRecord?.evidence != newRecord?.evidence
+            guard before != after || wasGap != isGap || annotated else { continue }
+            let onlyNotes = before == after && wasGap == isGap
             result.append(Change(questionID: question.id, previousID: oldID == question.id ? nil : oldID, domainID: domain.id,
                                  before: before, after: after, scoreBefore: oldOutcome.score, scoreAfter: newOutcome.score,
-                                 gapBefore: wasGap, gapAfter: isGap, kind: kind))
+                                 gapBefore: wasGap, gapAfter: isGap, kind: onlyNotes ? .annotated : kind,
+                                 noteBefore: oldRecord?.note, noteAfter: newRecord?.note,
+                                 evidenceBefore: oldRecord?.evidence, evidenceAfter: newRecord?.evidence))
         }
         for domain in older.questionnaire.domains {
             for question in domain.questions where !matchedOld.contains(question.id) {

@@ -1,4 +1,4 @@
-/// Inline SVG for the HTML plan: domain bars, the readiness badge and the score trend. Every
+/// Inline SVG for the HTML plan: domain bars and the score trend. Every
 /// text is HTML-escaped here; shapes carry numbers and symbols so colour is never the only signal.
 enum PlanCharts {
     static func escape(_ text: String) -> String { text.htmlEscaped }
@@ -29,15 +29,6 @@ enum PlanCharts {
         svg += "<line x1=\"\(floorX)\" y1=\"2\" x2=\"\(floorX)\" y2=\"\(bottom)\" class=\"floor\"/>"
         svg += "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(formatNumber(floor))</text>"
         svg += "</svg>"
-        return svg
-    }
-
-    /// A badge with the level's symbol and name.
-    static func badge(level: ReadinessLevel, title: String, symbol: String) -> String {
-        let width = 40 + Int((Double(title.count) * 10.5).rounded())
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"badge \(level.rawValue)\" role=\"img\" viewBox=\"0 0 \(width) 40\" width=\"\(width)\" height=\"40\" "
-        svg += "aria-label=\"Readiness: \(escape(title))\"><rect x=\"1\" y=\"1\" width=\"\(width - 2)\" height=\"38\" rx=\"8\" class=\"badge-fill\"/>"
-        svg += "<text x=\"14\" y=\"27\" class=\"badge-text\">\(escape(symbol)) \(escape(title))</text></svg>"
         return svg
     }
 

@@ -33,6 +33,15 @@ extension PlanDocument {
         mediumCount = run.summary.medium
         lowCount = run.summary.low
         reasons = result.reasons.map { Line(text: $0) }
+        let answered = card.domains.map(\.answered).reduce(0, +), applicable = card.domains.map(\.applicable).reduce(0, +)
+        coverageNote = "Scores cover the \(answered) answered question\(answered == 1 ? "" : "s") of the \(applicable) scored questions that apply"
+            + " (confidence \(String(format1: result.confidence.percent)) %); unanswered and \"don't know\" answers are not in the scores."
+        lowConfidence = result.confidence.percent <= thresholds.conditionalConfidence
+        // Question ids named in the reasons, in questionnaire order.
+        let reasonText = result.reasons.joined(separator: " ")
+        let words = Set(reasonText.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init))
+        namedQuestions = questionnaire.questions.filter { words.contains($0.id) }.map { NamedQuestion(questionID: $0.id, prompt: $0.prompt) }
+        hasNamedQuestions = !namedQuestions.isEmpty
 
         // 4. Domains
         domains = zip(questionnaire.domains, card.domains).map { domain, outcome in
@@ -45,7 +54,6 @@ extension PlanDocument {
                              belowFloor: domain.criticality == .critical && (outcome.score.map { $0 < thresholds.criticalDomainFloor } ?? false))
         }
         chartSVG = PlanCharts.domainBars(domains.filter { !$0.contextOnly }, floor: thresholds.criticalDomainFloor)
-        badgeSVG = PlanCharts.badge(level: result.readiness, title: readinessTitle, symbol: readinessSymbol)
 
         // 5 and 6. Blockers and the remediation plan
         let rows = card.gaps.map { Self.gapRow($0, questionnaire: questionnaire, answers: run.answers) }

@@ -35,15 +35,23 @@ public struct PlanDocument: Sendable {
     /// "+4.2 points and from Ready with conditions to Ready since run 2", or "First run".
     public var changeSummary: String
 
+    /// "Scores cover the 40 answered questions of 45 that apply (89 %)." — always shown, because a
+    /// score says nothing of what is unanswered.
+    public var coverageNote: String
+    /// True when confidence is at or below the conditional threshold: the plan warns that the
+    /// scores rest on few answers.
+    public var lowConfidence: Bool
+
     // 3. Why this level
     public var reasons: [Line]
+    /// The questions named in the reasons, with their text, so a reader needs no appendix.
+    public var namedQuestions: [NamedQuestion]
+    public var hasNamedQuestions: Bool
 
     // 4. Domain scores
     public var domains: [DomainRow]
     /// The inline SVG bar chart, already HTML-safe (HTML only).
     public var chartSVG: String
-    /// The readiness badge as inline SVG, already HTML-safe.
-    public var badgeSVG: String
 
     // 5. Blockers
     public var blockers: [GapRow]
@@ -71,6 +79,12 @@ public struct PlanDocument: Sendable {
 
     /// A line of text.
     public struct Line: Sendable { public var text: String }
+
+    /// A question id with its text.
+    public struct NamedQuestion: Sendable {
+        public var questionID: String
+        public var prompt: String
+    }
 
     /// One row of the domain table.
     public struct DomainRow: Sendable {

@@ -51,7 +51,7 @@ public enum WizardText {
         case .date: how = "a date YYYY-MM-DD"
         case .text: how = "one line of text"
         }
-        var commands = [":back", ":skip", ":unknown"]
+        var commands = question.required ? [":back", ":unknown"] : [":back", ":skip", ":unknown"]
         if question.notApplicable { commands.append(":na") }
         commands.append(":quit")
         return "Answer with \(how) · ? help · \(commands.joined(separator: " "))"
@@ -80,7 +80,9 @@ public enum WizardText {
             text += "  ITGC: \(question.itgc.map(\.title).joined(separator: ", "))"
             text += question.cuec.isEmpty ? "\n" : " · CUEC themes: \(question.cuec.joined(separator: ", ").terminalSafe())\n"
         }
-        var commands = "Commands: ? help · :back previous question · :skip leave unanswered · :unknown don't know"
+        var commands = "Commands: ? help · :back previous question"
+        commands += question.required ? " · (required: other questions depend on it)" : " · :skip leave unanswered"
+        commands += " · :unknown don't know"
         commands += question.notApplicable ? " · :na not applicable" : ""
         commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :quit save and leave"
         text += wrap(commands, indent: "  ") + "\n"

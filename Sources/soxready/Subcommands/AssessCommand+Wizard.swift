@@ -22,7 +22,8 @@ extension AssessCommand {
             let count = existing.answers.values.filter { $0.answer != nil }.count
             if !resume {
                 out("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has \(count) answer\(count == 1 ? "" : "s").\n")
-                let choice = try askYesNo("Resume it? (y = resume, n = start again from the last run)", reader: reader)
+                let hasRun = (try? store.run(appName: appName)) != nil
+                let choice = try askYesNo("Resume it? (y = resume, n = start again" + (hasRun ? " from the last run)" : ")"), reader: reader)
                 if !choice { draft = nil }
             }
         } else if restart {

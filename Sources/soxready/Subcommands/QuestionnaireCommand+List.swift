@@ -17,12 +17,16 @@ extension QuestionnaireCommand {
                 return
             }
             var rows: [[String]] = [["ID", "VERSION", "DOMAINS", "QUESTIONS", "GATING", "TITLE", "PATH"]]
+            var seen: Set<String> = []
             for entry in entries {
                 switch entry.result {
                 case .success(let loaded):
                     let q = loaded.questionnaire
+                    // The first file with an id@version in the search order is the one used.
+                    let shadowed = !seen.insert(q.reference).inserted
                     rows.append([q.id, q.version, String(q.domains.count), String(q.questions.count),
-                                 String(q.questions.filter(\.gating).count), q.title, entry.path])
+                                 String(q.questions.filter(\.gating).count), q.title,
+                                 entry.path + (shadowed ? " (not used: same id and version found earlier)" : "")])
                 case .failure(let error):
                     let count: Int
                     if case .invalid(let diagnostics) = error { count = diagnostics.count } else { count = 1 }

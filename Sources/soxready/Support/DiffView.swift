@@ -21,6 +21,21 @@ struct DiffView {
 
     static func answerScore(_ value: Double?) -> String { value.map { formatScore($0) } ?? "–" }
 
+    /// Before and after as shown: the answers, or for a note or evidence change the texts that changed.
+    static func shown(_ change: RunComparison.Change) -> (String, String) {
+        guard change.kind == .annotated else { return (change.before, change.after) }
+        var before: [String] = [], after: [String] = []
+        if change.noteBefore != change.noteAfter {
+            before.append("note: \(change.noteBefore ?? "none")")
+            after.append("note: \(change.noteAfter ?? "none")")
+        }
+        if change.evidenceBefore != change.evidenceAfter {
+            before.append("evidence: \(change.evidenceBefore ?? "none")")
+            after.append("evidence: \(change.evidenceAfter ?? "none")")
+        }
+        return (before.joined(separator: "; "), after.joined(separator: "; "))
+    }
+
     static func formatScore(_ value: Double) -> String {
         let rounded = (value * 1000).rounded() / 1000
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
@@ -48,7 +63,8 @@ struct DiffView {
             var rows = [["QUESTION", "CHANGE", "BEFORE", "AFTER", "SCORE"]]
             for change in comparison.changes {
                 let name = change.previousID.map { "\(change.questionID) (was \($0))" } ?? change.questionID
-                rows.append([name, change.kind.rawValue, change.before, change.after,
+                let (before, after) = Self.shown(change)
+                rows.append([name, change.kind.rawValue, before, after,
                              "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))"])
             }
             out += TextTable.render(rows)
@@ -77,7 +93,8 @@ struct DiffView {
             for change in comparison.changes {
                 let prompt = newQuestionnaire.question(change.questionID)?.prompt ?? oldQuestionnaire.question(change.questionID)?.prompt ?? ""
                 let name = change.questionID + (change.previousID.map { " (was \($0))" } ?? "") + ": " + prompt
-                out += "| \(name.markdownEscaped) | \(change.kind.rawValue) | \(change.before.markdownEscaped) | \(change.after.markdownEscaped) | "
+                let (before, after) = Self.shown(change)
+                out += "| \(name.markdownEscaped) | \(change.kind.rawValue) | \(before.markdownEscaped) | \(after.markdownEscaped) | "
                 out += "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter)) |\n"
             }
             out += "\n"
@@ -122,6 +139,10 @@ struct DiffView {
         @ExplicitNull var scoreAfter: Double?
         var gapBefore: Bool
         var gapAfter: Bool
+        @ExplicitNull var noteBefore: String?
+        @ExplicitNull var noteAfter: String?
+        @ExplicitNull var evidenceBefore: String?
+        @ExplicitNull var evidenceAfter: String?
     }
 
     struct DomainRef: Encodable {
@@ -149,7 +170,8 @@ struct DiffView {
             changes: comparison.changes.map {
                 ChangeRef(question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
                           before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
-                          gapBefore: $0.gapBefore, gapAfter: $0.gapAfter)
+                          gapBefore: $0.gapBefore, gapAfter: $0.gapAfter, noteBefore: $0.noteBefore, noteAfter: $0.noteAfter,
+                          evidenceBefore: $0.evidenceBefore, evidenceAfter: $0.evidenceAfter)
             },
             closedGaps: comparison.changes(.closed).map(\.questionID),
             newGaps: comparison.changes(.newGap).map(\.questionID) + comparison.changes(.added).filter(\.gapAfter).map(\.questionID),

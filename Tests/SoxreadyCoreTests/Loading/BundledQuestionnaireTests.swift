@@ -47,3 +47,14 @@ struct BundledQuestionnaireTests {
         #expect(questionnaire.sources.contains { $0.url == "https://aka.ms/Azure-SOX-Guide" })
     }
 }
+
+extension BundledQuestionnaireTests {
+    @Test func noTextHasAWordBrokenAtAFoldedLine() throws {
+        let broken = try Regex("[a-z]- (?!and |or |to )[a-z]")
+        for question in questionnaire.questions {
+            for text in [question.prompt, question.help, question.remediation?.action ?? ""] {
+                #expect(text.firstMatch(of: broken) == nil, "\(question.id): \(text)")
+            }
+        }
+    }
+}
