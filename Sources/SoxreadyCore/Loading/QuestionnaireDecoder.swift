@@ -323,7 +323,7 @@ struct QuestionnaireDecoder {
     mutating func decodeNumberKeys(_ map: YAMLFields.Mapping, type: QuestionType, into question: inout Question, context: String) {
         guard type == .number else {
             for key in ["min", "max", "unit", "bands"] {
-                if let node = map.keys[key] {
+                if let node = map.keyNode(key) {
                     fields.error(node, "'\(key)' is not allowed on \(type.rawValue) \(context)", expected: "expected '\(key)' only on number questions")
                 }
             }

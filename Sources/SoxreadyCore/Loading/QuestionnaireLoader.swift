@@ -48,13 +48,16 @@ public enum QuestionnaireLoader {
     /// - Throws: ``QuestionnaireLoadError/invalid(_:)`` with every problem, sorted by line and column.
     public static func parse(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
         // A report reads the same stored content for several runs: parse each distinct text once.
-        if let cached = cache.withLock({ $0[text] }) { return cached }
+        // The key is the content's SHA-256: hashing a 150 KB String as a dictionary key would
+        // normalise it to NFC first, which costs more than libcrypto's digest.
+        let key = SHA256Digest.hex(text)
+        if let cached = cache.withLock({ $0[key] }) { return cached }
         let loaded = try parseUncached(text, file: file)
-        cache.withLock { $0[text] = loaded }
+        cache.withLock { $0[key] = loaded }
         return loaded
     }
 
-    /// Questionnaires parsed in this process, by exact content (only valid ones are kept).
+    /// Questionnaires parsed in this process, by the SHA-256 of their content (only valid ones).
     private static let cache = Mutex<[String: LoadedQuestionnaire]>([:])
 
     static func parseUncached(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {

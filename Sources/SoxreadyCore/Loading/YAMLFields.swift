@@ -3,13 +3,16 @@ import Yams
 /// Reading helpers over a Yams node tree that record a ``Diagnostic`` for every problem and
 /// carry on, so that one pass reports everything wrong in a file.
 struct YAMLFields {
-    /// The keys of one mapping, each with its key node and value node.
+    /// The keys of one mapping, each with its key node and value node, in file order. Mappings are
+    /// small (at most a couple of dozen keys), so a linear search beats hashing every key.
     struct Mapping {
         var node: Node
-        var values: [String: Node] = [:]
-        var keys: [String: Node] = [:]
+        var entries: [(key: String, keyNode: Node, value: Node)] = []
 
-        subscript(key: String) -> Node? { values[key] }
+        subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+        /// The key node of `key`, for errors that point at the key rather than its value.
+        func keyNode(_ key: String) -> Node? { entries.first { $0.key == key }?.keyNode }
     }
 
     let file: String
@@ -67,11 +70,10 @@ struct YAMLFields {
                 }
                 continue
             }
-            result.values[key] = valueNode
-            result.keys[key] = keyNode
+            result.entries.append((key, keyNode, valueNode))
         }
         // A misspelt required key is reported once, as the unknown key with its suggestion.
-        for key in required where result.values[key] == nil && !suggested.contains(key) {
+        for key in required where result[key] == nil && !suggested.contains(key) {
             error(node, "\(context) has no '\(key)'", expected: "expected '\(key):'")
         }
         return result
