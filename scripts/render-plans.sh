@@ -14,7 +14,7 @@ out=Reports/renderings
 mkdir -p "$out"
 files=("$@")
 [[ ${#files[@]} -gt 0 ]] || files=(Reports/examples/*.html)
-chrome=(chromium --headless=new --no-sandbox --disable-gpu --no-first-run --disable-extensions
+chrome=(chromium --headless=new --no-sandbox --disable-dev-shm-usage --disable-gpu --no-first-run --disable-extensions
         --disable-background-networking --user-data-dir="$(mktemp -d)" --run-all-compositor-stages-before-draw)
 for html in "${files[@]}"; do
     name=$(basename "$html" .html)

@@ -43,7 +43,7 @@ def test_first_printed_page_shows_the_level_and_the_reasons(path, paper):
         page = pathlib.Path(folder) / "plan.html"
         page.write_text(path.read_text(encoding="utf-8").replace("<style>", f"<style>@page {{ size: {paper}; }}", 1), encoding="utf-8")
         pdf = pathlib.Path(folder) / "plan.pdf"
-        subprocess.run([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={folder}/profile",
+        subprocess.run([chromium, "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", f"--user-data-dir={folder}/profile",
                         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
                        check=True, capture_output=True, timeout=120)
         first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], check=True,
