@@ -48,9 +48,9 @@ public final class AssessmentStore: Sendable {
         configuration.label = "soxready"
         do {
             // GRDB reads the applied migrations and applies the rest in separate transactions, so two
-            // processes creating one store at the same moment would both try. An exclusive flock on the
-            // file around opening and migrating serialises them; it is held for microseconds once the
-            // schema is current, and does not interact with SQLite's own fcntl locks on Linux.
+            // processes creating one store at the same moment would both try. An exclusive flock on
+            // the store's folder around opening and migrating serialises them; it is held for a few
+            // milliseconds once the schema is current.
             var opened: DatabaseQueue?
             try Self.withFileLock(path: path, timeout: busyTimeout) {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -116,9 +116,15 @@ public final class AssessmentStore: Sendable {
         }
     }
 
-    /// Runs `body` holding an exclusive `flock` on `path`, waiting up to `timeout` seconds for it.
+    /// Runs `body` holding an exclusive `flock` on the folder that holds `path`, waiting up to
+    /// `timeout` seconds for it.
+    ///
+    /// The lock is on the folder, never on the database file: closing any descriptor of the
+    /// database file would drop the POSIX locks SQLite holds on it in this process, and another
+    /// process could then checkpoint and delete the WAL file under an open connection.
     static func withFileLock(path: String, timeout: Double, _ body: () throws -> Void) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
