@@ -275,3 +275,22 @@ def test_sigterm_and_sighup_save_and_restore_the_terminal(workspace):
         child.expect(pexpect.EOF)
         assert (workspace / f"before-{name}.txt").read_text() == (workspace / f"after-{name}.txt").read_text()
         assert draft_answers(workspace, f"GL-{name}")["hosting"][0] == '{"choices":["iaas"]}'
+
+
+def test_up_arrow_recalls_earlier_answers_and_ctrl_w_deletes_a_whole_word(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "paas, saas")
+    answer(child, "How often is access reviewed?", "quarterly-or-more")
+    answer(child, "Is MFA enforced for administrators?", "partial")
+    child.expect_exact("Describe the system in one line.")
+    child.expect_exact(PROMPT)
+    child.send("\x1b[A")            # Up: the previous answer of this session
+    child.expect_exact("partial")
+    child.send("\x15")              # clear it
+    child.send("総勘定元帳 システム")
+    child.send("\x17")              # Ctrl-W: the last word, all of its wide characters
+    child.send("ERP\r")
+    child.expect_exact("Planned cutover date?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    assert draft_answers(workspace, "GL")["system-notes"][0] == json.dumps({"text": "総勘定元帳 ERP"}, ensure_ascii=False, separators=(",", ":"))
