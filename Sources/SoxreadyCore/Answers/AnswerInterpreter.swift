@@ -14,6 +14,7 @@ public enum AnswerInterpreter {
 
     /// Why a text is not a valid answer: one line saying what was wrong and what was expected.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong and what was expected.
         public var message: String
         public var description: String { message }
     }

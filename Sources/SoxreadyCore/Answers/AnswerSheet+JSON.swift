@@ -14,9 +14,11 @@ public enum AnswerSheetCoding {
 
     /// The JSON form of one ``Answer``.
     public struct StoredAnswer: Codable, Sendable, Equatable {
+        /// The answer as finance reads it.
         public var answer: Answer
 
-        public init(_ answer: Answer) { self.answer = answer }
+        /// Wraps `answer` for encoding.
+    public init(_ answer: Answer) { self.answer = answer }
 
         enum Keys: String, CodingKey { case choice, choices, number, date, text }
 

@@ -15,19 +15,25 @@ public struct RunComparison: Sendable, Equatable {
         public var domainID: String
         /// Answer text before and after (`unanswered` when none; `not asked` when its `when` did not hold).
         public var before: String
+        /// After.
         public var after: String
         /// Answer score before and after (nil for unknown, unanswered, context, not asked).
         public var scoreBefore: Double?
+        /// Answer score after.
         public var scoreAfter: Double?
         /// Whether it was a gap before and after.
         public var gapBefore: Bool
+        /// Whether it is a gap after.
         public var gapAfter: Bool
         /// The kind of change.
         public var kind: Kind
         /// Notes and evidence before and after (nil when none).
         public var noteBefore: String? = nil
+        /// Note after.
         public var noteAfter: String? = nil
+        /// Evidence before.
         public var evidenceBefore: String? = nil
+        /// Evidence after.
         public var evidenceAfter: String? = nil
     }
 
@@ -53,19 +59,27 @@ public struct RunComparison: Sendable, Equatable {
 
     /// Per-domain score before and after (nil when not assessed), in the newer questionnaire's order.
     public struct DomainChange: Sendable, Equatable {
+        /// The domain id.
         public var domainID: String
+        /// The title.
         public var title: String
+        /// Before.
         public var before: Double?
+        /// After.
         public var after: Double?
     }
 
     /// Run numbers compared.
     public var fromRun: Int
+    /// The later run.
     public var toRun: Int
     /// Levels and overall scores (unrounded) before and after.
     public var readinessBefore: ReadinessLevel
+    /// Readiness after.
     public var readinessAfter: ReadinessLevel
+    /// Overall score before (unrounded).
     public var scoreBefore: Double?
+    /// Answer score after.
     public var scoreAfter: Double?
     /// Every question whose answer, gap standing, note or evidence changed, in the newer
     /// questionnaire's order (removed questions last).

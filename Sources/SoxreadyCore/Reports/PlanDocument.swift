@@ -5,32 +5,51 @@
 /// field holds raw text: the template's content type escapes it.
 public struct PlanDocument: Sendable {
     // 1. Header
+    /// The application's name as given.
     public var appName: String
+    /// The application's slug (file names, `Reports/<slug>/`).
     public var appSlug: String
+    /// Questionnaire id.
     public var questionnaireID: String
+    /// Questionnaire version.
     public var questionnaireVersion: String
+    /// Questionnaire title.
     public var questionnaireTitle: String
+    /// Run number, from 1.
     public var runNumber: Int
     /// ISO 8601 UTC (`2026-11-29T18:00:00Z`) and the date alone.
     public var recordedAt: String
+    /// The recording date, `YYYY-MM-DD`.
     public var recordedDate: String
     /// SHA-256 of the run's answers and questionnaire content (docs/store.md), and its first 16 digits.
     public var fingerprint: String
+    /// The first 16 hex digits of the fingerprint.
     public var fingerprintShort: String
 
     // 2. Summary
+    /// Readiness level id (`ready`, `ready-with-conditions`, `not-ready`, `readiness-unknown`), also the badge CSS class.
     public var readiness: String
+    /// Readiness level as finance reads it.
     public var readinessTitle: String
     /// A symbol that carries the level without colour: ✔ ready, ◐ with conditions, ✖ not ready, ? unknown.
     public var readinessSymbol: String
+    /// Score, percent to one decimal, or "not assessed".
     public var score: String
+    /// True when the overall score exists.
     public var scoreIsKnown: Bool
+    /// Confidence, percent to one decimal.
     public var confidencePercent: String
+    /// Confidence as five stars (★★★★☆).
     public var confidenceStars: String
+    /// Confidence stars, 1...5.
     public var stars: Int
+    /// Gating gaps (P1).
     public var blockerCount: Int
+    /// Other high-risk gaps (P2).
     public var highCount: Int
+    /// Medium-risk gaps (P3).
     public var mediumCount: Int
+    /// Low-risk gaps (P4).
     public var lowCount: Int
     /// "+4.2 points and from Ready with conditions to Ready since run 2", or "First run".
     public var changeSummary: String
@@ -43,38 +62,51 @@ public struct PlanDocument: Sendable {
     public var lowConfidence: Bool
 
     // 3. Why this level
+    /// The readiness reasons, one line each.
     public var reasons: [Line]
     /// The questions named in the reasons, with their text, so a reader needs no appendix.
     public var namedQuestions: [NamedQuestion]
+    /// True when the reasons name questions.
     public var hasNamedQuestions: Bool
 
     // 4. Domain scores
+    /// Domain rows, in questionnaire order.
     public var domains: [DomainRow]
     /// The inline SVG bar chart, already HTML-safe (HTML only).
     public var chartSVG: String
 
     // 5. Blockers
+    /// The gating gaps.
     public var blockers: [GapRow]
+    /// True when a gating gap is open.
     public var hasBlockers: Bool
 
     // 6. Remediation plan
+    /// Remediation actions grouped by phase (only phases with actions).
     public var phases: [PhaseGroup]
+    /// True when any remediation action is open.
     public var hasActions: Bool
 
     // 7. Shared responsibility
+    /// The shared-responsibility table.
     public var responsibility: Responsibility
 
     // 8. Progress since the previous run
+    /// Changes since the previous run.
     public var progress: Progress
 
     // 9. To confirm
+    /// Questions answered "don't know" or unanswered.
     public var toConfirm: [ConfirmRow]
+    /// True when something is left to confirm.
     public var hasToConfirm: Bool
 
     // 11. Appendix
+    /// Every answer, by domain.
     public var appendix: [AppendixDomain]
 
     // 12. Sources and limits
+    /// The questionnaire's sources.
     public var sources: [SourceRow]
 
     /// A line of text.
@@ -82,20 +114,31 @@ public struct PlanDocument: Sendable {
 
     /// A question id with its text.
     public struct NamedQuestion: Sendable {
+        /// The question id.
         public var questionID: String
+        /// The question as asked.
         public var prompt: String
     }
 
     /// One row of the domain table.
     public struct DomainRow: Sendable {
+        /// The id.
         public var id: String
+        /// The title.
         public var title: String
+        /// Criticality (`critical`, `high`, `medium`).
         public var criticality: String
+        /// The domain multiplier, as `×3`.
         public var multiplier: String
+        /// Score, percent to one decimal, or "not assessed".
         public var score: String
+        /// True when the domain has a score.
         public var assessed: Bool
+        /// True for a domain with no scored question.
         public var contextOnly: Bool
+        /// Answered scored questions.
         public var answered: Int
+        /// Applicable scored questions.
         public var applicable: Int
         /// A 20-cell text bar (`██████████░░░░░░░░░░`), empty when not assessed.
         public var bar: String
@@ -105,67 +148,107 @@ public struct PlanDocument: Sendable {
 
     /// A gap as an action line.
     public struct GapRow: Sendable {
+        /// Remediation priority 1...4.
         public var priority: Int
+        /// The question id.
         public var questionID: String
+        /// The question as asked.
         public var prompt: String
+        /// The title of the question's domain.
         public var domainTitle: String
+        /// The answer as finance reads it.
         public var answer: String
+        /// Gap risk (`high`, `medium`, `low`).
         public var risk: String
+        /// True for a gating question.
         public var gating: Bool
+        /// The remediation action.
         public var action: String
+        /// The control owner's role.
         public var owner: String
+        /// The migration phase, as a title.
         public var phase: String
+        /// Azure capabilities, separated by semicolons.
         public var azure: String
+        /// Effort (S, M, L), or empty.
         public var effort: String
+        /// ITGC areas, separated by semicolons.
         public var itgc: String
+        /// CUEC theme labels.
         public var cuec: String
+        /// Points lost, to one decimal.
         public var pointsLost: String
     }
 
     /// The actions of one migration phase.
     public struct PhaseGroup: Sendable {
+        /// The id.
         public var id: String
+        /// The title.
         public var title: String
+        /// The actions of the phase, in priority order.
         public var actions: [GapRow]
+        /// How many actions.
         public var count: Int
     }
 
     /// The shared-responsibility table for the hosting models answered.
     public struct Responsibility: Sendable {
+        /// True when the hosting models are known.
         public var determined: Bool
+        /// Hosting models answered, as column titles.
         public var models: [Line]
+        /// One row per responsibility area.
         public var rows: [ResponsibilityRow]
+        /// The note.
         public var note: String
     }
 
     /// One responsibility area across the models.
     public struct ResponsibilityRow: Sendable {
+        /// The responsibility area.
         public var area: String
+        /// Who owns the area, one cell per hosting model.
         public var cells: [ResponsibilityCell]
     }
 
     /// Who owns an area under one model.
     public struct ResponsibilityCell: Sendable {
+        /// The control owner's role.
         public var owner: String
+        /// `customer`, `shared` or `inherited`.
         public var cssClass: String
     }
 
     /// Changes since the previous run.
     public struct Progress: Sendable {
+        /// True when there is a run before this one.
         public var hasPrevious: Bool
+        /// The number of the run before.
         public var previousRun: Int
+        /// "score 60.0 → 72.3 (+12.3)".
         public var scoreChange: String
+        /// The readiness change, or "level unchanged (…)".
         public var levelChange: String
+        /// Gaps closed since the run before.
         public var closed: [ChangeRow]
+        /// New gaps since the run before.
         public var newGaps: [ChangeRow]
+        /// Answers whose score went down.
         public var regressions: [ChangeRow]
+        /// Gaps whose score went up.
         public var improved: [ChangeRow]
+        /// True when a gap closed.
         public var hasClosed: Bool
+        /// True when a new gap opened.
         public var hasNewGaps: Bool
+        /// True when an answer regressed.
         public var hasRegressions: Bool
+        /// True when an open gap improved.
         public var hasImproved: Bool
         /// Score and level of every run so far, oldest first (for the trend).
         public var trend: [TrendPoint]
+        /// True from the second run on.
         public var hasTrend: Bool
         /// A compact text trend for Markdown: `1: 55.0 ✖ → 2: 72.3 ◐ → 3: 88.4 ✔`.
         public var trendText: String
@@ -175,53 +258,81 @@ public struct PlanDocument: Sendable {
 
     /// A changed answer.
     public struct ChangeRow: Sendable {
+        /// The question id.
         public var questionID: String
+        /// The question as asked.
         public var prompt: String
+        /// Before.
         public var before: String
+        /// After.
         public var after: String
     }
 
     /// One run on the trend.
     public struct TrendPoint: Sendable {
+        /// Run number.
         public var run: Int
+        /// Score, percent to one decimal, or "not assessed".
         public var score: String
+        /// Readiness level as finance reads it.
         public var readinessTitle: String
+        /// The level's symbol (✔ ◐ ✖ ?).
         public var symbol: String
     }
 
     /// A question still to confirm.
     public struct ConfirmRow: Sendable {
+        /// The question id.
         public var questionID: String
+        /// The question as asked.
         public var prompt: String
+        /// The title of the question's domain.
         public var domainTitle: String
+        /// "don't know" or "unanswered".
         public var status: String
+        /// True for a gating question.
         public var gating: Bool
+        /// The control owner's role.
         public var owner: String
     }
 
     /// All answers of one domain.
     public struct AppendixDomain: Sendable {
+        /// The title.
         public var title: String
+        /// The answers.
         public var answers: [AppendixRow]
     }
 
     /// One answer with its note and evidence.
     public struct AppendixRow: Sendable {
+        /// The question id.
         public var questionID: String
+        /// The question as asked.
         public var prompt: String
+        /// The answer as finance reads it.
         public var answer: String
+        /// The note.
         public var note: String
+        /// The evidence reference.
         public var evidence: String
+        /// True when there is a note.
         public var hasNote: Bool
+        /// True when there is evidence.
         public var hasEvidence: Bool
     }
 
     /// A source the questionnaire names.
     public struct SourceRow: Sendable {
+        /// The title.
         public var title: String
+        /// The address.
         public var url: String
+        /// True when the address is a web link (http or https).
         public var hasURL: Bool
+        /// The note.
         public var note: String
+        /// True when there is a note.
         public var hasNote: Bool
     }
 }

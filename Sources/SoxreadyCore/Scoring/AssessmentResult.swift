@@ -29,52 +29,75 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
 
     /// `{"name": …, "slug": …}`.
     public struct AppReference: Sendable, Equatable, Codable {
+        /// The application's name.
         public var name: String
+        /// The application's slug.
         public var slug: String
     }
 
     /// `{"number": …, "recordedAt": …}`; `recordedAt` is ISO 8601 UTC to the second.
     public struct RunReference: Sendable, Equatable, Codable {
+        /// Run number, from 1.
         public var number: Int
+        /// Recording time, ISO 8601 UTC.
         public var recordedAt: String
     }
 
     /// `{"id": …, "version": …}`.
     public struct QuestionnaireReference: Sendable, Equatable, Codable {
+        /// The id.
         public var id: String
+        /// Version.
         public var version: String
     }
 
     /// `{"percent": 0...100, "stars": 1...5}`.
     public struct Confidence: Sendable, Equatable, Codable {
+        /// Percent, 0...100 to one decimal.
         public var percent: Double
+        /// Confidence stars, 1...5.
         public var stars: Int
     }
 
     /// A domain's score (nil when nothing is answered) and counts of scored questions.
     public struct DomainScore: Sendable, Equatable, Codable {
+        /// The id.
         public var id: String
+        /// The title.
         public var title: String
+        /// Criticality (`critical`, `high`, `medium`).
         public var criticality: Criticality
+        /// Score, percent to one decimal, or "not assessed".
         @ExplicitNull public var score: Double?
         public var answered: Int
+        /// Applicable scored questions.
         public var applicable: Int
     }
 
     /// One gap: `answer` is the choice id, list of ids, number, date or text given, `"unknown"`,
     /// or null when unanswered; `score` is null for unknown or unanswered.
     public struct GapEntry: Sendable, Equatable, Codable {
+        /// The question id.
         public var question: String
+        /// The domain id.
         public var domain: String
+        /// The answer as finance reads it.
         @ExplicitNull public var answer: JSONAnswer?
         @ExplicitNull public var score: Double?
         public var risk: RiskLevel
+        /// True for a gating question.
         public var gating: Bool
+        /// True when answered "don't know".
         public var unknown: Bool
+        /// Points lost, to one decimal.
         public var pointsLost: Double
+        /// Remediation priority 1...4.
         public var priority: Int
+        /// The remediation action.
         public var action: String
+        /// The control owner's role.
         public var owner: String
+        /// The migration phase, as a title.
         public var phase: MigrationPhase
     }
 

@@ -20,6 +20,7 @@ public struct RunSummary: Sendable, Equatable {
     public var recordedAt: Date
     /// Questionnaire id and version.
     public var questionnaireID: String
+    /// Questionnaire version.
     public var questionnaireVersion: String
     /// Readiness level.
     public var readiness: ReadinessLevel
@@ -27,11 +28,15 @@ public struct RunSummary: Sendable, Equatable {
     public var score: Double?
     /// Confidence percent to one decimal and stars.
     public var confidence: Double
+    /// Confidence stars, 1...5.
     public var stars: Int
     /// Gap counts: blockers (gating, P1), then high (P2), medium (P3) and low (P4).
     public var blockers: Int
+    /// Other high-risk gaps (P2).
     public var high: Int
+    /// Medium-risk gaps (P3).
     public var medium: Int
+    /// Low-risk gaps (P4).
     public var low: Int
 }
 
@@ -41,6 +46,7 @@ public struct StoredRun: Sendable {
     public var summary: RunSummary
     /// The application's name and slug.
     public var appName: String
+    /// The application's slug (file names, `Reports/<slug>/`).
     public var appSlug: String
     /// The answers exactly as recorded.
     public var answers: AnswerSheet
@@ -48,6 +54,7 @@ public struct StoredRun: Sendable {
     public var result: AssessmentResult
     /// The exact questionnaire text scored against, and its SHA-256.
     public var questionnaireContent: String
+    /// SHA-256 of the questionnaire content.
     public var questionnaireHash: String
     /// SHA-256 over the answers and the questionnaire content (see `docs/store.md`).
     public var fingerprint: String
@@ -62,11 +69,13 @@ public struct StoredRun: Sendable {
 public struct Draft: Sendable {
     /// The questionnaire content the draft answers.
     public var questionnaireContent: String
+    /// SHA-256 of the questionnaire content.
     public var questionnaireHash: String
     /// The question the wizard was asking when it last saved, if known.
     public var position: String?
     /// When the draft was started and last saved.
     public var startedAt: Date
+    /// When it was last saved.
     public var updatedAt: Date
     /// Answers (with notes and evidence) saved so far.
     public var answers: AnswerSheet

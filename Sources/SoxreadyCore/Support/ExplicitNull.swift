@@ -7,8 +7,10 @@
 /// ```
 @propertyWrapper
 public struct ExplicitNull<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    /// The optional value.
     public var wrappedValue: Value?
 
+    /// Wraps `wrappedValue`.
     public init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
 
     public init(from decoder: any Decoder) throws {

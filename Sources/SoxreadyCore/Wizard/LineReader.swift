@@ -27,11 +27,14 @@ public protocol LineReader: AnyObject {
 /// Tab completion candidates: `primary` (choice ids, keywords, commands) are tried first;
 /// `secondary` (choice labels, which may hold spaces) only when no primary candidate matches.
 public struct Completions: Sendable, Equatable {
+    /// Candidates tried first: choice ids, keywords, commands.
     public var primary: [String]
+    /// Candidates tried when no primary one matches: choice labels.
     public var secondary: [String]
     /// For multi questions: complete only the item after the last comma or space.
     public var itemwise: Bool
 
+    /// Creates candidates; `itemwise` completes only the item after the last comma or space.
     public init(primary: [String], secondary: [String] = [], itemwise: Bool = false) {
         self.primary = primary
         self.secondary = secondary
@@ -52,6 +55,7 @@ public final class ScriptedLineReader: LineReader {
     public var lines: [String?]
     /// Every prompt and pre-fill it was asked with, in order.
     public private(set) var asked: [(prompt: String, prefill: String?)] = []
+    /// Whether the reader behaves as a line editor (see ``LineReader/editsLine``).
     public var editsLine: Bool
 
     /// Creates a reader that gives `lines` in order, then end of input.
@@ -60,6 +64,7 @@ public final class ScriptedLineReader: LineReader {
         self.editsLine = editsLine
     }
 
+    /// The next scripted line (the pre-fill for `<enter>` when editing), or end of input.
     public func readLine(prompt: String, prefill: String?, completions: Completions) -> LineInput {
         asked.append((prompt, prefill))
         guard !lines.isEmpty, let line = lines.removeFirst() else { return .endOfInput }
