@@ -81,9 +81,9 @@ struct QuestionnaireDecoder {
     /// unknown question from one asked later.
     mutating func collectQuestionIDs(_ domainNodes: [Node]) {
         for domainNode in domainNodes {
-            guard case .sequence(let questions)? = domainNode.mapping?["questions"] else { continue }
+            guard case .sequence(let questions)? = YAMLFields.value(of: "questions", in: domainNode) else { continue }
             for question in questions {
-                guard let idNode = question.mapping?["id"], let id = idNode.scalar?.string else { continue }
+                guard let id = YAMLFields.value(of: "id", in: question)?.scalar?.string else { continue }
                 if allQuestionIDs[id] == nil { allQuestionIDs[id] = YAMLFields.location(question) }
             }
         }
@@ -131,7 +131,7 @@ struct QuestionnaireDecoder {
     // MARK: - Domains
 
     mutating func decodeDomain(_ node: Node) -> Domain? {
-        let peekedID = node.mapping?["id"]?.scalar?.string
+        let peekedID = YAMLFields.value(of: "id", in: node)?.scalar?.string
         guard let map = fields.mapping(node, in: peekedID.map { "domain '\($0)'" } ?? "a domain",
                                        allowed: Self.domainKeys, required: ["id", "title", "questions"]) else {
             return nil
@@ -180,7 +180,7 @@ struct QuestionnaireDecoder {
 
     mutating func decodeQuestion(_ node: Node, domainITGC: [ITGCArea], domainCUEC: [String]) -> Question? {
         let location = YAMLFields.location(node) ?? SourceLocation(line: 0, column: 0)
-        let peekedID = node.mapping?["id"]?.scalar?.string
+        let peekedID = YAMLFields.value(of: "id", in: node)?.scalar?.string
         let mapContext = peekedID.map { "question '\($0)'" } ?? "a question"
         guard let map = fields.mapping(node, in: mapContext, allowed: Self.questionKeys, required: ["id", "prompt", "type"]) else {
             return nil

@@ -42,6 +42,16 @@ struct YAMLFields {
         }
     }
 
+    /// The value of the plain key `key` in a mapping node, comparing key text only (Yams'
+    /// own subscript compares whole nodes, which costs more).
+    static func value(of key: String, in node: Node?) -> Node? {
+        guard case .mapping(let pairs)? = node else { return nil }
+        for (keyNode, value) in pairs {
+            if case .scalar(let scalar) = keyNode, scalar.string == key { return value }
+        }
+        return nil
+    }
+
     static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }

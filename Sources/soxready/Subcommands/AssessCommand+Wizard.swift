@@ -137,7 +137,8 @@ extension AssessCommand {
         let open = card.questions.filter { $0.status == .unanswered }.compactMap { session.questionnaire.question($0.questionID) }
         guard !open.isEmpty else { return nil }
         let gating = open.filter(\.gating).count
-        let ids = open.prefix(12).map(\.id).joined(separator: ", ") + (open.count > 12 ? ", …" : "")
+        let numbers = Dictionary(uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($1.id, $0 + 1) })
+        let ids = open.prefix(12).map { "Q\(numbers[$0.id] ?? 0) \($0.id)" }.joined(separator: ", ") + (open.count > 12 ? ", …" : "")
         return "\(open.count) question\(open.count == 1 ? " is" : "s are") still unanswered" + (gating > 0 ? " (\(gating) gating)" : "") + ": \(ids)"
     }
 
