@@ -294,3 +294,23 @@ def test_up_arrow_recalls_earlier_answers_and_ctrl_w_deletes_a_whole_word(worksp
     child.send(":quit\r")
     child.expect(pexpect.EOF)
     assert draft_answers(workspace, "GL")["system-notes"][0] == json.dumps({"text": "総勘定元帳 ERP"}, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_skipped_questions_are_offered_again_before_the_run_is_recorded(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "paas")
+    answer(child, "How often is access reviewed?", ":skip")
+    answer(child, "Is MFA enforced for administrators?", "y")
+    answer(child, "Describe the system in one line.", "General ledger")
+    answer(child, "Planned cutover date?", "2027-03-31")
+    answer(child, "Days of log retention?", "2555")
+    child.expect_exact("1 question is still unanswered (1 gating): Q2 uar-frequency")
+    child.expect_exact("[y/N] ")
+    child.send("y\r")
+    answer(child, "How often is access reviewed?", "1")
+    child.expect_exact("Readiness:  READY")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    recorded = runs(workspace, "GL")
+    assert json.loads(recorded[0][2])["uar-frequency"] == {"answer": {"choice": "quarterly-or-more"}}
