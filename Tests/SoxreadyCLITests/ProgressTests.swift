@@ -99,8 +99,7 @@ struct ProgressTests {
         #expect(table.stdout.contains("a2-review-frequency (was a2)  closed"))
         #expect(table.stdout.contains("c3 "))
         let markdown = try runSoxready(["diff", "--app", "General Ledger", "--format", "md"], directory: folder)
-        #expect(markdown.stdout.contains("| a2\\-review\\-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |") ||
-                markdown.stdout.contains("| a2-review-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |"))
+        #expect(markdown.stdout.contains("| a2-review-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |\n"))
     }
 
     @Test func anExportedRunFedBackChangesNothing() throws {
@@ -143,7 +142,8 @@ struct ProgressTests {
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder).status == 0)
         let plan = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)
         #expect(plan.stdout.contains("Compared with run 1: score "))
-        #expect(plan.stdout.contains("level Not ready → Readiness unknown") || plan.stdout.contains("level Not ready →"))
+        // Run 2 answers 2 of the 8 scored questions that apply (25 %): readiness unknown.
+        #expect(plan.stdout.contains("; level Not ready → Readiness unknown.\n"))
         #expect(plan.stdout.contains("**Gaps closed**\n\n- a1: no → yes\n"))
         #expect(plan.stdout.contains("Trend (run: score, level): 1: "))
         let html = try runSoxready(["report", "--app", "General Ledger", "--format", "html", "--output", "-"], directory: folder)

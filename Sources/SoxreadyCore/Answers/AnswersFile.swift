@@ -57,7 +57,7 @@ public enum AnswersFileParser {
     /// - Returns: Both values, nil where absent or unreadable (``parse(_:file:questionnaire:)`` reports those).
     public static func header(_ text: String) -> (app: String?, questionnaire: String?) {
         guard let root = try? Yams.compose(yaml: text, Resolver.basic), case .mapping = root else { return (nil, nil) }
-        return (root.mapping?["app"]?.scalar?.string, root.mapping?["questionnaire"]?.scalar?.string)
+        return (YAMLFields.value(of: "app", in: root)?.scalar?.string, YAMLFields.value(of: "questionnaire", in: root)?.scalar?.string)
     }
 
     /// Parses and checks an answers file against `questionnaire`.

@@ -58,8 +58,8 @@ public enum ConditionValue: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Formats a number without a trailing `.0` for whole values (`90`, `0.5`).
-func formatNumber(_ value: Double) -> String {
+/// Formats a number without a trailing `.0` for whole values (`90`, `0.5`, `36500`).
+public func formatNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return String(value)
 }

@@ -24,7 +24,6 @@ extension PlanDocument {
         readinessTitle = result.readiness.title
         readinessSymbol = Self.symbol(result.readiness)
         score = result.score.map { String(format1: $0) } ?? "not assessed"
-        scoreIsKnown = result.score != nil
         confidencePercent = String(format1: result.confidence.percent)
         stars = result.confidence.stars
         confidenceStars = String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars)

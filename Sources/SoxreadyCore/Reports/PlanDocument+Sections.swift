@@ -63,7 +63,7 @@ extension PlanDocument {
         progress.previousRun = previous.summary.number
         switch (previous.result.score, run.result.score) {
         case let (before?, after?):
-            let change = AssessmentResult.round1(after - before)
+            let change = AssessmentResult.change(from: before, to: after) ?? 0
             progress.scoreChange = "score \(String(format1: before)) → \(String(format1: after)) (\(change >= 0 ? "+" : "")\(String(format1: change)))"
         default:
             progress.scoreChange = "score \(previous.result.score.map { String(format1: $0) } ?? "not assessed") → \(run.result.score.map { String(format1: $0) } ?? "not assessed")"

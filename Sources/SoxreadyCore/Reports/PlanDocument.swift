@@ -35,8 +35,6 @@ public struct PlanDocument: Sendable {
     public var readinessSymbol: String
     /// Score, percent to one decimal, or "not assessed".
     public var score: String
-    /// True when the overall score exists.
-    public var scoreIsKnown: Bool
     /// Confidence, percent to one decimal.
     public var confidencePercent: String
     /// Confidence as five stars (★★★★☆).

@@ -49,6 +49,12 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         public var id: String
         /// Version.
         public var version: String
+
+        /// Creates a reference to questionnaire `id` at `version`.
+        public init(id: String, version: String) {
+            self.id = id
+            self.version = version
+        }
     }
 
     /// `{"percent": 0...100, "stars": 1...5}`.
@@ -57,6 +63,12 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         public var percent: Double
         /// Confidence stars, 1...5.
         public var stars: Int
+
+        /// Creates a confidence figure: `percent` 0...100, `stars` 1...5.
+        public init(percent: Double, stars: Int) {
+            self.percent = percent
+            self.stars = stars
+        }
     }
 
     /// A domain's score (nil when nothing is answered) and counts of scored questions.
@@ -138,6 +150,13 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
 
     /// Rounds to one decimal, half away from zero (`72.25` → `72.3`).
     public static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    /// The change between two scores as they are shown (each rounded to one decimal first, so the
+    /// figures on screen add up), in points to one decimal; nil when either score is missing.
+    public static func change(from before: Double?, to after: Double?) -> Double? {
+        guard let before, let after else { return nil }
+        return round1(round1(after) - round1(before))
+    }
 
     /// Rounds an answer score to three decimals (`0.333…` → `0.333`).
     static func round1Fraction(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

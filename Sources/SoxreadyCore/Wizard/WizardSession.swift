@@ -120,21 +120,12 @@ public struct WizardSession: Sendable {
     public var prefill: String? {
         guard let question = currentQuestion else { return nil }
         let record = answers[question.id] ?? defaults[question.id]
-        return record?.answer.map { WizardSession.text(of: $0) }
+        return record?.answer.map { AnswerFormatting.text($0) }
     }
 
     /// The note and evidence recorded so far for the current question (or carried from the defaults).
     public var currentRecord: AnswerRecord? {
         currentQuestion.map { startingRecord($0.id) }
-    }
-
-    /// The answer as the lead would type it: `quarterly`, `paas, saas`, `90`, `unknown`, `n/a`.
-    public static func text(of answer: Answer) -> String {
-        switch answer {
-        case .unknown: "unknown"
-        case .notApplicable: "n/a"
-        case .value(let value): AnswerFormatting.text(value)
-        }
     }
 
     // MARK: - Handling a line

@@ -9,9 +9,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print no colour (also when NO_COLOR is set).")
     var noColor = false
 
-    /// Colour is used only on a terminal, without --no-color or NO_COLOR.
+    /// Colour is allowed: no --no-color and no non-empty NO_COLOR. (It is used only with line
+    /// editing, which already requires a terminal.)
     var useColor: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            && Terminal.isInteractive(fileDescriptor: 1)
+        !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
     }
 }

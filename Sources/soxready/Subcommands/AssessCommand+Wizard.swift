@@ -13,23 +13,24 @@ extension AssessCommand {
 
         let appName = try askAppName(reader: reader)
         let store = try global.openStore(create: true)
-        let resumeCommand = "soxready assess --app \(shellQuoted(appName))" + (global.store.map { " --store \(shellQuoted($0))" } ?? "")
+        // Printed on the terminal (and from the signal handler): control characters in a name are escaped.
+        let resumeCommand = ("soxready assess --app \(shellQuoted(appName))" + (global.store.map { " --store \(shellQuoted($0))" } ?? ""))
+            .terminalSafe()
         Signals.setMessage("\nInterrupted: every confirmed answer is saved. Resume with: \(resumeCommand)\n")
 
         // A draft in progress, the latest run (for defaults), and the questionnaire.
+        let latest = try latestRun(of: appName, in: store)
         var draft = try store.draft(appName: appName)
         if let existing = draft, !restart {
             let count = existing.answers.values.filter { $0.answer != nil }.count
             if !resume {
                 out("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has \(count) answer\(count == 1 ? "" : "s").\n")
-                let hasRun = (try? store.run(appName: appName)) != nil
-                let choice = try askYesNo("Resume it? (y = resume, n = start again" + (hasRun ? " from the last run)" : ")"), reader: reader)
+                let choice = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"), reader: reader)
                 if !choice { draft = nil }
             }
         } else if restart {
             draft = nil
         }
-        let latest: StoredRun? = try? store.run(appName: appName)
         let loaded: LoadedQuestionnaire
         var answers: AnswerSheet
         var carried = AnswerCarryOver.Result(answers: [:], renamed: [:], dropped: [:])
@@ -109,6 +110,18 @@ extension AssessCommand {
         case .tooManyInvalidAnswers(let id):
             printError("soxready: stopped after 3 invalid answers to question \(id); the answers before it are saved. Resume with: \(resumeCommand)")
             throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+
+    /// The application's latest run, nil when it has none yet; other store errors are thrown.
+    func latestRun(of appName: String, in store: AssessmentStore) throws -> StoredRun? {
+        do {
+            return try store.run(appName: appName)
+        } catch {
+            switch error {
+            case .appNotFound, .runNotFound: return nil
+            default: throw error
+            }
         }
     }
 

@@ -84,8 +84,9 @@ struct AssessCommand: AsyncParsableCommand {
                 printError("soxready: updating run \(latest.summary.number): \(file.answers.count) answer\(file.answers.count == 1 ? "" : "s") from the file, \(sheet.count - file.answers.count) carried over")
             }
             let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: sheet, recordedAt: Date())
-            reportUnanswered(run: run, questionnaire: loaded.questionnaire, answered: sheet)
-            reportNotAsked(questionnaire: loaded.questionnaire, answered: sheet)
+            let card = ReadinessScorer.score(loaded.questionnaire, answers: sheet)
+            reportUnanswered(card, answered: sheet)
+            reportNotAsked(card, answered: sheet)
             print(RunSummaryText.render(run, questionnaire: loaded.questionnaire, storePath: store.path), terminator: "")
             try writePlan(run, store: store)
         }
@@ -104,8 +105,8 @@ struct AssessCommand: AsyncParsableCommand {
         }
     }
 
-    func reportUnanswered(run: StoredRun, questionnaire: Questionnaire, answered: AnswerSheet) {
-        let card = ReadinessScorer.score(questionnaire, answers: answered)
+    /// Lists on stderr the questions that apply but have no answer in the file.
+    func reportUnanswered(_ card: Scorecard, answered: AnswerSheet) {
         let missing = card.questions.filter { $0.status == .unanswered && answered[$0.questionID]?.answer == nil }.map(\.questionID)
         guard !missing.isEmpty else { return }
         printError("soxready: \(missing.count) question\(missing.count == 1 ? "" : "s") not answered in the file count as unanswered:")
@@ -121,8 +122,7 @@ struct AssessCommand: AsyncParsableCommand {
     }
 
     /// Answers given to questions whose `when` does not hold are kept but not scored; say so.
-    func reportNotAsked(questionnaire: Questionnaire, answered: AnswerSheet) {
-        let card = ReadinessScorer.score(questionnaire, answers: answered)
+    func reportNotAsked(_ card: Scorecard, answered: AnswerSheet) {
         let ignored = card.questions.filter { $0.status == .notAsked && answered[$0.questionID]?.answer != nil }.map(\.questionID)
         guard !ignored.isEmpty else { return }
         printError("soxready: \(ignored.count) answer\(ignored.count == 1 ? " is" : "s are") for questions that do not apply to this application (their when condition does not hold); kept but not scored: \(ignored.joined(separator: ", "))")

@@ -13,7 +13,7 @@ extension QuestionnaireCommand {
             let catalog = QuestionnaireCatalog.forProcess
             let entries = catalog.entries()
             if entries.isEmpty {
-                print("No questionnaires found. Looked in: \(catalog.searchPaths.joined(separator: ", "))")
+                print("No questionnaires found. Looked in: \(catalog.searchPaths.joined(separator: ", "))".terminalSafe())
                 return
             }
             var rows: [[String]] = [["ID", "VERSION", "DOMAINS", "QUESTIONS", "GATING", "TITLE", "PATH"]]

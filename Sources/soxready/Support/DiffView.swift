@@ -14,8 +14,7 @@ struct DiffView {
 
     /// Change of two rounded scores (as shown), with a sign.
     static func change(_ before: Double?, _ after: Double?) -> String {
-        guard let before, let after else { return "–" }
-        let delta = AssessmentResult.round1(AssessmentResult.round1(after) - AssessmentResult.round1(before))
+        guard let delta = AssessmentResult.change(from: before, to: after) else { return "–" }
         return (delta > 0 ? "+" : "") + String(format1: delta)
     }
 
@@ -159,14 +158,10 @@ struct DiffView {
                    readiness: run.result.readiness.rawValue, score: run.result.score)
         }
         func rounded(_ value: Double?) -> Double? { value.map(AssessmentResult.round1) }
-        func delta(_ before: Double?, _ after: Double?) -> Double? {
-            guard let before = rounded(before), let after = rounded(after) else { return nil }
-            return AssessmentResult.round1(after - before)
-        }
         func three(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
         let document = Document(
             app: app, from: ref(older), to: ref(newer), readinessChanged: comparison.readinessBefore != comparison.readinessAfter,
-            scoreChange: delta(comparison.scoreBefore, comparison.scoreAfter),
+            scoreChange: AssessmentResult.change(from: comparison.scoreBefore, to: comparison.scoreAfter),
             changes: comparison.changes.map {
                 ChangeRef(question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
                           before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
@@ -177,7 +172,7 @@ struct DiffView {
             newGaps: comparison.changes(.newGap).map(\.questionID) + comparison.changes(.added).filter(\.gapAfter).map(\.questionID),
             regressions: comparison.changes(.regressed).map(\.questionID),
             domains: comparison.domains.map {
-                DomainRef(id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after), change: delta($0.before, $0.after))
+                DomainRef(id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after), change: AssessmentResult.change(from: $0.before, to: $0.after))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

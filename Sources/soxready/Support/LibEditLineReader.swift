@@ -20,7 +20,7 @@ final class LibEditLineReader: LineReader {
     init?() {
         setlocale(LC_CTYPE, "")
         guard let editLine = soxready_el_init_stdio(CommandLine.arguments.first ?? "soxready"),
-            let history = history_winit_or_init()
+            let history = history_init()
         else { return nil }
         self.editLine = editLine
         self.history = history
@@ -114,5 +114,3 @@ final class LibEditLineReader: LineReader {
     }
 }
 
-/// libedit's history, narrow API (the line is entered as UTF-8).
-private func history_winit_or_init() -> OpaquePointer? { history_init() }

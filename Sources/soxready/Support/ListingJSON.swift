@@ -4,8 +4,8 @@ import SoxreadyCore
 /// JSON for `apps --format json` (`soxready/apps@1`) and `history --format json` (`soxready/history@1`).
 enum ListingJSON {
     struct Gaps: Codable, Sendable, Equatable { var blockers, high, medium, low: Int }
-    struct Confidence: Codable, Sendable, Equatable { var percent: Double; var stars: Int }
-    struct Questionnaire: Codable, Sendable, Equatable { var id, version: String }
+    typealias Confidence = AssessmentResult.Confidence
+    typealias Questionnaire = AssessmentResult.QuestionnaireReference
 
     struct Run: Codable, Sendable, Equatable {
         var number: Int
@@ -40,8 +40,7 @@ enum ListingJSON {
 
     /// The change in score from the run before, to one decimal; nil when either is missing.
     static func change(from previous: Double?, to score: Double?) -> Double? {
-        guard let previous, let score else { return nil }
-        return AssessmentResult.round1(score - previous)
+        AssessmentResult.change(from: previous, to: score)
     }
 
     static func encode(_ value: some Encodable) throws -> Data {

@@ -55,7 +55,5 @@ enum QuestionnaireOutline {
         return out.terminalSafe(keepNewlines: true)
     }
 
-    static func fmt(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    static func fmt(_ value: Double) -> String { formatNumber(value) }
 }

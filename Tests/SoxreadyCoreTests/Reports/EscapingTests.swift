@@ -8,12 +8,10 @@ struct EscapingTests {
 
     func hostileDocument() throws -> PlanDocument {
         let loaded = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml"))
-        let q = loaded.questionnaire
         var answers: AnswerSheet = [:]
         answers["hosting"] = AnswerRecord(answer: .value(.choices(["iaas", "paas"])), note: Self.hostile + "\nsecond line", evidence: Self.hostile)
         answers["a1"] = AnswerRecord(answer: .value(.choice("partial")), note: "=HYPERLINK(\"http://evil.example\")\r\nline two", evidence: "@SUM(A1:A9)")
         answers["a2"] = AnswerRecord(answer: .unknown, note: "| cell | injection |\n# heading\n- list", evidence: "`code` *bold* [link](http://x)")
-        _ = q
         let store = try AssessmentStore()
         let run = try store.recordRun(appName: Self.hostile + "\nGL", questionnaire: loaded, answers: answers,
                                       recordedAt: Date(timeIntervalSince1970: 1_795_953_600))
