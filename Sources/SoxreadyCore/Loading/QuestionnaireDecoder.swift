@@ -111,7 +111,7 @@ struct QuestionnaireDecoder {
         func percent(_ key: String, _ fields: inout YAMLFields) -> Double? {
             guard let valueNode = map[key], let value = fields.number(valueNode, key, in: "thresholds") else { return nil }
             guard (0...100).contains(value) else {
-                fields.error(valueNode, "threshold '\(key)' is \(formatNumber(value))", expected: "expected a percent in 0...100")
+                fields.error(valueNode, "threshold '\(key)' is \(NumberText.plain(value))", expected: "expected a percent in 0...100")
                 return nil
             }
             return value
@@ -122,7 +122,7 @@ struct QuestionnaireDecoder {
         if let value = percent("unknownConfidence", &fields) { thresholds.unknownConfidence = value }
         if let value = percent("conditionalConfidence", &fields) { thresholds.conditionalConfidence = value }
         if thresholds.notReady > thresholds.ready {
-            fields.error(node, "threshold notReady (\(formatNumber(thresholds.notReady))) is above ready (\(formatNumber(thresholds.ready)))",
+            fields.error(node, "threshold notReady (\(NumberText.plain(thresholds.notReady))) is above ready (\(NumberText.plain(thresholds.ready)))",
                          expected: "expected notReady <= ready")
         }
         return thresholds
@@ -165,7 +165,7 @@ struct QuestionnaireDecoder {
     mutating func positive(_ node: Node?, _ field: String, in context: String) -> Double? {
         guard let node, let value = fields.number(node, field, in: context) else { return nil }
         guard value > 0 else {
-            fields.error(node, "'\(field)' in \(context) is \(formatNumber(value))", expected: "expected a number above 0")
+            fields.error(node, "'\(field)' in \(context) is \(NumberText.plain(value))", expected: "expected a number above 0")
             return nil
         }
         return value
@@ -279,7 +279,7 @@ struct QuestionnaireDecoder {
                     if (0...1).contains(value) {
                         score = value
                     } else {
-                        fields.error(scoreNode, "choice '\(choiceID)' of \(context) has score \(formatNumber(value))", expected: "expected a score in 0...1")
+                        fields.error(scoreNode, "choice '\(choiceID)' of \(context) has score \(NumberText.plain(value))", expected: "expected a score in 0...1")
                         score = Swift.min(Swift.max(value, 0), 1)
                     }
                 }
@@ -303,7 +303,7 @@ struct QuestionnaireDecoder {
                                  expected: "expected at least one choice with score 1")
                 }
                 if type == .multi && scores.reduce(0, +) < 1 {
-                    fields.error(map["choices"], "the choices of multi \(context) add up to \(formatNumber(scores.reduce(0, +))), so it can never be fully met",
+                    fields.error(map["choices"], "the choices of multi \(context) add up to \(NumberText.plain(scores.reduce(0, +))), so it can never be fully met",
                                  expected: "expected scores that add up to at least 1")
                 }
             }
@@ -333,7 +333,7 @@ struct QuestionnaireDecoder {
         question.max = fields.number(map["max"], "max", in: context)
         question.unit = fields.text(map["unit"], "unit", in: context)
         if let min = question.min, let max = question.max, min > max {
-            fields.error(map["max"], "max \(formatNumber(max)) of \(context) is below min \(formatNumber(min))", expected: "expected min <= max")
+            fields.error(map["max"], "max \(NumberText.plain(max)) of \(context) is below min \(NumberText.plain(min))", expected: "expected min <= max")
             return
         }
         guard let items = fields.list(map["bands"], "bands", in: context) else { return }
@@ -345,11 +345,11 @@ struct QuestionnaireDecoder {
             else { continue }
             let max = fields.number(bandMap["max"], "max", in: "a band of \(context)")
             guard (0...1).contains(score) else {
-                fields.error(bandMap["score"], "a band of \(context) has score \(formatNumber(score))", expected: "expected a score in 0...1")
+                fields.error(bandMap["score"], "a band of \(context) has score \(NumberText.plain(score))", expected: "expected a score in 0...1")
                 continue
             }
             if let max, max < min {
-                fields.error(bandMap["max"], "a band of \(context) has max \(formatNumber(max)) below its min \(formatNumber(min))", expected: "expected min <= max")
+                fields.error(bandMap["max"], "a band of \(context) has max \(NumberText.plain(max)) below its min \(NumberText.plain(min))", expected: "expected min <= max")
                 continue
             }
             bands.append(Band(min: min, max: max, score: score))
@@ -364,7 +364,7 @@ struct QuestionnaireDecoder {
     mutating func checkBandCoverage(_ bands: [Band], question: Question, node: Node?, context: String) {
         let low = question.min ?? -Double.infinity
         let high = question.max ?? Double.infinity
-        let range = "\(question.min.map(formatNumber) ?? "-∞")...\(question.max.map(formatNumber) ?? "∞")"
+        let range = "\(question.min.map(NumberText.plain) ?? "-∞")...\(question.max.map(NumberText.plain) ?? "∞")"
         let sorted = bands.sorted { $0.min < $1.min }
         var covered: Double?
         var gaps: [String] = []
@@ -372,17 +372,17 @@ struct QuestionnaireDecoder {
             let top = band.max ?? Double.infinity
             if top < low { continue }
             if let reach = covered {
-                if band.min > reach, reach < high { gaps.append("above \(formatNumber(reach)) and below \(formatNumber(band.min))") }
+                if band.min > reach, reach < high { gaps.append("above \(NumberText.plain(reach)) and below \(NumberText.plain(band.min))") }
                 covered = Swift.max(reach, top)
             } else {
                 if band.min > low {
-                    gaps.append(low.isInfinite ? "below \(formatNumber(band.min))" : "from \(formatNumber(low)) to below \(formatNumber(band.min))")
+                    gaps.append(low.isInfinite ? "below \(NumberText.plain(band.min))" : "from \(NumberText.plain(low)) to below \(NumberText.plain(band.min))")
                 }
                 covered = top
             }
         }
         if let reach = covered, reach < high {
-            gaps.append(high.isInfinite ? "above \(formatNumber(reach))" : "above \(formatNumber(reach)) up to \(formatNumber(high))")
+            gaps.append(high.isInfinite ? "above \(NumberText.plain(reach))" : "above \(NumberText.plain(reach)) up to \(NumberText.plain(high))")
         }
         if covered == nil { gaps.append("all of \(range)") }
         for gap in gaps {
@@ -402,39 +402,5 @@ struct QuestionnaireDecoder {
         let effort = map["effort"].flatMap { fields.enumeration($0, "effort", in: inner, as: Effort.self) }
         let azure = fields.textList(map["azure"], "azure", in: inner) ?? []
         return Remediation(action: action.trimmingWhitespace, owner: owner, phase: phase, effort: effort, azure: azure)
-    }
-}
-
-/// `MAJOR.MINOR.PATCH` with an optional `-prerelease`, compared numerically.
-public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Major, minor and patch numbers.
-    public var major: Int, minor: Int, patch: Int
-    /// Pre-release label after `-`, empty when none.
-    public var prerelease: String
-
-    /// Parses `1.2.3` or `1.2.3-rc.1`; nil for anything else.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        let numbers = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard numbers.count == 3,
-            numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let major = Int(numbers[0]), let minor = Int(numbers[1]), let patch = Int(numbers[2])
-        else { return nil }
-        if parts.count == 2, parts[1].isEmpty { return nil }
-        self.major = major
-        self.minor = minor
-        self.patch = patch
-        prerelease = parts.count == 2 ? String(parts[1]) : ""
-    }
-
-    /// `MAJOR.MINOR.PATCH[-prerelease]`.
-    public var description: String { "\(major).\(minor).\(patch)" + (prerelease.isEmpty ? "" : "-\(prerelease)") }
-
-    public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
-        if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
-            return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
-        }
-        if lhs.prerelease.isEmpty != rhs.prerelease.isEmpty { return !lhs.prerelease.isEmpty }
-        return lhs.prerelease < rhs.prerelease
     }
 }

@@ -46,9 +46,11 @@ extension PlanDocument {
         var onPremises: String, iaas: String, paas: String, saas: String
     }
 
-    static func progress(run: StoredRun, questionnaire: Questionnaire, previous: StoredRun?, history: [RunSummary]) -> Progress {
+    static func progress(run: StoredRun, questionnaire: Questionnaire, previous: StoredRun?, history: [RunSummary])
+        throws(QuestionnaireLoadError) -> Progress
+    {
         let trend = history.filter { $0.number <= run.summary.number }.map {
-            TrendPoint(run: $0.number, score: $0.score.map { String(format1: $0) } ?? "–", readinessTitle: $0.readiness.title,
+            TrendPoint(run: $0.number, score: $0.score.map { NumberText.oneDecimal($0) } ?? "–", readinessTitle: $0.readiness.title,
                        symbol: symbol($0.readiness))
         }
         let trendText = trend.map { "\($0.run): \($0.score) \($0.symbol)" }.joined(separator: " → ")
@@ -56,17 +58,18 @@ extension PlanDocument {
                                 regressions: [], improved: [], hasClosed: false, hasNewGaps: false, hasRegressions: false,
                                 hasImproved: false, trend: trend, hasTrend: trend.count > 1, trendText: trendText,
                                 trendSVG: PlanCharts.trend(history.filter { $0.number <= run.summary.number }))
-        guard let previous, let older = try? previous.questionnaire() else { return progress }
-        let comparison = RunComparison(older: (older, previous.answers, previous.summary.number),
-                                       newer: (questionnaire, run.answers, run.summary.number))
+        guard let previous else { return progress }
+        let older = try previous.questionnaire()
+        let comparison = RunComparison(older: RunComparison.Side(questionnaire: older, answers: previous.answers, result: previous.result),
+                                       newer: RunComparison.Side(questionnaire: questionnaire, answers: run.answers, result: run.result))
         progress.hasPrevious = true
         progress.previousRun = previous.summary.number
         switch (previous.result.score, run.result.score) {
         case let (before?, after?):
             let change = AssessmentResult.change(from: before, to: after) ?? 0
-            progress.scoreChange = "score \(String(format1: before)) → \(String(format1: after)) (\(change >= 0 ? "+" : "")\(String(format1: change)))"
+            progress.scoreChange = "score \(NumberText.oneDecimal(before)) → \(NumberText.oneDecimal(after)) (\(change >= 0 ? "+" : "")\(NumberText.oneDecimal(change)))"
         default:
-            progress.scoreChange = "score \(previous.result.score.map { String(format1: $0) } ?? "not assessed") → \(run.result.score.map { String(format1: $0) } ?? "not assessed")"
+            progress.scoreChange = "score \(previous.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed") → \(run.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed")"
         }
         progress.levelChange = previous.result.readiness == run.result.readiness
             ? "level unchanged (\(run.result.readiness.title))"

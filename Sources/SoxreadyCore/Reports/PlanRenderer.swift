@@ -14,6 +14,9 @@ public struct PlanRenderer: Sendable {
         /// What is wrong.
         public var reason: String
         public var description: String { "\(path): \(reason)" }
+
+        /// 65: a template folder that lacks a template, or one that does not parse, is bad data.
+        public var exitStatus: ExitStatus { .dataError }
     }
 
     let markdownTemplate: MustacheTemplate?
