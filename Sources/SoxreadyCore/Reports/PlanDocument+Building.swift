@@ -68,7 +68,7 @@ extension PlanDocument {
         hasActions = !rows.isEmpty
 
         // 7. Shared responsibility
-        responsibility = Self.responsibility(questionnaire: questionnaire, answers: run.answers)
+        responsibility = Self.responsibility(link: questionnaire.sharedResponsibility ?? .legacy, answers: run.answers)
 
         // 8. Progress
         progress = try Self.progress(run: run, questionnaire: questionnaire, previous: previous, history: history)

@@ -12,17 +12,28 @@ extension PlanDocument {
         ("Physical hosts, network and datacenter", "customer", "microsoft", "microsoft", "microsoft"),
     ]
 
-    /// The table for the hosting models answered to the questionnaire's `hosting` question.
-    static func responsibility(questionnaire: Questionnaire, answers: AnswerSheet) -> Responsibility {
+    /// The table for the hosting models answered to the question the questionnaire names in
+    /// `sharedResponsibility:` (`link`).
+    static func responsibility(link: SharedResponsibilityLink?, answers: AnswerSheet) -> Responsibility {
         let note = "Inherited: Microsoft operates it and its SOC 1 Type 2 report covers it; shared: both sides own part, "
             + "so the customer's part needs a control; customer: a customer-owned control (and CUEC) for the SOX file. "
             + "Source: Azure documentation on shared responsibility in the cloud."
         var models: [(title: String, column: KeyPath<ResponsibilityColumns, String>)] = []
-        if case .value(.choices(let ids))? = answers["hosting"]?.answer {
-            if ids.contains("hybrid") { models.append(("On-premises (hybrid part)", \.onPremises)) }
-            if ids.contains("iaas") { models.append(("IaaS", \.iaas)) }
-            if ids.contains("paas") { models.append(("PaaS", \.paas)) }
-            if ids.contains("saas") { models.append(("SaaS", \.saas)) }
+        if let link {
+            var chosen: [String] = []
+            switch answers[link.question]?.answer {
+            case .value(.choices(let ids))?: chosen = ids
+            case .value(.choice(let id))?: chosen = [id]
+            default: break
+            }
+            for entry in link.models where chosen.contains(entry.choice) {
+                switch entry.model {
+                case .onPremises: models.append(("On-premises (hybrid part)", \.onPremises))
+                case .iaas: models.append(("IaaS", \.iaas))
+                case .paas: models.append(("PaaS", \.paas))
+                case .saas: models.append(("SaaS", \.saas))
+                }
+            }
         }
         guard !models.isEmpty else {
             return Responsibility(determined: false, models: [], rows: [],
