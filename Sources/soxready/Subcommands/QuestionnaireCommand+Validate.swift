@@ -26,6 +26,7 @@ extension QuestionnaireCommand {
             for path in paths {
                 do {
                     let loaded = try QuestionnaireLoader.load(path: path)
+                    for warning in loaded.warnings { try Console.error(warning.description.terminalSafe()) }
                     let q = loaded.questionnaire
                     let scored = q.questions.filter(\.isScored).count
                     let gating = q.questions.filter(\.gating).count
