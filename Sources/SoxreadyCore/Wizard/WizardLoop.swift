@@ -51,7 +51,9 @@ public struct WizardLoop {
                 write(WizardText.question(session))
                 shown = index
             }
-            let input = reader.readLine(prompt: "> ", prefill: session.prefill, completions: WizardText.completions(for: question))
+            let request = LineRequest(prompt: "> ", prefill: session.prefill, completions: WizardText.completions(for: question),
+                                      helpKey: true, freeText: question.type == .text)
+            let input = reader.readLine(request)
             guard case .line(let line) = input else { return .endOfInput }
             for effect in session.handle(line, emptyMeansDefault: !reader.editsLine) {
                 switch effect {
