@@ -246,7 +246,7 @@ public struct WizardSession: Sendable {
             if question.type != .choice, ["y", "p", "n"].contains(lower) { return nil }
             return "\(id) (\(label(id)))"
         case .choices(let ids):
-            let canonical = AnswerFormatting.text(value).lowercased()
+            let canonical = (ids.isEmpty ? "none" : ids.joined(separator: ", ")).lowercased()
             if lower == canonical || lower.split(whereSeparator: { $0 == "," || $0 == " " }).joined(separator: ", ") == canonical { return nil }
             return ids.isEmpty ? "none" : ids.map { "\($0) (\(label($0)))" }.joined(separator: ", ")
         default:

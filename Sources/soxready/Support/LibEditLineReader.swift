@@ -25,9 +25,12 @@ final class LibEditLineReader: LineReader {
     /// available (libedit would drop every non-ASCII character).
     init?() {
         guard Self.chooseUTF8Locale() else {
-            printError("soxready: no UTF-8 locale is available for line editing; using plain prompts (set LANG to a UTF-8 locale such as C.UTF-8)")
+            let message = "soxready: no UTF-8 locale is available for line editing; using plain prompts (set LANG to a UTF-8 locale such as C.UTF-8)\n"
+            FileHandle.standardError.write(Data(message.utf8))
             return nil
         }
+        // libedit's own signal handling is off below: these handlers must be in place.
+        Signals.install()
         guard let editLine = soxready_el_init_stdio(CommandLine.arguments.first ?? "soxready"),
             let history = history_init()
         else { return nil }
