@@ -67,6 +67,9 @@ private func soxreadyStopHandler(_ number: Int32) {
     let savedErrno = errno
     if memory.flags[SignalMemory.editing] != 0, tcgetattr(0, memory.editingMode) == 0 {
         memory.flags[SignalMemory.hasEditingMode] = 1
+        // The shell's "Stopped" line goes under the line being edited, not after it.
+        var newline: (UInt8, UInt8) = (0x0D, 0x0A)
+        _ = withUnsafeBytes(of: &newline) { write(1, $0.baseAddress, 2) }
     }
     if memory.flags[SignalMemory.hasOriginal] != 0 { tcsetattr(0, TCSADRAIN, memory.original) }
     // Stop with the default action, sent to this process alone; execution comes back here on SIGCONT.
