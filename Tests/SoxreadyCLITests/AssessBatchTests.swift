@@ -21,6 +21,7 @@ struct AssessBatchTests {
         format: soxready/answers@1
         app: General Ledger
         questionnaire: scoring-small
+        preparedBy: Pat Preparer
         answers:
           hosting: [paas]
           a1: {answer: partial, note: "CLI access not yet covered", evidence: CHG-1234}

@@ -12,7 +12,7 @@ struct ProgressTests {
 
     func file(_ name: String, _ answers: String) throws -> String {
         let url = folder.appendingPathComponent(name)
-        try ("format: soxready/answers@1\napp: General Ledger\nanswers:\n" + answers).write(to: url, atomically: true, encoding: .utf8)
+        try ("format: soxready/answers@1\napp: General Ledger\npreparedBy: Pat Preparer\nanswers:\n" + answers).write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 

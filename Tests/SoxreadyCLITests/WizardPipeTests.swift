@@ -59,7 +59,8 @@ struct WizardPipeTests {
 
     @Test func crlfLinesAnswerEveryQuestionAndRecordARun() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = ["paas, saas", "quarterly", "y", "Oracle EBS on Azure SQL", "2027-03-31", "2555"].joined(separator: "\r\n") + "\r\n"
+        let input = ["paas, saas", "quarterly", "y", "Oracle EBS on Azure SQL", "2027-03-31", "2555", "Pat Preparer", "y"]
+            .joined(separator: "\r\n") + "\r\n"
         try input.write(to: folder.appendingPathComponent("input.txt"), atomically: true, encoding: .utf8)
         let result = try shell("\"$SOXREADY\" assess --questionnaire \"$Q\" --app GL < input.txt")
         #expect(result.status == 0, "\(result.stderr)")

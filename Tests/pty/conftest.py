@@ -71,8 +71,16 @@ def runs(workspace, app):
 def batch(workspace, app, answers):
     """Records a run from an answers file (to get pre-filled defaults)."""
     path = workspace / "answers.yaml"
-    lines = ["format: soxready/answers@1", f"app: {app}", "questionnaire: pty-check", "answers:"]
+    lines = ["format: soxready/answers@1", f"app: {app}", "questionnaire: pty-check", "preparedBy: Pat Preparer", "answers:"]
     lines += [f"  {key}: {value}" for key, value in answers.items()]
     path.write_text("\n".join(lines) + "\n")
     subprocess.run([BINARY, "assess", "--questionnaire", QUESTIONNAIRE, "--answers", str(path)], cwd=str(workspace),
                    env=env(), check=True, capture_output=True)
+
+
+def attest(child, name=None):
+    """At the end: the preparer's name (pre-filled on a rerun; Ctrl-U and a new one when given) and the attestation."""
+    child.expect_exact("Prepared by: ")
+    child.send(("\x15" + name if name else "") + "\r")
+    child.expect_exact("[y/N] ")
+    child.send("y\r")

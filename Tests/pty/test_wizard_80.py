@@ -8,7 +8,7 @@ import uuid
 
 import pexpect
 
-from conftest import BINARY, QUESTIONNAIRE, batch, c_locale_env, draft_answers, runs, spawn80
+from conftest import BINARY, QUESTIONNAIRE, attest, batch, c_locale_env, draft_answers, runs, spawn80
 
 PROMPT = "> "
 FULL_RUN = {"hosting": "[paas]", "uar-frequency": "semiannual-or-annual", "mfa-admins": "partial",
@@ -122,6 +122,7 @@ def test_keep_accepts_the_rest_of_the_domain_and_the_run_is_recorded(workspace):
     child.expect_exact("> semiannual-or-annual")
     child.send(":keep\r")
     child.expect_exact("kept 5 pre-filled answers of Access (questions 2–6)")
+    attest(child, "Pat Preparer")
     child.expect_exact("Readiness:")
     child.expect(pexpect.EOF)
     child.close()

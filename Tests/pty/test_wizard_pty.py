@@ -7,7 +7,7 @@ import time
 
 import pexpect
 
-from conftest import BINARY, QUESTIONNAIRE, batch, draft_answers, runs, spawn
+from conftest import BINARY, QUESTIONNAIRE, attest, batch, draft_answers, runs, spawn
 
 PROMPT = "> "
 
@@ -126,6 +126,7 @@ def test_quit_then_resume_and_finish_records_a_run(workspace):
     answer(child, "Planned cutover date?", "2027-03-31")
     answer(child, "Days of log retention?", "2555")
     # The gates are met without evidence references: ready with conditions (rules 2).
+    attest(child, "Pat Preparer")
     child.expect_exact("Readiness:  READY WITH CONDITIONS")
     child.expect(pexpect.EOF)
     child.close()
@@ -260,6 +261,7 @@ def test_only_gaps_asks_only_the_gaps_with_their_last_answers_prefilled(workspac
     child.expect_exact("How often is access reviewed?")
     child.expect_exact("> semiannual-or-annual")
     child.send("\x15quarterly-or-more\r")
+    attest(child, "Pat Preparer")
     child.expect_exact("Readiness:  READY")
     child.expect(pexpect.EOF)
     child.close()
@@ -324,9 +326,32 @@ def test_skipped_questions_are_offered_again_before_the_run_is_recorded(workspac
     child.expect_exact("[y/N] ")
     child.send("y\r")
     answer(child, "How often is access reviewed?", "1")
+    attest(child, "Pat Preparer")
     child.expect_exact("Readiness:  READY")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     recorded = runs(workspace, "GL")
     assert json.loads(recorded[0][2])["uar-frequency"] == {"answer": {"choice": "quarterly-or-more"}}
+
+
+def test_the_preparer_names_themselves_and_declining_the_attestation_records_nothing(workspace):
+    child = spawn(workspace, "--app", "GL")
+    answer(child, "Which hosting models?", "paas")
+    answer(child, "How often is access reviewed?", "quarterly-or-more")
+    answer(child, "Is MFA enforced for administrators?", "y")
+    answer(child, "Describe the system in one line.", "Oracle EBS")
+    answer(child, "Planned cutover date?", "2027-03-31")
+    answer(child, "Days of log retention?", "2555")
+    child.expect_exact("Who prepared these answers?")
+    child.expect_exact("Prepared by: ")
+    child.send("Dana Lee\r")
+    child.expect_exact('Dana Lee, do you attest: "The answers are complete and accurate to the best of my knowledge."')
+    child.expect_exact("[y/N] ")
+    child.send("\r")                        # the default is no: nothing is recorded
+    child.expect_exact("Not recorded: the run needs its preparer's attestation.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert runs(workspace, "GL") == []
+    assert draft_answers(workspace, "GL")["retention-days"][0] == '{"number":2555}'

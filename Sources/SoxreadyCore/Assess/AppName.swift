@@ -1,4 +1,5 @@
-/// The rules for an application's name: what a person may type, stored exactly as trimmed.
+/// The rules for a name a person types (an application's, a preparer's, a reviewer's): one line,
+/// no control characters, not a wizard command; stored exactly as trimmed.
 public enum AppName {
     /// The longest name accepted, in characters.
     public static let maximumLength = 120
@@ -8,18 +9,19 @@ public enum AppName {
     /// - Throws: ``AssessFlowError/invalidAppName(_:)`` for an empty name, one longer than
     ///   ``maximumLength``, one with a control character (a NUL, a line break, an escape), a
     ///   bidirectional override, or one that looks like a wizard command (`:quit`, `?`).
-    public static func validated(_ text: String) throws(AssessFlowError) -> String {
+    public static func validated(_ text: String, field: String = "the application name") throws(AssessFlowError) -> String {
         let name = text.trimmingWhitespace
-        guard !name.isEmpty else { throw .invalidAppName("the application name is empty; expected a name such as General Ledger") }
+        let example = field == "the application name" ? "General Ledger" : "Dana Lee"
+        guard !name.isEmpty else { throw .invalidAppName("\(field) is empty; expected a name such as \(example)") }
         if let scalar = name.unicodeScalars.first(where: isForbidden) {
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            throw .invalidAppName("the application name holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line")
+            throw .invalidAppName("\(field) holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line")
         }
         guard name.count <= maximumLength else {
-            throw .invalidAppName("the application name has \(name.count) characters; expected at most \(maximumLength)")
+            throw .invalidAppName("\(field) has \(name.count) characters; expected at most \(maximumLength)")
         }
         guard !name.hasPrefix(":"), name != "?" else {
-            throw .invalidAppName("'\(name)' looks like a wizard command, not a name; expected the application's name, such as General Ledger")
+            throw .invalidAppName("'\(name)' looks like a wizard command, not a name; expected a name such as \(example)")
         }
         return name
     }

@@ -39,6 +39,8 @@ public struct AssessFlow {
         public var interactive: Bool
         /// Decorates headings (bold on a colour terminal).
         public var emphasis: @Sendable (String) -> String = { $0 }
+        /// `--prepared-by`: the preparer's name (the wizard then asks only for the attestation).
+        public var preparedBy: String?
         /// The command that resumes the assessment of an application, shown when it stops
         /// (already terminal-safe).
         public var resumeCommand: @Sendable (String) -> String
@@ -69,6 +71,9 @@ public struct AssessFlow {
         case endOfInput(SavedWork, firstUnanswered: Question?)
         /// Plain mode gave up after too many invalid lines on this question.
         case tooManyInvalidAnswers(SavedWork, questionID: String)
+        /// Every question was passed, but the preparer did not attest the answers: nothing was
+        /// recorded, the draft keeps everything.
+        case notAttested(SavedWork)
     }
 
     /// What an unfinished session leaves in the draft.
@@ -137,7 +142,7 @@ public struct AssessFlow {
     /// - Throws: ``StoreError``, ``QuestionnaireLoadError``, ``AssessFlowError``,
     ///   ``AtomicFile/WriteError``, ``PlanRenderer/TemplateError``.
     public func runWizard(_ options: WizardOptions, reader: any LineReader, started: (String) -> Void = { _ in }) throws -> Outcome {
-        guard let appName = try options.appName.map(AppName.validated) ?? askAppName(reader: reader) else { return .quit(nil) }
+        guard let appName = try options.appName.map { try AppName.validated($0) } ?? askAppName(reader: reader) else { return .quit(nil) }
         started(appName)
         // Fail before the first question, not after the last, when the plans cannot be written.
         do {
@@ -246,8 +251,13 @@ public struct AssessFlow {
 
         switch outcome {
         case .finished:
-            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.answers, completing: session,
-                                      resumeCommand: options.resumeCommand(appName))
+            // The preparer names themselves and attests the answers before the run is recorded.
+            guard let preparer = try askPreparer(given: options.preparedBy, suggested: latest?.preparer?.name, reader: reader) else {
+                try store.releaseDraft(appName: appName, session: session)
+                return .notAttested(SavedWork(appName: appName, answers: wizard.answers))
+            }
+            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.answers, preparer: preparer,
+                                      completing: session, resumeCommand: options.resumeCommand(appName))
             return .recorded(recorded.run, plans: recorded.plans)
         case .quit:
             try store.releaseDraft(appName: appName, session: session)
@@ -291,6 +301,35 @@ public struct AssessFlow {
         throw AssessFlowError.noAnswer(to: "the application's name")
     }
 
+    /// Asks who prepared the answers (pre-filled with `suggested`, the last run's preparer) and
+    /// whether they attest them; nil when they do not.
+    func askPreparer(given: String?, suggested: String?, reader: any LineReader) throws -> Preparer? {
+        let width = WizardText.layoutWidth(reader.columns)
+        var name = try given.map { try AppName.validated($0, field: "the preparer's name") }
+        var attempts = 0
+        while name == nil {
+            write("\n" + WizardText.wrap("Every question is answered or left open. Who prepared these answers? "
+                                         + "(your name, as it should appear in the plan; the reviewer who signs off must be someone else)",
+                                         width: width) + "\n")
+            guard case .line(let line) = reader.readLine(prompt: "Prepared by: ", prefill: reader.editsLine ? suggested : nil,
+                                                         completions: Completions(primary: suggested.map { [$0] } ?? []))
+            else { throw AssessFlowError.inputEnded(while: "the preparer's name") }
+            let typed = line.trimmingWhitespace.isEmpty && !reader.editsLine ? (suggested ?? "") : line
+            do {
+                name = try AppName.validated(typed, field: "the preparer's name")
+            } catch {
+                write("  ! \(error.description.terminalSafe())\n")
+                attempts += 1
+                if attempts == 3 { throw AssessFlowError.noAnswer(to: "the preparer's name") }
+            }
+        }
+        guard let name else { return nil }
+        let agreed = try askYesNo(WizardText.wrap("\(name.terminalSafe()), do you attest: \"\(Preparer.attestation)\" "
+                                                  + "(n = do not record the run now; everything stays saved)", width: width),
+                                  reader: reader, defaultYes: false)
+        return agreed ? Preparer(name: name) : nil
+    }
+
     func askYesNo(_ question: String, reader: any LineReader, defaultYes: Bool = true) throws -> Bool {
         for _ in 0..<3 {
             write(question + "\n")
@@ -323,8 +362,8 @@ public struct AssessFlow {
     // MARK: - Recording
 
     /// Scores the answers, checks that the plans can be written, records the run and writes its plans.
-    func record(appName: String, questionnaire loaded: LoadedQuestionnaire, answers: AnswerSheet, completing session: DraftSession?,
-                resumeCommand: String?) throws -> (run: StoredRun, plans: [String])
+    func record(appName: String, questionnaire loaded: LoadedQuestionnaire, answers: AnswerSheet, preparer: Preparer,
+                completing session: DraftSession?, resumeCommand: String?) throws -> (run: StoredRun, plans: [String])
     {
         let slug = try store.appSlug(for: appName)
         let folder = planFolder(slug)
@@ -334,7 +373,7 @@ public struct AssessFlow {
             throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
         }
         let run = try store.record(RunToRecord(scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
-                                               completingDraft: session))
+                                               preparer: preparer, completingDraft: session))
         do {
             let context = try ReportContext.load(run: run, from: store)
             return (run, try plans.write(context, folder: planFolder(run.appSlug)))
@@ -364,12 +403,15 @@ public struct AssessFlow {
     /// - Returns: The run and the plans written.
     /// - Throws: ``AnswersFileError`` (every problem of the file; nothing recorded),
     ///   ``QuestionnaireLoadError``, ``StoreError``, ``AssessFlowError``.
-    public func runBatch(answersFile path: String, appName: String?, questionnaire: String?, update: Bool) throws -> BatchOutcome {
+    public func runBatch(answersFile path: String, appName: String?, questionnaire: String?, update: Bool,
+                         preparedBy: String? = nil) throws -> BatchOutcome {
         let text = try AnswersFileParser.read(path: path)
         let header = AnswersFileParser.header(text)
         let loaded = try catalog.resolve(questionnaire ?? header.questionnaire ?? QuestionnaireCatalog.defaultID)
         let file = try AnswersFileParser.parse(text, file: path, questionnaire: loaded.questionnaire)
         let name = try Self.appName(given: appName, inFile: file.app, answersPath: path)
+        let preparer = try Self.preparer(given: preparedBy, inFile: file.preparedBy, answersPath: path)
+        for warning in file.warnings { warn(warning.description.terminalSafe()) }
 
         var sheet = file.answers
         if update {
@@ -383,20 +425,34 @@ public struct AssessFlow {
         let statuses = Applicability.statuses(loaded.questionnaire, answers: sheet)
         reportUnanswered(loaded.questionnaire, statuses: statuses, answered: sheet)
         reportNotAsked(loaded.questionnaire, statuses: statuses, answered: sheet)
-        let recorded = try record(appName: name, questionnaire: loaded, answers: sheet, completing: nil, resumeCommand: nil)
+        let recorded = try record(appName: name, questionnaire: loaded, answers: sheet, preparer: preparer, completing: nil, resumeCommand: nil)
         return BatchOutcome(run: recorded.run, plans: recorded.plans)
     }
 
     /// The application's name from `--app` and the file's `app:`.
     static func appName(given: String?, inFile: String?, answersPath: String) throws -> String {
-        let given = try given.map(AppName.validated)
-        let inFile = try inFile.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }.map(AppName.validated)
+        let given = try given.map { try AppName.validated($0) }
+        let inFile = try inFile.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }.map { try AppName.validated($0) }
         switch (given, inFile) {
         case (let given?, let inFile?) where given != inFile:
             throw AssessFlowError.appNameMismatch(given: given, inFile: inFile, answersPath: answersPath)
         case (let given?, _): return given
         case (nil, let inFile?): return inFile
         case (nil, nil): throw AssessFlowError.noAppName(answersPath: answersPath)
+        }
+    }
+
+    /// The preparer of a batch run: `--prepared-by` or the file's `preparedBy:` (both must agree);
+    /// naming them is their attestation (docs/store.md).
+    static func preparer(given: String?, inFile: String?, answersPath: String) throws -> Preparer {
+        let given = try given.map { try AppName.validated($0, field: "the preparer's name") }
+        let inFile = try inFile.map { try AppName.validated($0, field: "the preparer's name") }
+        switch (given, inFile) {
+        case (let given?, let inFile?) where !SignOffRules.samePerson(given, inFile):
+            throw AssessFlowError.preparerMismatch(given: given, inFile: inFile, answersPath: answersPath)
+        case (let given?, _): return Preparer(name: given)
+        case (nil, let inFile?): return Preparer(name: inFile)
+        case (nil, nil): throw AssessFlowError.noPreparer(answersPath: answersPath)
         }
     }
 

@@ -7,6 +7,10 @@ public enum AssessFlowError: Error, Sendable, Equatable, CustomStringConvertible
     case noAppName(answersPath: String)
     /// `--app` and the answers file's `app:` name different applications. Exit 65.
     case appNameMismatch(given: String, inFile: String, answersPath: String)
+    /// No preparer: no `--prepared-by` and no `preparedBy:` in the answers file. Exit 64.
+    case noPreparer(answersPath: String)
+    /// `--prepared-by` and the answers file's `preparedBy:` name different people. Exit 65.
+    case preparerMismatch(given: String, inFile: String, answersPath: String)
     /// `--update` or `--only-gaps` needs a recorded run and there is none. Exit 66 or 64.
     case needsRecordedRun(app: String, option: String)
     /// Input ended at a question the flow asks (the application's name, resume or not). Exit 66.
@@ -26,6 +30,11 @@ public enum AssessFlowError: Error, Sendable, Equatable, CustomStringConvertible
             return "no application name: give --app NAME or app: in \(path)"
         case .appNameMismatch(let given, let inFile, let path):
             return "\(path) is for the application '\(inFile)', not '\(given)'; use --app '\(inFile)' or change app: in the file"
+        case .noPreparer(let path):
+            return "no preparer: give --prepared-by NAME or preparedBy: in \(path) (the person who attests that the answers are "
+                + "complete and accurate)"
+        case .preparerMismatch(let given, let inFile, let path):
+            return "\(path) was prepared by '\(inFile)', not '\(given)'; use --prepared-by '\(inFile)' or change preparedBy: in the file"
         case .needsRecordedRun(let app, let option):
             return "\(option) needs a recorded run of '\(app)' to take the answers from"
         case .inputEnded(let question):
@@ -44,8 +53,8 @@ public enum AssessFlowError: Error, Sendable, Equatable, CustomStringConvertible
     /// The sysexits code.
     public var exitStatus: ExitStatus {
         switch self {
-        case .invalidAppName, .appNameMismatch, .noAnswer: .dataError
-        case .noAppName: .usage
+        case .invalidAppName, .appNameMismatch, .noAnswer, .preparerMismatch: .dataError
+        case .noAppName, .noPreparer: .usage
         case .needsRecordedRun(_, let option): option == "--only-gaps" ? .usage : .noInput
         case .inputEnded: .noInput
         case .recordedWithoutPlans, .plansCannotBeWritten: .cannotCreate

@@ -30,18 +30,33 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public var needsTemplates: Bool { self == .markdown || self == .html }
 }
 
-/// What a renderer reads: the run as stored and its plan document.
+/// What a renderer reads: the run as stored, its plan document, and the finance review around it.
 public struct ReportContext: Sendable {
     /// The run, exactly as recorded.
     public var run: StoredRun
     /// The plan document built from the run's stored result.
     public var document: PlanDocument
+    /// The application's sign-offs, oldest first.
+    public var signOffs: [SignOff]
+    /// The latest run before this one whose latest sign-off approves it, if any.
+    public var lastApproved: StoredRun?
+    /// What does not verify about the run (empty when it verifies); a report is rendered with
+    /// problems only under `--unverified`, and then says so on its first page.
+    public var verificationProblems: [String]
 
     /// Creates a context.
-    public init(run: StoredRun, document: PlanDocument) {
+    public init(run: StoredRun, document: PlanDocument, signOffs: [SignOff] = [], lastApproved: StoredRun? = nil,
+                verificationProblems: [String] = [])
+    {
         self.run = run
         self.document = document
+        self.signOffs = signOffs
+        self.lastApproved = lastApproved
+        self.verificationProblems = verificationProblems
     }
+
+    /// The decision that counts for this run: its latest sign-off, or nil (pending).
+    public var signOff: SignOff? { signOffs.last { $0.runNumber == run.summary.number } }
 }
 
 extension ReportContext {
@@ -53,7 +68,13 @@ extension ReportContext {
     public static func load(run: StoredRun, from store: any AssessmentStore) throws -> ReportContext {
         let history = try store.runs(appName: run.appName)
         let previous = run.summary.number > 1 ? try store.run(appName: run.appName, number: run.summary.number - 1) : nil
-        return ReportContext(run: run, document: try PlanDocument(run: run, previous: previous, history: history))
+        let signOffs = try store.signOffs(appName: run.appName)
+        let approved = SignOffStatus.lastApprovedRun(before: run.summary.number, signOffs: signOffs)
+        let lastApproved = try approved.map { number throws(StoreError) in
+            number == previous?.summary.number ? previous! : try store.run(appName: run.appName, number: number)  // previous is non-nil here
+        }
+        return ReportContext(run: run, document: try PlanDocument(run: run, previous: previous, history: history), signOffs: signOffs,
+                             lastApproved: lastApproved, verificationProblems: StoreVerifier.check(run, previous: previous))
     }
 }
 
@@ -104,6 +125,6 @@ struct BacklogCSVRenderer: ReportRenderer {
 struct AnswersFileRenderer: ReportRenderer {
     func render(_ context: ReportContext) throws -> Data {
         Data(try AnswersFileWriter.yaml(appName: context.run.appName, questionnaire: try context.run.questionnaire(),
-                                        answers: context.run.answers).utf8)
+                                        answers: context.run.answers, preparedBy: context.run.preparer?.name).utf8)
     }
 }

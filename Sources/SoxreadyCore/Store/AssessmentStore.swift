@@ -43,6 +43,20 @@ public protocol AssessmentStore: AnyObject, Sendable {
     ///   draft that another session took over.
     func record(_ run: RunToRecord) throws(StoreError) -> StoredRun
 
+    /// The application's sign-offs, oldest first (the last one for a run is the one that counts).
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``.
+    func signOffs(appName: String) throws(StoreError) -> [SignOff]
+
+    /// Records a reviewer's decision on a run, append-only, in one transaction: numbers it, chains
+    /// it to the application's sign-off before, and computes its fingerprint.
+    ///
+    /// - Throws: ``StoreError/runNotFound(app:number:latest:)``; ``StoreError/fingerprintChanged(app:run:)``
+    ///   when the run's fingerprint is no longer the one the statement names;
+    ///   ``StoreError/selfApproval(app:run:name:)`` when the reviewer prepared the run (names compared
+    ///   trimmed and case-insensitively). Nothing is recorded then.
+    func recordSignOff(_ signOff: NewSignOff) throws(StoreError) -> SignOff
+
     /// The application's unfinished draft, or nil (also for an application never seen).
     func draft(appName: String) throws(StoreError) -> Draft?
 

@@ -22,6 +22,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case draftHeld(app: String, holder: DraftHolder)
     /// A read or write failed (exit 74).
     case io(location: String, reason: String)
+    /// The reviewer prepared the run: the preparer can never approve their own run (exit 77).
+    case selfApproval(app: String, run: Int, name: String)
+    /// The run's fingerprint is not the one the sign-off names (exit 65).
+    case fingerprintChanged(app: String, run: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +58,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "finish or quit it there, or take it over with --take-over"
         case .io(let location, let reason):
             return "the store \(location) could not be read or written: \(reason)"
+        case .selfApproval(let app, let run, let name):
+            return "\(name) prepared run \(run) of '\(app)' and cannot approve it: the preparer never approves their own run; "
+                + "another reviewer must sign off (nothing was recorded)"
+        case .fingerprintChanged(let app, let run):
+            return "run \(run) of '\(app)' does not have the fingerprint the sign-off names; run soxready verify (nothing was recorded)"
         }
     }
 
@@ -64,6 +73,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen: .cannotCreate
         case .notFound, .appNotFound, .runNotFound, .draftNotFound: .noInput
         case .io, .notAStore, .newerSchema: .ioError
+        case .selfApproval: .noPermission
+        case .fingerprintChanged: .dataError
         }
     }
 }

@@ -22,12 +22,22 @@ public struct StoredRun: Sendable {
     public var questionnaireHash: String
     /// The run's fingerprint (docs/store.md).
     public var fingerprint: String
+    /// The recipe of the fingerprint: ``RunFingerprint/recipe1`` (runs recorded before schema v5) or ``RunFingerprint/recipe2``.
+    public var fingerprintRecipe: String
+    /// Who prepared the run and what they attested; nil for runs recorded before preparers were asked.
+    public var preparer: Preparer?
+    /// The fingerprint of the application's run before, as recorded (recipe 2), else nil.
+    public var previousFingerprint: String?
 
     /// Creates a stored run.
     public init(summary: RunSummary, appName: String, appSlug: String, answers: AnswerSheet, result: AssessmentResult,
                 resultJSON: String, answersJSON: String, questionnaireContent: String, questionnaireHash: String,
-                fingerprint: String)
+                fingerprint: String, fingerprintRecipe: String = RunFingerprint.recipe2, preparer: Preparer? = nil,
+                previousFingerprint: String? = nil)
     {
+        self.fingerprintRecipe = fingerprintRecipe
+        self.preparer = preparer
+        self.previousFingerprint = previousFingerprint
         self.summary = summary
         self.appName = appName
         self.appSlug = appSlug
@@ -69,11 +79,14 @@ public struct RunToRecord: Sendable {
     /// Remove the application's draft in the same transaction (the run completes it); the
     /// draft must be held by this session.
     public var completingDraft: DraftSession?
+    /// Who prepared the answers and attests them.
+    public var preparer: Preparer
 
     /// Creates a run to record.
     public init(appName: String, questionnaire: LoadedQuestionnaire, answers: AnswerSheet, result: AssessmentResult,
-                recordedAt: Date, completingDraft: DraftSession? = nil)
+                recordedAt: Date, preparer: Preparer, completingDraft: DraftSession? = nil)
     {
+        self.preparer = preparer
         self.appName = appName
         self.questionnaire = questionnaire
         self.answers = answers
@@ -91,9 +104,10 @@ public struct RunToRecord: Sendable {
     ///   - questionnaire: The questionnaire and its content.
     ///   - answers: The answers.
     ///   - recordedAt: The run's time (its as-of date).
+    ///   - preparer: Who prepared the answers and attests them.
     ///   - completingDraft: The session whose draft the run completes, if any.
     public init(scoring answers: AnswerSheet, appName: String, questionnaire: LoadedQuestionnaire, recordedAt: Date,
-                completingDraft: DraftSession? = nil)
+                preparer: Preparer, completingDraft: DraftSession? = nil)
     {
         let card = ReadinessScorer.score(questionnaire.questionnaire, answers: answers, rules: .version2(asOf: CalendarDate(utc: recordedAt)))
         let gaps = Set(card.gaps.map(\.questionID))
@@ -105,6 +119,46 @@ public struct RunToRecord: Sendable {
         let result = AssessmentResult(card: card, questionnaire: questionnaire.questionnaire, answers: kept, appName: appName,
                                       appSlug: Identifier.slug(appName), runNumber: 0, recordedAt: recordedAt)
         self.init(appName: appName, questionnaire: questionnaire, answers: kept, result: result, recordedAt: recordedAt,
-                  completingDraft: completingDraft)
+                  preparer: preparer, completingDraft: completingDraft)
+    }
+}
+
+/// What a reviewer's decision needs before the store records it.
+public struct NewSignOff: Sendable {
+    /// The application.
+    public var appName: String
+    /// The run decided on.
+    public var runNumber: Int
+    /// The run's fingerprint as the reviewer saw it (the statement names it).
+    public var runFingerprint: String
+    /// The reviewer's name.
+    public var reviewer: String
+    /// The reviewer's role.
+    public var role: String
+    /// Approve or send back.
+    public var decision: SignOff.Decision
+    /// The comment, if any (required to send back).
+    public var comment: String?
+    /// The statement the reviewer confirms (``SignOffStatement``).
+    public var statement: String
+    /// An SSH signature of the statement, armored, if signed.
+    public var signature: String?
+    /// When it is recorded.
+    public var recordedAt: Date
+
+    /// Creates a decision to record.
+    public init(appName: String, runNumber: Int, runFingerprint: String, reviewer: String, role: String, decision: SignOff.Decision,
+                comment: String?, statement: String, signature: String?, recordedAt: Date)
+    {
+        self.appName = appName
+        self.runNumber = runNumber
+        self.runFingerprint = runFingerprint
+        self.reviewer = reviewer
+        self.role = role
+        self.decision = decision
+        self.comment = comment
+        self.statement = statement
+        self.signature = signature
+        self.recordedAt = recordedAt
     }
 }

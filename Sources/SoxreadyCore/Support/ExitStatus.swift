@@ -14,6 +14,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case ioError = 74
     /// 75: the store is busy (another writer holds the lock); try again.
     case storeBusy = 75
+    /// 77: not permitted: a preparer may not approve their own run.
+    case noPermission = 77
     /// 130: interrupted by Ctrl-C, after saving what was answered.
     case interrupted = 130
 }

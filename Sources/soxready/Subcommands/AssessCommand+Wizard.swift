@@ -16,6 +16,7 @@ extension AssessCommand {
         var options = AssessFlow.WizardOptions(appName: app, questionnaire: questionnaire, onlyGaps: onlyGaps,
                                                draft: resume ? .resume : (restart ? .restart : .ask), takeOver: takeOver,
                                                user: user ?? LoginName.current, interactive: editing, resumeCommand: resumeCommandOf)
+        options.preparedBy = preparedBy
         if editing && global.useColor { options.emphasis = { "\u{1B}[1m" + $0 + "\u{1B}[0m" } }
         var resumeCommand = ""
         let started: (String) -> Void = { name in
@@ -36,6 +37,8 @@ extension AssessCommand {
             try Console.error("soxready: \(saved.description.lowercasedFirst); first unanswered question: \(question)")
             try Console.error("soxready: resume with: \(resumeCommand)")
             throw ExitCode(ExitStatus.noInput.rawValue)
+        case .notAttested(let saved):
+            try Console.out("Not recorded: the run needs its preparer's attestation. \(saved.description); record it with: \(resumeCommand)\n")
         case .tooManyInvalidAnswers(_, let id):
             try Console.error("soxready: stopped after 3 invalid answers to question \(id); the answers before it are saved. Resume with: \(resumeCommand)")
             throw ExitCode(ExitStatus.dataError.rawValue)

@@ -59,6 +59,9 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who is answering (default: the login name).", valueName: "name"))
     var user: String?
 
+    @Option(name: .long, help: ArgumentHelp("Who prepared the answers and attests them (default: the answers file's preparedBy:; the wizard asks).", valueName: "name"))
+    var preparedBy: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -81,7 +84,8 @@ struct AssessCommand: ParsableCommand {
                 try runWizard(flow)
                 return
             }
-            let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update)
+            let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update,
+                                            preparedBy: preparedBy)
             try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location, width: Terminal.summaryWidth))
             try Console.out("Plan written to \(outcome.plans.map { $0.terminalSafe() }.joined(separator: " and "))\n")
         }

@@ -37,8 +37,10 @@ final class AssessFlowTests {
     func options(_ draft: AssessFlow.DraftChoice = .ask, onlyGaps: Bool = false, interactive: Bool = false, takeOver: Bool = false,
                  app: String? = "GL") -> AssessFlow.WizardOptions
     {
-        AssessFlow.WizardOptions(appName: app, questionnaire: "scoring-small@1.0.0", onlyGaps: onlyGaps, draft: draft, takeOver: takeOver, user: "dana",
-                                 interactive: interactive)
+        var options = AssessFlow.WizardOptions(appName: app, questionnaire: "scoring-small@1.0.0", onlyGaps: onlyGaps, draft: draft,
+                                               takeOver: takeOver, user: "dana", interactive: interactive)
+        options.preparedBy = "Pat Preparer"
+        return options
     }
 
     func recordWorkedRun() throws -> StoredRun {
@@ -50,7 +52,7 @@ final class AssessFlowTests {
         // a1, a gate partly met, has a commitment, so the wizard does not stop to ask for one.
         sheet["a1"]?.owner = "Dana Lee"
         sheet["a1"]?.due = CalendarDate(year: 2027, month: 2, day: 15)
-        return try store.record(RunToRecord(scoring: sheet, appName: "GL", questionnaire: loaded, recordedAt: Self.now))
+        return try store.record(RunToRecord(scoring: sheet, appName: "GL", questionnaire: loaded, recordedAt: Self.now, preparer: Preparer(name: "Pat Preparer")))
     }
 
     @Test func aResumedRerunPreFillsEveryQuestionAsTheRerunDid() throws {
@@ -58,12 +60,13 @@ final class AssessFlowTests {
         let before = ScriptedLineReader(["<enter>", "<enter>", ":quit"], editsLine: true)
         guard case .quit(let saved?) = try flow().runWizard(options(), reader: before) else { Issue.record("not quit"); return }
         #expect(saved.answered == 2)
-        #expect(before.asked.map(\.prefill) == ["paas", "partial", "a"])
+        #expect(before.asked.filter { $0.prompt == "> " }.map(\.prefill) == ["paas", "partial", "a"])
 
         // Resumed: the questions left are pre-filled from run 1 exactly as before the :quit.
-        let after = ScriptedLineReader(Array(repeating: "<enter>", count: 8), editsLine: true)
+        // Seven questions are left; then the preparer (given as --prepared-by) attests with y.
+        let after = ScriptedLineReader(Array(repeating: "<enter>", count: 7) + ["y"], editsLine: true)
         guard case .recorded(let second, _) = try flow().runWizard(options(.resume), reader: after) else { Issue.record("not recorded"); return }
-        #expect(after.asked.map(\.prefill) == ["a", "n/a", "100", "x, y, z", "unknown", "yes", nil])
+        #expect(after.asked.filter { $0.prompt == "> " }.map(\.prefill) == ["a", "n/a", "100", "x, y, z", "unknown", "yes", nil])
         #expect(second.summary.number == 2)
         // a4 is not asked (hosting is not IaaS), so the wizard does not confirm its old answer.
         var expected = first.answers
@@ -75,12 +78,12 @@ final class AssessFlowTests {
 
     @Test func onlyGapsAsksTheGapsOfTheLastRunAndCarriesTheRestOver() throws {
         let first = try recordWorkedRun()
-        let reader = ScriptedLineReader(["y", "<enter>", "<enter>", "<enter>", "<enter>"], editsLine: true)
+        let reader = ScriptedLineReader(["y", "<enter>", "<enter>", "<enter>", "<enter>", "y"], editsLine: true)
         guard case .recorded(let second, _) = try flow().runWizard(options(onlyGaps: true), reader: reader) else {
             Issue.record("not recorded"); return
         }
         // a1, a2, b1, b3 and c2 were the gaps of run 1.
-        #expect(reader.asked.map(\.prefill) == ["partial", "a", "100", "unknown", nil])
+        #expect(reader.asked.filter { $0.prompt == "> " }.map(\.prefill) == ["partial", "a", "100", "unknown", nil])
         var expected = first.answers
         // a1 is met now: its commitment has served its purpose and is dropped from the run.
         expected["a1"] = AnswerRecord(answer: .value(.choice("yes")))
@@ -93,15 +96,15 @@ final class AssessFlowTests {
         _ = try recordWorkedRun()
         let before = ScriptedLineReader(["y", ":quit"], editsLine: true)
         _ = try flow().runWizard(options(onlyGaps: true), reader: before)
-        let after = ScriptedLineReader(Array(repeating: "<enter>", count: 4), editsLine: true)
+        let after = ScriptedLineReader(Array(repeating: "<enter>", count: 4) + ["y"], editsLine: true)
         guard case .recorded(let second, _) = try flow().runWizard(options(.resume), reader: after) else { Issue.record("not recorded"); return }
-        #expect(after.asked.map(\.prefill) == ["a", "100", "unknown", nil])
+        #expect(after.asked.filter { $0.prompt == "> " }.map(\.prefill) == ["a", "100", "unknown", nil])
         #expect(second.answers["a1"]?.answer == .value(.choice("yes")))
         #expect(second.answers["c1"]?.answer == .value(.choice("yes")))
     }
 
     @Test func skippedQuestionsAreOfferedAgainBeforeRecording() throws {
-        let reader = ScriptedLineReader(["paas", "y", ":skip", "y", "400", "x", "y", "y", "y", "y", "q"], editsLine: true)
+        let reader = ScriptedLineReader(["paas", "y", ":skip", "y", "400", "x", "y", "y", "y", "y", "q", "y"], editsLine: true)
         guard case .recorded(let run, _) = try flow().runWizard(options(interactive: true), reader: reader) else {
             Issue.record("not recorded"); return
         }
@@ -115,7 +118,7 @@ final class AssessFlowTests {
 
     @Test func anUpdateKeepsTheLatestRunAndChangesOnlyWhatTheFileNames() throws {
         let path = folder.appendingPathComponent("update.yaml").path
-        try "format: soxready/answers@1\napp: GL\nquestionnaire: scoring-small\nanswers:\n  a1: 'yes'\n  c2: partial\n"
+        try "format: soxready/answers@1\napp: GL\nquestionnaire: scoring-small\npreparedBy: Pat Preparer\nanswers:\n  a1: 'yes'\n  c2: partial\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
         let first = try recordWorkedRun()
         let outcome = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: true)
@@ -147,7 +150,8 @@ final class AssessFlowTests {
         // Writable when the wizard starts, not when it ends.
         nonisolated(unsafe) var calls = 0
         let flow = try flow(planFolder: { _ in calls += 1; return calls == 1 ? "" : blocker.appendingPathComponent("plans").path })
-        let reader = ScriptedLineReader(Array(repeating: "<enter>", count: 10), editsLine: true)
+        // Nine questions pre-filled from run 1 (a4 is not asked), then the attestation.
+        let reader = ScriptedLineReader(Array(repeating: "<enter>", count: 9) + ["y"], editsLine: true)
         #expect {
             _ = try flow.runWizard(options(), reader: reader)
         } throws: { error in
@@ -167,5 +171,29 @@ final class AssessFlowTests {
         guard case .quit = try flow().runWizard(options(.resume, takeOver: true), reader: ScriptedLineReader([":quit"])) else {
             Issue.record("not quit"); return
         }
+    }
+
+    @Test func thePreparerNamesThemselvesAndAttestsBeforeTheRunIsRecorded() throws {
+        _ = try recordWorkedRun()
+        var options = options()
+        options.preparedBy = nil
+        // Nine questions kept with Enter; the name is pre-filled with run 1's preparer and changed.
+        let declined = ScriptedLineReader(Array(repeating: "<enter>", count: 9) + ["Lee Chen", "n"], editsLine: true)
+        guard case .notAttested(let saved) = try flow().runWizard(options, reader: declined) else { Issue.record("recorded"); return }
+        #expect(declined.asked.suffix(2).map(\.prompt) == ["Prepared by: ", "[y/N] "])
+        #expect(declined.asked.suffix(2).map(\.prefill) == ["Pat Preparer", nil])
+        #expect(written.replacingOccurrences(of: "\n", with: " ")
+                .contains("Lee Chen, do you attest: \"The answers are complete and accurate to the best of my knowledge.\""))
+        #expect(saved.answered == 8)
+        #expect(try store.runs(appName: "GL").count == 1)
+        #expect(try store.draft(appName: "GL")?.answers.count == 8)
+
+        // Resumed: c2, left open, is asked again (Enter leaves it); Enter keeps the pre-filled name.
+        let agreed = ScriptedLineReader(["<enter>", "<enter>", "y"], editsLine: true)
+        guard case .recorded(let run, _) = try flow().runWizard(AssessFlow.WizardOptions(appName: "GL", draft: .resume, user: "dana",
+                                                                                            interactive: false), reader: agreed)
+        else { Issue.record("not recorded"); return }
+        #expect(run.preparer == Preparer(name: "Pat Preparer"))
+        #expect(run.summary.number == 2)
     }
 }

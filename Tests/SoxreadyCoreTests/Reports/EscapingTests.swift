@@ -15,7 +15,7 @@ struct EscapingTests {
         answers["a2"] = AnswerRecord(answer: .unknown, note: "| cell | injection |\n# heading\n- list", evidence: "`code` *bold* [link](http://x)")
         let store = try SQLiteStore()
         let run = try store.record(RunToRecord(scoring: answers, appName: Self.hostile + "\nGL", questionnaire: loaded,
-                                               recordedAt: Date(timeIntervalSince1970: 1_795_953_600)))
+                                               recordedAt: Date(timeIntervalSince1970: 1_795_953_600), preparer: Preparer(name: "Pat Preparer")))
         return try PlanDocument(run: run, previous: nil, history: try store.runs(appName: Self.hostile + "\nGL"))
     }
 

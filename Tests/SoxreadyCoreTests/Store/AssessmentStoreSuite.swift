@@ -21,7 +21,7 @@ struct AssessmentStoreSuite {
 
     func run(_ app: String, _ answers: AnswerSheet = [:], at seconds: Double = 1_795_975_200, completing: DraftSession? = nil) -> RunToRecord {
         RunToRecord(scoring: answers, appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: seconds),
-                    completingDraft: completing)
+                    preparer: Preparer(name: "Pat Preparer"), completingDraft: completing)
     }
 
     static func session(_ token: String, user: String = "dana") -> DraftSession {

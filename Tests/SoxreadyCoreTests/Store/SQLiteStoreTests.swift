@@ -13,7 +13,8 @@ struct SQLiteStoreTests {
     }
 
     func run(_ app: String) -> RunToRecord {
-        RunToRecord(scoring: [:], appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: 1_795_975_200))
+        RunToRecord(scoring: [:], appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: 1_795_975_200),
+                    preparer: Preparer(name: "Pat Preparer"))
     }
 
     func listing(_ folder: URL) throws -> [String] {
@@ -30,7 +31,7 @@ struct SQLiteStoreTests {
         #expect((try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int) == 0o700)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
         #expect(try listing(folder.appendingPathComponent(".soxready")) == ["soxready.sqlite"])
-        #expect(try store.schemaVersion() == 4)
+        #expect(try store.schemaVersion() == 5)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -120,11 +121,14 @@ struct SQLiteStoreTests {
         let (folder, path) = try copyOfRules1Store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let rows = { () throws -> [Row] in
-            try DatabaseQueue(path: path).read { try Row.fetchAll($0, sql: "SELECT * FROM run ORDER BY id") }
+            // The columns of v1; later migrations add columns whose old rows keep their defaults.
+            try DatabaseQueue(path: path).read {
+                try Row.fetchAll($0, sql: "SELECT id, appID, number, recordedAt, questionnaireHash, readiness, score, answers, result, fingerprint FROM run ORDER BY id")
+            }
         }
         let before = try rows()
         let store = try SQLiteStore(path: path)
-        #expect(try store.schemaVersion() == 4)
+        #expect(try store.schemaVersion() == 5)
         #expect(try rows() == before)
         #expect(try listing(folder) == ["store.sqlite"])
     }

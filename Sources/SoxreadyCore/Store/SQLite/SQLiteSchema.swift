@@ -6,7 +6,7 @@ import GRDB
 /// tells a DBA to read; a store with a migration this version does not know is refused.
 enum SQLiteSchema {
     /// The schema version this build writes (the number of migrations below).
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -93,6 +93,39 @@ enum SQLiteSchema {
                 ALTER TABLE draftAnswer ADD COLUMN owner TEXT;
                 ALTER TABLE draftAnswer ADD COLUMN due TEXT;
                 UPDATE storeInfo SET value = '4' WHERE key = 'schemaVersion';
+                """)
+        }
+        migrator.registerMigration("v5: preparer, fingerprint chain, sign-offs") { db in
+            // Runs recorded before v5 keep recipe soxready-run@1 and no preparer; later runs name
+            // their preparer and chain to the run before (docs/store.md gives both recipes).
+            try db.execute(sql: """
+                ALTER TABLE run ADD COLUMN preparedBy TEXT;
+                ALTER TABLE run ADD COLUMN attestation TEXT;
+                ALTER TABLE run ADD COLUMN previousFingerprint TEXT;
+                ALTER TABLE run ADD COLUMN fingerprintRecipe TEXT NOT NULL DEFAULT 'soxready-run@1';
+                CREATE TABLE signOff (
+                    id INTEGER PRIMARY KEY,
+                    appID INTEGER NOT NULL REFERENCES app(id),
+                    number INTEGER NOT NULL,
+                    runNumber INTEGER NOT NULL,
+                    runFingerprint TEXT NOT NULL,
+                    reviewer TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision IN ('approve', 'send-back')),
+                    comment TEXT,
+                    statement TEXT NOT NULL,
+                    recordedAt TEXT NOT NULL,
+                    signature TEXT,
+                    previousFingerprint TEXT,
+                    fingerprint TEXT NOT NULL,
+                    UNIQUE (appID, number)
+                );
+                CREATE INDEX signOffByApp ON signOff(appID, number);
+                CREATE TRIGGER signOffIsImmutable BEFORE UPDATE ON signOff
+                BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END;
+                CREATE TRIGGER signOffIsNeverDeleted BEFORE DELETE ON signOff
+                BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END;
+                UPDATE storeInfo SET value = '5' WHERE key = 'schemaVersion';
                 """)
         }
         return migrator

@@ -10,7 +10,6 @@ extension SQLiteStore {
         }
         let answersJSON = String(decoding: answersData, as: UTF8.self)
         let hash = SHA256Digest.hex(run.questionnaire.content)
-        let fingerprint = RunFingerprint.compute(answersJSON: answersData, questionnaireContent: run.questionnaire.content)
         let time = Timestamp.string(run.recordedAt)
         return try write { db in
             let app = try Self.ensureApp(db, name: run.appName, at: time)
@@ -20,24 +19,31 @@ extension SQLiteStore {
             try QuestionnaireContentRow(hash: hash, questionnaireID: questionnaire.id, version: questionnaire.version,
                                         content: run.questionnaire.content).insert(db, onConflict: .ignore)
             let latest = try Self.latestNumber(db, appID: app.id) ?? 0
+            let previous = latest == 0 ? nil
+                : try RunRow.filter(RunRow.Columns.appID == app.id && RunRow.Columns.number == latest).fetchOne(db)?.fingerprint
             var result = run.result
             result.app = .init(name: app.name, slug: app.slug)
             result.run = .init(number: latest + 1, recordedAt: time)
             let resultJSON = String(decoding: try result.jsonData(), as: UTF8.self)
             let summary = RunSummary(result: result, recordedAt: run.recordedAt)
+            let fingerprint = RunFingerprint.compute(RunFingerprint.RunFields(
+                appSlug: app.slug, run: summary.number, recordedAt: time, questionnaireHash: hash, answersJSON: answersJSON,
+                resultJSON: resultJSON, preparedBy: run.preparer.name, attestation: run.preparer.attestation, previousFingerprint: previous))
             var row = RunRow(id: nil, appID: app.id ?? 0, number: summary.number, recordedAt: time, questionnaireHash: hash,
                              questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                              readiness: result.readiness.rawValue, score: result.score, confidence: result.confidence.percent,
                              stars: result.confidence.stars, blockers: summary.blockers, highGaps: summary.high,
                              mediumGaps: summary.medium, lowGaps: summary.low, answers: answersJSON, result: resultJSON,
-                             fingerprint: fingerprint)
+                             fingerprint: fingerprint, preparedBy: run.preparer.name, attestation: run.preparer.attestation,
+                             previousFingerprint: previous, fingerprintRecipe: RunFingerprint.recipe2)
             try row.insert(db)
             if run.completingDraft != nil {
                 try DraftRow.filter(DraftRow.Columns.appID == app.id).deleteAll(db)
             }
             return StoredRun(summary: summary, appName: app.name, appSlug: app.slug, answers: run.answers, result: result,
                              resultJSON: resultJSON, answersJSON: answersJSON, questionnaireContent: run.questionnaire.content,
-                             questionnaireHash: hash, fingerprint: fingerprint)
+                             questionnaireHash: hash, fingerprint: fingerprint, fingerprintRecipe: RunFingerprint.recipe2,
+                             preparer: run.preparer, previousFingerprint: previous)
         }
     }
 
@@ -115,7 +121,9 @@ extension SQLiteStore {
                                                 lowGaps: row.lowGaps).summary,
                          appName: app.name, appSlug: app.slug, answers: answers, result: result, resultJSON: row.result,
                          answersJSON: row.answers, questionnaireContent: content, questionnaireHash: row.questionnaireHash,
-                         fingerprint: row.fingerprint)
+                         fingerprint: row.fingerprint, fingerprintRecipe: row.fingerprintRecipe,
+                         preparer: row.preparedBy.map { Preparer(name: $0, attestation: row.attestation ?? "") },
+                         previousFingerprint: row.previousFingerprint)
     }
 
     static func latestNumber(_ db: Database, appID: Int64?) throws -> Int? {

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The rules of a finance sign-off (PRODUCT.md §7.2) and the statement a reviewer confirms.
+public enum SignOffRules {
+    /// True when `a` and `b` name the same person: compared trimmed and case-insensitively
+    /// (and with runs of spaces as one), as PRODUCT.md §7.2 says.
+    public static func samePerson(_ a: String, _ b: String) -> Bool {
+        func normal(_ text: String) -> String {
+            text.trimmingWhitespace.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        }
+        return normal(a) == normal(b)
+    }
+
+    /// The statement a reviewer confirms, word for word (what `--sign-with` signs): what they
+    /// read, which run and fingerprint, whose answers, what they decide, and that it is not an
+    /// audit opinion.
+    public static func statement(app: String, run: StoredRun, reviewer: String, role: String, decision: SignOff.Decision,
+                                 comment: String?, at date: Date) -> String
+    {
+        let preparer = run.preparer?.name ?? "no preparer recorded"
+        var text = "soxready sign-off\n"
+        text += "Application: \(app)\n"
+        text += "Run: \(run.summary.number), recorded \(Timestamp.string(run.summary.recordedAt)), fingerprint \(run.fingerprint)\n"
+        text += "Questionnaire: \(run.summary.questionnaireID) \(run.summary.questionnaireVersion)\n"
+        text += "Readiness: \(run.result.readiness.title)\n"
+        text += "Reviewer: \(reviewer), \(role)\n"
+        text += "Date: \(Timestamp.string(date))\n"
+        switch decision {
+        case .approve:
+            text += "I have read the migration plan of this run and accept it as the dated remediation plan for the run and "
+                + "fingerprint named above, with the answers as attested by their preparer, \(preparer). "
+                + "This is not an audit opinion on internal control over financial reporting.\n"
+        case .sendBack:
+            text += "I have read the migration plan of this run and send it back: it is not accepted as the remediation plan. "
+                + "This is not an audit opinion.\n"
+        }
+        if let comment, !comment.isEmpty { text += "Comment: \(comment)\n" }
+        return text
+    }
+}

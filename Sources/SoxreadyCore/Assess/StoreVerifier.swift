@@ -1,0 +1,193 @@
+import Foundation
+
+/// Recomputes what an auditor relies on (PRODUCT.md §7.2, docs/store.md): every run's
+/// fingerprint and its link to the run before, that its stored result follows from its answers
+/// under the rules it was scored with, that the store's summary columns agree with the result,
+/// and every sign-off's fingerprint, link, run fingerprint, reviewer and signature.
+public enum StoreVerifier {
+    /// One thing found broken.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// The application.
+        public var app: String
+        /// `run 2`, `sign-off 1`.
+        public var item: String
+        /// What differs.
+        public var what: String
+
+        /// `General Ledger run 2: the stored result does not follow from its answers …`.
+        public var description: String { "\(app) \(item): \(what)" }
+    }
+
+    /// What checking a signature gave.
+    public enum SignatureCheck: Sendable, Equatable {
+        /// The signature is good; the principal the allowed-signers file names for it.
+        case good(principal: String)
+        /// The signature does not verify, or its key is not allowed.
+        case bad(reason: String)
+        /// Not checked (no allowed-signers file given).
+        case notChecked
+    }
+
+    /// What was checked, per application, and what is broken.
+    public struct Report: Sendable {
+        /// One application's figures.
+        public struct App: Sendable {
+            /// Its name.
+            public var name: String
+            /// Runs checked.
+            public var runs: Int
+            /// Sign-offs checked.
+            public var signOffs: Int
+            /// Signatures by outcome, with the principals of the good ones.
+            public var signatures: [(signOff: Int, reviewer: String, check: SignatureCheck)]
+        }
+
+        /// Every application checked, by name.
+        public var apps: [App] = []
+        /// Everything broken, in store order (the first is the first broken link).
+        public var problems: [Problem] = []
+
+        /// True when nothing is broken.
+        public var holds: Bool { problems.isEmpty }
+    }
+
+    /// Checks `appName` (or every application) in `store`.
+    ///
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - appName: One application, or nil for all.
+    ///   - checkSignature: Verifies an armored SSH signature of a statement; nil when no
+    ///     allowed-signers file is given (signatures are then reported as not checked).
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    public static func verify(_ store: any AssessmentStore, appName: String? = nil,
+                              checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)? = nil)
+        throws(StoreError) -> Report
+    {
+        var report = Report()
+        let names: [String]
+        if let appName { names = [appName] } else { names = try store.apps().map(\.name) }
+        for name in names {
+            let summaries = try store.runs(appName: name)
+            var runs: [StoredRun] = []
+            for summary in summaries { runs.append(try store.run(appName: name, number: summary.number)) }
+            var app = Report.App(name: runs.first?.appName ?? name, runs: runs.count, signOffs: 0, signatures: [])
+            var expected = 1
+            for (index, run) in runs.enumerated() {
+                if run.summary.number != expected {
+                    report.problems.append(Problem(app: app.name, item: "run \(expected)",
+                                                   what: "is missing: the runs go from \(expected - 1) to \(run.summary.number)"))
+                    expected = run.summary.number
+                }
+                expected += 1
+                let previous = index > 0 ? runs[index - 1] : nil
+                for what in check(run, previous: previous) {
+                    report.problems.append(Problem(app: app.name, item: "run \(run.summary.number)", what: what))
+                }
+                if summaries[index] != run.summary {
+                    report.problems.append(Problem(app: app.name, item: "run \(run.summary.number)",
+                                                   what: "the store's summary columns were read inconsistently"))
+                }
+            }
+            let signOffs = try store.signOffs(appName: name)
+            app.signOffs = signOffs.count
+            var previousSignOff: SignOff?
+            for signOff in signOffs {
+                let item = "sign-off \(signOff.number)"
+                if signOff.number != (previousSignOff?.number ?? 0) + 1 {
+                    report.problems.append(Problem(app: app.name, item: "sign-off \((previousSignOff?.number ?? 0) + 1)", what: "is missing"))
+                }
+                if signOff.previousFingerprint != previousSignOff?.fingerprint {
+                    report.problems.append(Problem(app: app.name, item: item,
+                                                   what: "its link to the sign-off before is broken (it names \(short(signOff.previousFingerprint)), "
+                                                       + "the sign-off before is \(short(previousSignOff?.fingerprint)))"))
+                }
+                let slug = runs.first?.appSlug ?? Identifier.slug(name)
+                let recomputed = RunFingerprint.compute(appSlug: slug, signOff: signOff)
+                if recomputed != signOff.fingerprint {
+                    report.problems.append(Problem(app: app.name, item: item,
+                                                   what: "its fields differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(signOff.fingerprint)))"))
+                }
+                if let run = runs.first(where: { $0.summary.number == signOff.runNumber }) {
+                    if run.fingerprint != signOff.runFingerprint {
+                        report.problems.append(Problem(app: app.name, item: item,
+                                                       what: "it signs off run \(signOff.runNumber) with fingerprint \(short(signOff.runFingerprint)), "
+                                                           + "but the run's fingerprint is \(short(run.fingerprint))"))
+                    }
+                    if signOff.decision == .approve, let preparer = run.preparer?.name, SignOffRules.samePerson(preparer, signOff.reviewer) {
+                        report.problems.append(Problem(app: app.name, item: item,
+                                                       what: "its reviewer \(signOff.reviewer) prepared run \(signOff.runNumber) and cannot approve it"))
+                    }
+                } else {
+                    report.problems.append(Problem(app: app.name, item: item, what: "it signs off run \(signOff.runNumber), which does not exist"))
+                }
+                if !signOff.statement.contains("fingerprint \(signOff.runFingerprint)") {
+                    report.problems.append(Problem(app: app.name, item: item, what: "its statement does not name the run's fingerprint"))
+                }
+                if let signature = signOff.signature {
+                    let outcome = checkSignature?(signOff.statement, signature) ?? .notChecked
+                    app.signatures.append((signOff.number, signOff.reviewer, outcome))
+                    if case .bad(let reason) = outcome {
+                        report.problems.append(Problem(app: app.name, item: item, what: "its SSH signature does not verify: \(reason)"))
+                    }
+                }
+                previousSignOff = signOff
+            }
+            report.apps.append(app)
+        }
+        return report
+    }
+
+    /// What is wrong with one run, given the run before it (empty when it holds).
+    public static func check(_ run: StoredRun, previous: StoredRun?) -> [String] {
+        var problems: [String] = []
+        if SHA256Digest.hex(run.questionnaireContent) != run.questionnaireHash {
+            problems.append("its questionnaire content does not match the hash it was stored under")
+        }
+        // The stored result follows from the stored answers under the run's own rules.
+        if let recomputed = rescored(run), recomputed != run.resultJSON {
+            let stored = run.result.readiness.title
+            let again = (try? AssessmentResult.decode(Data(recomputed.utf8)))?.readiness.title ?? "?"
+            problems.append("the stored result does not follow from its answers under rules \(run.result.rules.rawValue)"
+                            + (stored == again ? "" : " (level recorded \(stored), recomputed \(again))"))
+        }
+        if RunSummary(result: run.result, recordedAt: run.summary.recordedAt) != run.summary {
+            problems.append("the store's summary columns (level \(run.summary.readiness.title), score \(run.summary.score.map { NumberText.oneDecimal($0) } ?? "none")) "
+                            + "disagree with its result (\(run.result.readiness.title), \(run.result.score.map { NumberText.oneDecimal($0) } ?? "none"))")
+        }
+        switch run.fingerprintRecipe {
+        case RunFingerprint.recipe1:
+            let recomputed = RunFingerprint.compute(answersJSON: Data(run.answersJSON.utf8), questionnaireContent: run.questionnaireContent)
+            if recomputed != run.fingerprint {
+                problems.append("its answers or questionnaire differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(run.fingerprint)))")
+            }
+        case RunFingerprint.recipe2:
+            if run.previousFingerprint != previous?.fingerprint {
+                problems.append("its link to the run before is broken (it names \(short(run.previousFingerprint)), the run before is \(short(previous?.fingerprint)))")
+            }
+            let fields = RunFingerprint.RunFields(
+                appSlug: run.appSlug, run: run.summary.number, recordedAt: run.result.run.recordedAt, questionnaireHash: run.questionnaireHash,
+                answersJSON: run.answersJSON, resultJSON: run.resultJSON, preparedBy: run.preparer?.name ?? "",
+                attestation: run.preparer?.attestation ?? "", previousFingerprint: run.previousFingerprint)
+            let recomputed = RunFingerprint.compute(fields)
+            if recomputed != run.fingerprint {
+                problems.append("its answers, result, preparer or time differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(run.fingerprint)))")
+            }
+        default:
+            problems.append("its fingerprint recipe '\(run.fingerprintRecipe)' is unknown to this soxready")
+        }
+        return problems
+    }
+
+    /// The result JSON the run's answers give under its own rules and as-of date; nil when the
+    /// stored questionnaire does not load (reported by the fingerprint check instead).
+    static func rescored(_ run: StoredRun) -> String? {
+        guard let questionnaire = try? run.questionnaire(), let recordedAt = Timestamp.date(run.result.run.recordedAt) else { return nil }
+        let rules: ReadinessScorer.Rules = run.result.rules == .v1 ? .version1 : .version2(asOf: run.result.rules2?.asOf ?? CalendarDate(utc: recordedAt))
+        let card = ReadinessScorer.score(questionnaire, answers: run.answers, rules: rules)
+        let result = AssessmentResult(card: card, questionnaire: questionnaire, answers: run.answers, appName: run.result.app.name,
+                                      appSlug: run.result.app.slug, runNumber: run.result.run.number, recordedAt: recordedAt)
+        return (try? result.jsonData()).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func short(_ fingerprint: String?) -> String { fingerprint.map { String($0.prefix(16)) } ?? "none" }
+}

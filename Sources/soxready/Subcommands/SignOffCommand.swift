@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SoxreadyCore
+
+extension SignOff.Decision: ExpressibleByArgument {}
+
+/// `soxready signoff`: a reviewer's decision on a run, bound to its fingerprint.
+struct SignOffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signoff",
+        abstract: "Record a finance reviewer's decision on a run: approve it as the dated remediation plan, or send it back.",
+        discussion: """
+            The decision is bound to the run's fingerprint and chained to the application's sign-offs \
+            (append-only: a later decision supersedes, the earlier one stays). The reviewer confirms \
+            the statement printed here: they read the plan and accept it as the dated remediation plan \
+            of the run and fingerprint named, with the answers as attested by their preparer; it is not \
+            an audit opinion. The preparer of a run can never approve it. --sign-with signs the \
+            statement with an SSH key (ssh-keygen -Y sign, namespace soxready), as git signs commits.
+
+            Exit codes: 0 recorded; 64 usage (send-back without --comment); 65 the run does not verify \
+            (soxready verify says why); 66 no such application or run; 74 store or ssh-keygen error; 75 \
+            store busy; 77 the reviewer prepared the run.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
+    var app: String
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
+    var runNumber: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The reviewer's name, as it should appear in the plan.", valueName: "name"))
+    var reviewer: String
+
+    @Option(name: .long, help: ArgumentHelp("The reviewer's role (Controller, SOX PMO lead …).", valueName: "role"))
+    var role: String
+
+    @Option(name: .long, help: "approve or send-back.")
+    var decision: SignOff.Decision
+
+    @Option(name: .long, help: ArgumentHelp("A comment (required to send back).", valueName: "text"))
+    var comment: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sign the statement with this SSH key (a private key file, or the public key of an agent key).", valueName: "key"))
+    var signWith: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
+        if decision == .sendBack, (comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--decision send-back needs --comment saying what to change")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let reviewer = try AppName.validated(self.reviewer, field: "the reviewer's name")
+            let role = try AppName.validated(self.role, field: "the reviewer's role")
+            let store = try global.openStoreForWriting()
+            let stored = try store.run(appName: app, number: runNumber)
+            let previous = stored.summary.number > 1 ? try store.run(appName: app, number: stored.summary.number - 1) : nil
+            if let problem = StoreVerifier.check(stored, previous: previous).first {
+                throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' does not verify, so it cannot be signed off: \(problem); "
+                                     + "run soxready verify --app '\(stored.appName)'", .dataError)
+            }
+            if decision == .approve, let preparer = stored.preparer?.name, SignOffRules.samePerson(preparer, reviewer) {
+                throw StoreError.selfApproval(app: stored.appName, run: stored.summary.number, name: reviewer)
+            }
+            let now = Date()
+            let statement = SignOffRules.statement(app: stored.appName, run: stored, reviewer: reviewer, role: role, decision: decision,
+                                                   comment: comment, at: now)
+            var signature: String?
+            if let key = signWith {
+                do throws(SSHSignature.Failure) { signature = try SSHSignature.sign(statement, keyPath: key) } catch {
+                    throw CommandFailure(error.message, .ioError)
+                }
+            }
+            let signOff = try store.recordSignOff(NewSignOff(appName: stored.appName, runNumber: stored.summary.number,
+                                                             runFingerprint: stored.fingerprint, reviewer: reviewer, role: role,
+                                                             decision: decision, comment: comment, statement: statement,
+                                                             signature: signature, recordedAt: now))
+            try Console.out(statement.terminalSafe(keepNewlines: true))
+            let verb = decision == .approve ? "Approved" : "Sent back"
+            try Console.out("\(verb): recorded as sign-off \(signOff.number) of \(stored.appName.terminalSafe()) (run \(signOff.runNumber)), "
+                            + "fingerprint \(signOff.fingerprint.prefix(16))\(signature == nil ? "" : "; signed with \(signWith?.terminalSafe() ?? "")")\n")
+        }
+    }
+}
