@@ -50,14 +50,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "SoxreadyTestSupport",
+            dependencies: ["SoxreadyCore"],
+            path: "Tests/SoxreadyTestSupport"
+        ),
         .testTarget(
             name: "SoxreadyCoreTests",
-            dependencies: ["SoxreadyCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SoxreadyCore", "SoxreadyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SoxreadyCLITests",
-            dependencies: ["soxready"]
+            dependencies: ["soxready", "SoxreadyCore", "SoxreadyTestSupport"]
         ),
     ]
 )

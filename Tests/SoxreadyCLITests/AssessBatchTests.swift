@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 import Testing
 
 /// `assess --answers`, `report`, `apps` and `history` end to end, each in its own folder and store.

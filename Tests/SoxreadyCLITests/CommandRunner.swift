@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 
 /// What a run of the `soxready` binary produced.
 struct CommandResult {
@@ -6,9 +7,6 @@ struct CommandResult {
     var stdout: String
     var stderr: String
 }
-
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The built `soxready` binary, next to the test bundle.
 let soxreadyBinary: URL = {
@@ -56,11 +54,4 @@ func runSoxready(_ arguments: [String], input: String = "", directory: URL = rep
     return CommandResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
-}
-
-/// A fresh temporary folder.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("soxready-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 import Testing
 
 /// Reruns, history and diff across runs and questionnaire versions.

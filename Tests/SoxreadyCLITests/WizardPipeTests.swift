@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 import Testing
 
 /// The wizard with stdin not a terminal: plain prompts, one line per question, no escape bytes.

@@ -108,10 +108,10 @@ public enum AnswerInterpreter {
             throw Rejection(message: "'\(text)' is not a number; expected \(expectedForm(question))")
         }
         if let min = question.min, value < min {
-            throw Rejection(message: "\(formatNumber(value)) is below the minimum; expected \(expectedForm(question))")
+            throw Rejection(message: "\(NumberText.plain(value)) is below the minimum; expected \(expectedForm(question))")
         }
         if let max = question.max, value > max {
-            throw Rejection(message: "\(formatNumber(value)) is above the maximum; expected \(expectedForm(question))")
+            throw Rejection(message: "\(NumberText.plain(value)) is above the maximum; expected \(expectedForm(question))")
         }
         return value
     }
@@ -127,9 +127,9 @@ public enum AnswerInterpreter {
         case .number:
             let range: String
             switch (question.min, question.max) {
-            case let (min?, max?): range = " from \(formatNumber(min)) to \(formatNumber(max))"
-            case let (min?, nil): range = " of at least \(formatNumber(min))"
-            case let (nil, max?): range = " of at most \(formatNumber(max))"
+            case let (min?, max?): range = " from \(NumberText.plain(min)) to \(NumberText.plain(max))"
+            case let (min?, nil): range = " of at least \(NumberText.plain(min))"
+            case let (nil, max?): range = " of at most \(NumberText.plain(max))"
             case (nil, nil): range = ""
             }
             return "a number\(range)\(question.unit.map { " \($0)" } ?? "")"

@@ -82,6 +82,11 @@ public enum AnswerSheetCoding {
         return String(decoding: try encoder.encode(StoredAnswer(answer)), as: UTF8.self)
     }
 
+    /// A draft row's record: its answer JSON (nil when skipped), note and evidence.
+    static func decodeRecord(answer: String?, note: String?, evidence: String?) throws -> AnswerRecord {
+        AnswerRecord(answer: try answer.map(decodeAnswer), note: note, evidence: evidence)
+    }
+
     static func decodeAnswer(_ text: String) throws -> Answer {
         try JSONDecoder().decode(StoredAnswer.self, from: Data(text.utf8)).answer
     }

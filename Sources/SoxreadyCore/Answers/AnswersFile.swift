@@ -92,13 +92,18 @@ public enum AnswersFileParser {
         result.app = fields.text(top["app"], "app", in: "the answers file")
         if let node = top["questionnaire"], let reference = fields.text(node, "questionnaire", in: "the answers file") {
             result.questionnaire = reference
-            let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-            if parts[0] != questionnaire.id {
-                fields.error(node, "the answers are for questionnaire '\(reference)', not '\(questionnaire.id)'",
-                             expected: "expected questionnaire: \(questionnaire.id) (or assess with --questionnaire \(parts[0]))")
-            } else if parts.count > 1, parts[1] != questionnaire.version {
-                fields.error(node, "the answers are for version \(parts[1]) of '\(questionnaire.id)', not \(questionnaire.version)",
-                             expected: "expected questionnaire: \(questionnaire.id)@\(questionnaire.version) or no version")
+            do {
+                let parsed = try QuestionnaireReference(parsing: reference)
+                if parsed.id != questionnaire.id {
+                    fields.error(node, "the answers are for questionnaire '\(reference)', not '\(questionnaire.id)'",
+                                 expected: "expected questionnaire: \(questionnaire.id) (or assess with --questionnaire \(parsed.id))")
+                } else if let version = parsed.version, !parsed.matches(questionnaire) {
+                    fields.error(node, "the answers are for version \(version) of '\(questionnaire.id)', not \(questionnaire.version)",
+                                 expected: "expected questionnaire: \(questionnaire.id)@\(questionnaire.version) or no version")
+                }
+            } catch {
+                fields.error(node, "'\(reference)' is not a questionnaire reference",
+                             expected: "expected ID or ID@VERSION such as \(questionnaire.id)@\(questionnaire.version)")
             }
         }
         if let answersNode = top["answers"] {

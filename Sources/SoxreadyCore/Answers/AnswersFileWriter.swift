@@ -19,7 +19,7 @@ public enum AnswersFileWriter {
                 case .notApplicable: value = Node("n/a")
                 case .value(.choice(let id)): value = Node(id)
                 case .value(.choices(let ids)): value = Node(ids.map { Node($0) }, .implicit, .flow)
-                case .value(.number(let number)): value = Node(formatNumber(number))
+                case .value(.number(let number)): value = Node(NumberText.plain(number))
                 case .value(.date(let date)): value = Node(date.description)
                 case .value(.text(let text)): value = Node(text, .implicit, .doubleQuoted)
                 }

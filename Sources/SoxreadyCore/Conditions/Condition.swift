@@ -52,14 +52,8 @@ public enum ConditionValue: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .string(let text): "'\(text)'"
-        case .number(let value): formatNumber(value)
+        case .number(let value): NumberText.plain(value)
         case .date(let date): date.description
         }
     }
-}
-
-/// Formats a number without a trailing `.0` for whole values (`90`, `0.5`, `36500`).
-public func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
 }

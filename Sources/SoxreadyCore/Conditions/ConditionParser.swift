@@ -27,7 +27,7 @@ public struct ConditionParser {
     /// - Throws: ``SyntaxError`` with the offset of the first offending token.
     public static func parse(_ text: String) throws(SyntaxError) -> Condition {
         var parser = ConditionParser(tokens: try tokenize(text), length: text.unicodeScalars.count)
-        let condition = try parser.parseOr()
+        let condition = try parser.parseOr().condition
         if let token = parser.peek {
             throw SyntaxError(offset: token.offset,
                               message: "unexpected \(token.kind.display) after a complete condition; expected 'and', 'or' or the end")
@@ -141,7 +141,13 @@ public struct ConditionParser {
 
     // MARK: - Recursive descent
 
+    /// The deepest a condition may nest (parentheses, `not`, and each `and`/`or` joining
+    /// another term): QUESTIONNAIRE-FORMAT.md bounds it, so that no file can exhaust the stack.
+    public static let maximumDepth = 64
+
     var tokens: [Token]
+    /// Parentheses and `not`s open at the current position (bounds the parser's own recursion).
+    var nesting = 0
     var position = 0
     let length: Int
 
@@ -166,38 +172,63 @@ public struct ConditionParser {
         SyntaxError(offset: length, message: "the condition ends too early; expected \(expected)")
     }
 
-    mutating func parseOr() throws(SyntaxError) -> Condition {
-        var result = try parseAnd()
+    /// Throws when a subtree ending at `offset` would be deeper than ``maximumDepth``.
+    func checkDepth(_ depth: Int, at offset: Int) throws(SyntaxError) {
+        if depth > Self.maximumDepth {
+            throw SyntaxError(offset: offset, message: "the condition nests more than \(Self.maximumDepth) levels deep; "
+                              + "expected at most \(Self.maximumDepth) (split it, or use 'in [...]')")
+        }
+    }
+
+    mutating func parseOr() throws(SyntaxError) -> (condition: Condition, depth: Int) {
+        var (result, depth) = try parseAnd()
         while isKeyword(peek, "or") {
+            let offset = peek?.offset ?? length
             position += 1
-            result = .or(result, try parseAnd())
+            let (rhs, rhsDepth) = try parseAnd()
+            depth = Swift.max(depth, rhsDepth) + 1
+            try checkDepth(depth, at: offset)
+            result = .or(result, rhs)
         }
-        return result
+        return (result, depth)
     }
 
-    mutating func parseAnd() throws(SyntaxError) -> Condition {
-        var result = try parseNot()
+    mutating func parseAnd() throws(SyntaxError) -> (condition: Condition, depth: Int) {
+        var (result, depth) = try parseNot()
         while isKeyword(peek, "and") {
+            let offset = peek?.offset ?? length
             position += 1
-            result = .and(result, try parseNot())
+            let (rhs, rhsDepth) = try parseNot()
+            depth = Swift.max(depth, rhsDepth) + 1
+            try checkDepth(depth, at: offset)
+            result = .and(result, rhs)
         }
-        return result
+        return (result, depth)
     }
 
-    mutating func parseNot() throws(SyntaxError) -> Condition {
+    mutating func parseNot() throws(SyntaxError) -> (condition: Condition, depth: Int) {
         if isKeyword(peek, "not") {
+            let offset = peek?.offset ?? length
+            nesting += 1
+            try checkDepth(nesting, at: offset)
+            defer { nesting -= 1 }
             position += 1
-            return .not(try parseNot())
+            let (operand, depth) = try parseNot()
+            try checkDepth(depth + 1, at: offset)
+            return (.not(operand), depth + 1)
         }
         return try parseAtom()
     }
 
     static let keywords: Set<String> = ["and", "or", "not", "in", "contains"]
 
-    mutating func parseAtom() throws(SyntaxError) -> Condition {
+    mutating func parseAtom() throws(SyntaxError) -> (condition: Condition, depth: Int) {
         guard let token = advance() else { throw endError("a question id, 'not', 'answered(' or '('") }
         switch token.kind {
         case .leftParen:
+            nesting += 1
+            try checkDepth(nesting, at: token.offset)
+            defer { nesting -= 1 }
             let inner = try parseOr()
             guard let close = advance() else { throw endError("')'") }
             guard close.kind == .rightParen else {
@@ -211,7 +242,7 @@ public struct ConditionParser {
             guard close.kind == .rightParen else {
                 throw SyntaxError(offset: close.offset, message: "unexpected \(close.kind.display); expected ')' to close answered(\(id)")
             }
-            return .answered(question: id)
+            return (.answered(question: id), 1)
         case .word(let word):
             guard !ConditionParser.keywords.contains(word) else {
                 throw SyntaxError(offset: token.offset, message: "unexpected '\(word)'; expected a question id, 'not', 'answered(' or '('")
@@ -219,7 +250,7 @@ public struct ConditionParser {
             guard ConditionParser.isQuestionID(word) else {
                 throw SyntaxError(offset: token.offset, message: "'\(word)' is not a question id; expected [a-z0-9-]+")
             }
-            return try parseTest(question: word)
+            return (try parseTest(question: word), 1)
         default:
             throw SyntaxError(offset: token.offset, message: "unexpected \(token.kind.display); expected a question id, 'not', 'answered(' or '('")
         }

@@ -8,19 +8,27 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What was expected, or a "did you mean" hint; nil when there is nothing to add.
     public var expected: String?
+    /// An error (the file is refused) or a warning (the file loads; something is ignored).
+    public var severity: Severity
+
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
 
     /// Creates a diagnostic.
-    public init(file: String, location: SourceLocation?, message: String, expected: String? = nil) {
+    public init(file: String, location: SourceLocation?, message: String, expected: String? = nil, severity: Severity = .error) {
         self.file = file
         self.location = location
         self.message = message
         self.expected = expected
+        self.severity = severity
     }
 
-    /// The compiler-style line: `FILE:LINE:COLUMN: error: message; expected`.
+    /// The compiler-style line: `FILE:LINE:COLUMN: error: message; expected` (or `warning:`).
     public var description: String {
         let place = location.map { "\(file):\($0.line):\($0.column)" } ?? file
         let hint = expected.map { "; \($0)" } ?? ""
-        return "\(place): error: \(message)\(hint)"
+        return "\(place): \(severity.rawValue): \(message)\(hint)"
     }
 }

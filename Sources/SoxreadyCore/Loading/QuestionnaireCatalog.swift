@@ -76,42 +76,48 @@ public struct QuestionnaireCatalog: Sendable {
         return result
     }
 
-    /// Resolves `reference`: a path to a file (anything containing `/` or ending in `.yaml`/`.yml`),
-    /// or `id` / `id@version` looked up in the search folders (first match wins).
+    /// True when `text` names a file rather than a questionnaire id: it contains `/`, ends in
+    /// `.yaml`/`.yml`, or is an existing file whose name is not a valid id.
+    public static func isPath(_ text: String) -> Bool {
+        text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
+            || (!text.isEmpty && !text.contains("@") && !Identifier.isValid(text) && FileManager.default.fileExists(atPath: text))
+    }
+
+    /// Resolves `text`: a path to a file (see ``isPath(_:)``), or `id` / `id@version` looked up
+    /// in the search folders (first match wins).
     ///
-    /// - Throws: ``QuestionnaireLoadError`` from loading the file, or
-    ///   ``QuestionnaireLoadError/notFound(reference:searched:)``.
-    public func resolve(_ reference: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
-        if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
-            || FileManager.default.fileExists(atPath: reference) && !Identifier.isValid(reference)
-        {
-            return try QuestionnaireLoader.load(path: reference)
-        }
-        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-        let id = parts[0]
-        let version = parts.count > 1 ? parts[1] : nil
+    /// - Throws: ``QuestionnaireLoadError`` from loading the file,
+    ///   ``QuestionnaireLoadError/invalidReference(_:)`` for a malformed `id@version`, or
+    ///   ``QuestionnaireLoadError/notFound(reference:searched:available:)``.
+    public func resolve(_ text: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+        if Self.isPath(text) { return try QuestionnaireLoader.load(path: text) }
+        let reference: QuestionnaireReference
+        do { reference = try QuestionnaireReference(parsing: text) } catch { throw .invalidReference(error) }
+        return try resolve(reference)
+    }
+
+    /// Finds the questionnaire `reference` names in the search folders (first match wins).
+    ///
+    /// - Throws: ``QuestionnaireLoadError/notFound(reference:searched:available:)``, or the error
+    ///   of loading a file named after the id.
+    public func resolve(_ reference: QuestionnaireReference) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
         // Fast path: a file named after the id.
         for folder in searchPaths {
             for ext in ["yaml", "yml"] {
-                let path = (folder as NSString).appendingPathComponent("\(id).\(ext)")
+                let path = (folder as NSString).appendingPathComponent("\(reference.id).\(ext)")
                 guard FileManager.default.fileExists(atPath: path) else { continue }
                 let loaded = try QuestionnaireLoader.load(path: path)
-                if loaded.questionnaire.id == id, version == nil || loaded.questionnaire.version == version {
-                    return loaded
-                }
+                if reference.matches(loaded.questionnaire) { return loaded }
             }
         }
-        for entry in entries() {
-            if case .success(let loaded) = entry.result, loaded.questionnaire.id == id,
-                version == nil || loaded.questionnaire.version == version
-            {
-                return loaded
-            }
+        let all = entries()
+        for entry in all {
+            if case .success(let loaded) = entry.result, reference.matches(loaded.questionnaire) { return loaded }
         }
-        let available = entries().compactMap { entry -> String? in
+        let available = all.compactMap { entry -> String? in
             if case .success(let loaded) = entry.result { return loaded.questionnaire.reference }
             return nil
         }
-        throw .notFound(reference: reference, searched: searchPaths, available: available)
+        throw .notFound(reference: reference.description, searched: searchPaths, available: available)
     }
 }

@@ -3,18 +3,26 @@ import Yams
 /// Turns a composed YAML tree into a ``Questionnaire``, collecting every problem on the way.
 struct QuestionnaireDecoder {
     static let formatName = "soxready/questionnaire@1"
-    static let topKeys = ["format", "id", "version", "title", "description", "sources", "thresholds", "domains"]
+    static let topKeys = ["format", "id", "version", "title", "description", "sources", "thresholds", "calendar",
+                          "sharedResponsibility", "domains"]
     static let sourceKeys = ["title", "url", "note"]
-    static let thresholdKeys = ["ready", "notReady", "criticalDomainFloor", "unknownConfidence", "conditionalConfidence"]
+    static let thresholdKeys = ["ready", "notReady", "criticalDomainFloor", "unknownConfidence", "conditionalConfidence",
+                                "readyConfidence", "closeWindowBefore", "closeWindowAfter", "minOperatingDays"]
+    static let calendarKeys = ["cutover", "fiscalYearEnd"]
+    static let sharedResponsibilityKeys = ["question", "models"]
     static let domainKeys = ["id", "title", "summary", "criticality", "weight", "itgc", "cuec", "questions"]
     static let questionKeys = [
-        "id", "prompt", "help", "type", "choices", "min", "max", "unit", "bands", "control", "weight",
-        "gating", "risk", "notApplicable", "required", "when", "remediation", "references", "itgc", "cuec",
-        "replaces",
+        "id", "prompt", "title", "help", "type", "choices", "min", "max", "unit", "bands", "control", "weight",
+        "gating", "key", "asked", "risk", "notApplicable", "required", "when", "remediation", "references", "itgc", "cuec",
+        "replaces", "expectedEvidence",
     ]
-    static let choiceKeys = ["id", "label", "score"]
+    static let choiceKeys = ["id", "label", "score", "action"]
     static let bandKeys = ["min", "max", "score"]
-    static let remediationKeys = ["action", "owner", "phase", "effort", "azure"]
+    static let remediationKeys = ["action", "owner", "phase", "effort", "azure", "after"]
+    /// The longest short title, in characters.
+    static let maximumTitleLength = 60
+    /// The largest `weight`.
+    static let maximumWeight = 1000.0
 
     var fields: YAMLFields
     /// Every question id in the file with where it is first defined (pre-pass).
@@ -25,6 +33,9 @@ struct QuestionnaireDecoder {
     init(file: String) { fields = YAMLFields(file: file) }
 
     var diagnostics: [Diagnostic] { fields.diagnostics }
+    var warnings: [Diagnostic] { fields.warnings }
+    /// Each question's mapping, for the checks that need the whole file.
+    var questionMaps: [String: YAMLFields.Mapping] = [:]
 
     // MARK: - Top level
 
@@ -54,6 +65,7 @@ struct QuestionnaireDecoder {
         let description = top["description"].flatMap { fields.text($0, "description", in: "the questionnaire", allowEmpty: true) } ?? ""
         let sources = decodeSources(top["sources"])
         let thresholds = decodeThresholds(top["thresholds"])
+        let calendarMap = top["calendar"].flatMap { fields.mapping($0, in: "calendar", allowed: Self.calendarKeys, required: []) }
 
         var domains: [Domain] = []
         if let domainNodes = fields.list(top["domains"], "domains", in: "the questionnaire") {
@@ -72,9 +84,15 @@ struct QuestionnaireDecoder {
                 domains.append(domain)
             }
         }
+        let questions = domains.flatMap(\.questions)
+        let calendar = decodeCalendar(calendarMap, questions: questions)
+        checkAskedAfterCutover(questions, calendar: calendar)
+        checkAfter(questions)
+        let link = decodeSharedResponsibility(top["sharedResponsibility"], questions: questions)
         guard let id, let version, let title else { return nil }
         return Questionnaire(id: id, version: version, title: title, description: description,
-                             sources: sources, thresholds: thresholds, domains: domains)
+                             sources: sources, thresholds: thresholds, domains: domains, calendar: calendar,
+                             sharedResponsibility: link)
     }
 
     /// Pre-pass: every question id and where it is first defined, so that a `when` can tell an
@@ -111,7 +129,7 @@ struct QuestionnaireDecoder {
         func percent(_ key: String, _ fields: inout YAMLFields) -> Double? {
             guard let valueNode = map[key], let value = fields.number(valueNode, key, in: "thresholds") else { return nil }
             guard (0...100).contains(value) else {
-                fields.error(valueNode, "threshold '\(key)' is \(formatNumber(value))", expected: "expected a percent in 0...100")
+                fields.error(valueNode, "threshold '\(key)' is \(NumberText.plain(value))", expected: "expected a percent in 0...100")
                 return nil
             }
             return value
@@ -120,9 +138,25 @@ struct QuestionnaireDecoder {
         if let value = percent("notReady", &fields) { thresholds.notReady = value }
         if let value = percent("criticalDomainFloor", &fields) { thresholds.criticalDomainFloor = value }
         if let value = percent("unknownConfidence", &fields) { thresholds.unknownConfidence = value }
-        if let value = percent("conditionalConfidence", &fields) { thresholds.conditionalConfidence = value }
+        if let value = percent("conditionalConfidence", &fields) {
+            thresholds.conditionalConfidence = value
+            fields.warning(map.keyNode("conditionalConfidence"), "threshold conditionalConfidence is no longer read by rules version 2",
+                           expected: "use readyConfidence (confidence below which the level is at best ready with conditions)")
+        }
+        if let value = percent("readyConfidence", &fields) { thresholds.readyConfidence = value }
+        func days(_ key: String, _ fields: inout YAMLFields) -> Int? {
+            guard let valueNode = map[key], let value = fields.number(valueNode, key, in: "thresholds") else { return nil }
+            guard value == value.rounded(), (0...3660).contains(value) else {
+                fields.error(valueNode, "threshold '\(key)' is \(NumberText.plain(value))", expected: "expected a whole number of days in 0...3660")
+                return nil
+            }
+            return Int(value)
+        }
+        if let value = days("closeWindowBefore", &fields) { thresholds.closeWindowBefore = value }
+        if let value = days("closeWindowAfter", &fields) { thresholds.closeWindowAfter = value }
+        if let value = days("minOperatingDays", &fields) { thresholds.minOperatingDays = value }
         if thresholds.notReady > thresholds.ready {
-            fields.error(node, "threshold notReady (\(formatNumber(thresholds.notReady))) is above ready (\(formatNumber(thresholds.ready)))",
+            fields.error(node, "threshold notReady (\(NumberText.plain(thresholds.notReady))) is above ready (\(NumberText.plain(thresholds.ready)))",
                          expected: "expected notReady <= ready")
         }
         return thresholds
@@ -165,10 +199,29 @@ struct QuestionnaireDecoder {
     mutating func positive(_ node: Node?, _ field: String, in context: String) -> Double? {
         guard let node, let value = fields.number(node, field, in: context) else { return nil }
         guard value > 0 else {
-            fields.error(node, "'\(field)' in \(context) is \(formatNumber(value))", expected: "expected a number above 0")
+            fields.error(node, "'\(field)' in \(context) is \(NumberText.plain(value))", expected: "expected a number above 0")
             return nil
         }
         return value
+    }
+
+    /// A question's `weight`: a finite number in (0, 1000].
+    mutating func weight(_ node: Node?, in context: String) -> Double? {
+        guard let node, let value = fields.number(node, "weight", in: context) else { return nil }
+        guard value > 0, value <= Self.maximumWeight else {
+            fields.error(node, "'weight' in \(context) is \(NumberText.plain(value))",
+                         expected: "expected a number above 0 and at most \(NumberText.plain(Self.maximumWeight))")
+            return nil
+        }
+        return value
+    }
+
+    /// `gating: true` (an ICFR gate), `technical` (a technical gate) or `false`.
+    mutating func decodeGate(_ node: Node?, in context: String) -> Gate? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node, scalar.string.lowercased() == "technical" { return .technical }
+        guard let flag = fields.bool(node, "gating", in: context) else { return nil }
+        return flag ? .icfr : nil
     }
 
     mutating func decodeITGC(_ node: Node?, in context: String) -> [ITGCArea]? {
@@ -197,8 +250,9 @@ struct QuestionnaireDecoder {
         let type = fields.enumeration(map["type"], "type", in: context, as: QuestionType.self)
 
         var question = Question(
-            id: id ?? "", prompt: prompt ?? "", help: help.trimmingWhitespace, type: type ?? .text, choices: [],
-            min: nil, max: nil, unit: nil, bands: [], control: nil, weight: nil, gating: false, risk: nil,
+            id: id ?? "", prompt: prompt ?? "", title: nil, help: help.trimmingWhitespace, type: type ?? .text, choices: [],
+            min: nil, max: nil, unit: nil, bands: [], control: nil, weight: nil, gate: nil, declaredKey: false,
+            asked: .always, expectedEvidence: [], risk: nil,
             notApplicable: false, required: false, when: nil, whenText: nil, remediation: nil, references: [],
             itgc: domainITGC, cuec: domainCUEC, replaces: [], location: location)
 
@@ -209,8 +263,21 @@ struct QuestionnaireDecoder {
         }
 
         question.control = map["control"].flatMap { fields.enumeration($0, "control", in: context, as: ControlClass.self) }
-        question.weight = positive(map["weight"], "weight", in: context)
-        question.gating = map["gating"].flatMap { fields.bool($0, "gating", in: context) } ?? false
+        question.weight = weight(map["weight"], in: context)
+        question.gate = decodeGate(map["gating"], in: context)
+        question.declaredKey = map["key"].flatMap { fields.bool($0, "key", in: context) } ?? false
+        question.asked = map["asked"].flatMap { fields.enumeration($0, "asked", in: context, as: AskedStage.self) } ?? .always
+        question.expectedEvidence = fields.textList(map["expectedEvidence"], "expectedEvidence", in: context) ?? []
+        if let node = map["title"], let title = fields.text(node, "title", in: context) {
+            if title.contains(where: \.isNewline) {
+                fields.error(node, "the title of \(context) has a line break", expected: "expected a short title on one line")
+            } else if title.count > Self.maximumTitleLength {
+                fields.error(node, "the title of \(context) has \(title.count) characters",
+                             expected: "expected at most \(Self.maximumTitleLength) (a short title; the prompt says the rest)")
+            } else {
+                question.title = title.trimmingWhitespace
+            }
+        }
         question.risk = map["risk"].flatMap { fields.enumeration($0, "risk", in: context, as: RiskLevel.self) }
         question.notApplicable = map["notApplicable"].flatMap { fields.bool($0, "notApplicable", in: context) } ?? false
         question.required = map["required"].flatMap { fields.bool($0, "required", in: context) } ?? false
@@ -251,6 +318,7 @@ struct QuestionnaireDecoder {
 
         guard let id, !duplicate else { return nil }
         if earlier[id] == nil { earlier[id] = question }
+        questionMaps[id] = map
         return question
     }
 
@@ -274,12 +342,13 @@ struct QuestionnaireDecoder {
                 }
                 guard let choiceID = fields.identifier(choiceMap["id"], "choice id", in: context) else { continue }
                 let label = fields.text(choiceMap["label"], "label", in: "choice '\(choiceID)'") ?? choiceID
+                let action = choiceMap["action"].flatMap { fields.text($0, "action", in: "choice '\(choiceID)'") }
                 var score: Double?
                 if let scoreNode = choiceMap["score"], let value = fields.number(scoreNode, "score", in: "choice '\(choiceID)'") {
                     if (0...1).contains(value) {
                         score = value
                     } else {
-                        fields.error(scoreNode, "choice '\(choiceID)' of \(context) has score \(formatNumber(value))", expected: "expected a score in 0...1")
+                        fields.error(scoreNode, "choice '\(choiceID)' of \(context) has score \(NumberText.plain(value))", expected: "expected a score in 0...1")
                         score = Swift.min(Swift.max(value, 0), 1)
                     }
                 }
@@ -287,7 +356,7 @@ struct QuestionnaireDecoder {
                     fields.error(choiceMap["id"], "duplicate choice id '\(choiceID)' in \(context)", expected: "expected choice ids unique in the question")
                     continue
                 }
-                choiceNodes.append((Choice(id: choiceID, label: label, score: score), item))
+                choiceNodes.append((Choice(id: choiceID, label: label, score: score, action: action?.trimmingWhitespace), item))
             }
             question.choices = choiceNodes.map(\.0)
             let scored = choiceNodes.filter { $0.0.score != nil }
@@ -295,7 +364,7 @@ struct QuestionnaireDecoder {
                 for (choice, node) in choiceNodes where choice.score == nil {
                     fields.error(node, "choice '\(choice.id)' of \(context) has no score while others do", expected: "expected a score on every choice or on none")
                 }
-                question.choices = choiceNodes.map { Choice(id: $0.0.id, label: $0.0.label, score: $0.0.score ?? 0) }
+                question.choices = choiceNodes.map { Choice(id: $0.0.id, label: $0.0.label, score: $0.0.score ?? 0, action: $0.0.action) }
             } else if scored.count == choiceNodes.count && !choiceNodes.isEmpty {
                 let scores = choiceNodes.compactMap(\.0.score)
                 if type == .choice && !scores.contains(1) {
@@ -303,16 +372,40 @@ struct QuestionnaireDecoder {
                                  expected: "expected at least one choice with score 1")
                 }
                 if type == .multi && scores.reduce(0, +) < 1 {
-                    fields.error(map["choices"], "the choices of multi \(context) add up to \(formatNumber(scores.reduce(0, +))), so it can never be fully met",
+                    fields.error(map["choices"], "the choices of multi \(context) add up to \(NumberText.plain(scores.reduce(0, +))), so it can never be fully met",
                                  expected: "expected scores that add up to at least 1")
                 }
             }
         case .yesNo, .yesPartialNo:
-            if let node = map["choices"] {
-                let implied = type == .yesNo ? "yes and no" : "yes, partial and no"
-                fields.error(node, "'choices' is not allowed on \(type.rawValue) \(context)", expected: "its choices are \(implied); use type: choice for other options")
+            let implied = type == .yesNo ? Question.yesNoChoices : Question.yesPartialNoChoices
+            question.choices = implied
+            // `choices:` here only attaches per-choice actions (and labels) to the implied choices.
+            guard let items = fields.list(map["choices"], "choices", in: context) else { return }
+            for item in items {
+                guard let choiceMap = fields.mapping(item, in: "a choice of \(context)", allowed: Self.choiceKeys, required: ["id"]),
+                    let choiceID = fields.identifier(choiceMap["id"], "choice id", in: context)
+                else { continue }
+                guard let index = question.choices.firstIndex(where: { $0.id == choiceID }) else {
+                    fields.error(choiceMap["id"], "\(type.rawValue) \(context) has no choice '\(choiceID)'",
+                                 expected: "expected one of \(implied.map(\.id).joined(separator: ", ")) (its choices are implied; use type: choice for other options)")
+                    continue
+                }
+                if choiceMap["action"] == nil && choiceMap["label"] == nil {
+                    fields.error(choiceMap.node, "choice '\(choiceID)' of \(type.rawValue) \(context) gives no action",
+                                 expected: "expected action: what closes the gap when this is the answer")
+                }
+                if let scoreNode = choiceMap["score"], let value = fields.number(scoreNode, "score", in: "choice '\(choiceID)'"),
+                    value != implied[index].score
+                {
+                    fields.error(scoreNode, "choice '\(choiceID)' of \(type.rawValue) \(context) has score \(NumberText.plain(value))",
+                                 expected: "expected its implied score \(NumberText.plain(implied[index].score ?? 0)) or no score")
+                }
+                if let label = choiceMap["label"].flatMap({ fields.text($0, "label", in: "choice '\(choiceID)'") }) {
+                    question.choices[index].label = label
+                }
+                question.choices[index].action = choiceMap["action"].flatMap { fields.text($0, "action", in: "choice '\(choiceID)'") }?
+                    .trimmingWhitespace
             }
-            question.choices = type == .yesNo ? Question.yesNoChoices : Question.yesPartialNoChoices
         case .number, .date, .text:
             if let node = map["choices"] {
                 fields.error(node, "'choices' is not allowed on \(type.rawValue) \(context)", expected: "expected choices only on choice or multi questions")
@@ -333,7 +426,7 @@ struct QuestionnaireDecoder {
         question.max = fields.number(map["max"], "max", in: context)
         question.unit = fields.text(map["unit"], "unit", in: context)
         if let min = question.min, let max = question.max, min > max {
-            fields.error(map["max"], "max \(formatNumber(max)) of \(context) is below min \(formatNumber(min))", expected: "expected min <= max")
+            fields.error(map["max"], "max \(NumberText.plain(max)) of \(context) is below min \(NumberText.plain(min))", expected: "expected min <= max")
             return
         }
         guard let items = fields.list(map["bands"], "bands", in: context) else { return }
@@ -345,11 +438,11 @@ struct QuestionnaireDecoder {
             else { continue }
             let max = fields.number(bandMap["max"], "max", in: "a band of \(context)")
             guard (0...1).contains(score) else {
-                fields.error(bandMap["score"], "a band of \(context) has score \(formatNumber(score))", expected: "expected a score in 0...1")
+                fields.error(bandMap["score"], "a band of \(context) has score \(NumberText.plain(score))", expected: "expected a score in 0...1")
                 continue
             }
             if let max, max < min {
-                fields.error(bandMap["max"], "a band of \(context) has max \(formatNumber(max)) below its min \(formatNumber(min))", expected: "expected min <= max")
+                fields.error(bandMap["max"], "a band of \(context) has max \(NumberText.plain(max)) below its min \(NumberText.plain(min))", expected: "expected min <= max")
                 continue
             }
             bands.append(Band(min: min, max: max, score: score))
@@ -364,7 +457,7 @@ struct QuestionnaireDecoder {
     mutating func checkBandCoverage(_ bands: [Band], question: Question, node: Node?, context: String) {
         let low = question.min ?? -Double.infinity
         let high = question.max ?? Double.infinity
-        let range = "\(question.min.map(formatNumber) ?? "-∞")...\(question.max.map(formatNumber) ?? "∞")"
+        let range = "\(question.min.map(NumberText.plain) ?? "-∞")...\(question.max.map(NumberText.plain) ?? "∞")"
         let sorted = bands.sorted { $0.min < $1.min }
         var covered: Double?
         var gaps: [String] = []
@@ -372,17 +465,17 @@ struct QuestionnaireDecoder {
             let top = band.max ?? Double.infinity
             if top < low { continue }
             if let reach = covered {
-                if band.min > reach, reach < high { gaps.append("above \(formatNumber(reach)) and below \(formatNumber(band.min))") }
+                if band.min > reach, reach < high { gaps.append("above \(NumberText.plain(reach)) and below \(NumberText.plain(band.min))") }
                 covered = Swift.max(reach, top)
             } else {
                 if band.min > low {
-                    gaps.append(low.isInfinite ? "below \(formatNumber(band.min))" : "from \(formatNumber(low)) to below \(formatNumber(band.min))")
+                    gaps.append(low.isInfinite ? "below \(NumberText.plain(band.min))" : "from \(NumberText.plain(low)) to below \(NumberText.plain(band.min))")
                 }
                 covered = top
             }
         }
         if let reach = covered, reach < high {
-            gaps.append(high.isInfinite ? "above \(formatNumber(reach))" : "above \(formatNumber(reach)) up to \(formatNumber(high))")
+            gaps.append(high.isInfinite ? "above \(NumberText.plain(reach))" : "above \(NumberText.plain(reach)) up to \(NumberText.plain(high))")
         }
         if covered == nil { gaps.append("all of \(range)") }
         for gap in gaps {
@@ -401,40 +494,10 @@ struct QuestionnaireDecoder {
         let phase = map["phase"].flatMap { fields.enumeration($0, "phase", in: inner, as: MigrationPhase.self) } ?? .beforeMigration
         let effort = map["effort"].flatMap { fields.enumeration($0, "effort", in: inner, as: Effort.self) }
         let azure = fields.textList(map["azure"], "azure", in: inner) ?? []
-        return Remediation(action: action.trimmingWhitespace, owner: owner, phase: phase, effort: effort, azure: azure)
-    }
-}
-
-/// `MAJOR.MINOR.PATCH` with an optional `-prerelease`, compared numerically.
-public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Major, minor and patch numbers.
-    public var major: Int, minor: Int, patch: Int
-    /// Pre-release label after `-`, empty when none.
-    public var prerelease: String
-
-    /// Parses `1.2.3` or `1.2.3-rc.1`; nil for anything else.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        let numbers = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard numbers.count == 3,
-            numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let major = Int(numbers[0]), let minor = Int(numbers[1]), let patch = Int(numbers[2])
-        else { return nil }
-        if parts.count == 2, parts[1].isEmpty { return nil }
-        self.major = major
-        self.minor = minor
-        self.patch = patch
-        prerelease = parts.count == 2 ? String(parts[1]) : ""
-    }
-
-    /// `MAJOR.MINOR.PATCH[-prerelease]`.
-    public var description: String { "\(major).\(minor).\(patch)" + (prerelease.isEmpty ? "" : "-\(prerelease)") }
-
-    public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
-        if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
-            return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
+        var after: [String] = []
+        for item in fields.list(map["after"], "after", in: inner) ?? [] {
+            if let id = fields.identifier(item, "question id in 'after'", in: inner) { after.append(id) }
         }
-        if lhs.prerelease.isEmpty != rhs.prerelease.isEmpty { return !lhs.prerelease.isEmpty }
-        return lhs.prerelease < rhs.prerelease
+        return Remediation(action: action.trimmingWhitespace, owner: owner, phase: phase, effort: effort, azure: azure, after: after)
     }
 }

@@ -10,6 +10,8 @@ public struct LoadedQuestionnaire: Sendable {
     public var content: String
     /// The path it was read from, as given; nil when parsed from memory.
     public var path: String?
+    /// What the loader ignored (each a `warning:` line); the file still loads.
+    public var warnings: [Diagnostic] = []
 }
 
 /// Loads and validates `soxready/questionnaire@1` files with Yams.
@@ -84,7 +86,7 @@ public enum QuestionnaireLoader {
         guard diagnostics.isEmpty, let questionnaire else {
             throw .invalid(diagnostics)
         }
-        return LoadedQuestionnaire(questionnaire: questionnaire, content: text, path: nil)
+        return LoadedQuestionnaire(questionnaire: questionnaire, content: text, path: nil, warnings: decoder.warnings)
     }
 
     /// Turns a Yams syntax error into one diagnostic with its line and column.

@@ -33,6 +33,13 @@ struct YAMLFields {
         diagnostics.append(Diagnostic(file: file, location: location, message: message, expected: expected))
     }
 
+    /// Warnings: the file loads, but something in it is ignored.
+    var warnings: [Diagnostic] = []
+
+    mutating func warning(_ node: Node?, _ message: String, expected: String? = nil) {
+        warnings.append(Diagnostic(file: file, location: Self.location(node), message: message, expected: expected, severity: .warning))
+    }
+
     static func kindName(_ node: Node) -> String {
         switch node {
         case .scalar: "a single value"

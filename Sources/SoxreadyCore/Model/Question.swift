@@ -1,9 +1,29 @@
+/// The two kinds of gate (SCORING.md rules version 2).
+public enum Gate: String, Sendable, Hashable, Codable, CaseIterable {
+    /// An ICFR gate (`gating: true`): a control the financial statements rely on.
+    case icfr
+    /// A technical gate (`gating: technical`): the move cannot work without it.
+    case technical
+}
+
+/// When a question can honestly be answered.
+public enum AskedStage: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Before and after the cutover.
+    case always
+    /// Only after go-live (`asked: after-cutover`): not yet due in a pre-cutover run; the plan's
+    /// hypercare checklist.
+    case afterCutover = "after-cutover"
+}
+
 /// One question of a questionnaire, with everything needed to ask, score and remediate it.
 public struct Question: Sendable, Equatable {
     /// Identifier, `[a-z0-9-]+`, unique in the whole questionnaire.
     public var id: String
     /// The question as asked.
     public var prompt: String
+    /// A short title (at most 60 characters) for reasons, tables and the executive summary;
+    /// nil when the questionnaire gives none (``displayTitle`` falls back to the id).
+    public var title: String?
     /// Help: why it matters, the evidence auditors ask for, what good looks like on Azure.
     public var help: String
     /// Answer type.
@@ -22,8 +42,15 @@ public struct Question: Sendable, Equatable {
     public var control: ControlClass?
     /// Explicit points; wins over `control`.
     public var weight: Double?
-    /// A gap here can block migration.
-    public var gating: Bool
+    /// The kind of gate, when a gap here blocks migration: an ICFR gate (`gating: true`) or a
+    /// technical one (`gating: technical`, such as an Azure Migrate readiness label).
+    public var gate: Gate?
+    /// Declared key (`key: true`); gating and preventive-mandatory questions are key anyway (``isKey``).
+    public var declaredKey: Bool
+    /// When the question can be answered: always, or only after the cutover (`asked: after-cutover`).
+    public var asked: AskedStage
+    /// What auditors ask for as evidence of this control (the PBC list, help); empty when none.
+    public var expectedEvidence: [String]
     /// Explicit gap risk; otherwise derived per SCORING.md.
     public var risk: RiskLevel?
     /// `n/a` is accepted.
@@ -46,6 +73,15 @@ public struct Question: Sendable, Equatable {
     public var replaces: [String]
     /// Where the question starts in its file.
     public var location: SourceLocation
+
+    /// True for a gating question of either kind (SCORING.md: G, key, P1).
+    public var gating: Bool { gate != nil }
+
+    /// True for a key question: gating, preventive-mandatory, or declared `key: true`.
+    public var isKey: Bool { gating || control == .preventiveMandatory || declaredKey }
+
+    /// The short title, else the id: what a person reads first.
+    public var displayTitle: String { title ?? id }
 
     /// True when an answer maps to a score in 0...1 (SCORING.md "scored").
     public var isScored: Bool {

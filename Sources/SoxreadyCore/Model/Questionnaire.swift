@@ -22,6 +22,11 @@ public struct Questionnaire: Sendable, Equatable {
     public var thresholds: Thresholds
     /// Domains in file order.
     public var domains: [Domain]
+    /// The date questions that play a calendar role (`calendar:`).
+    public var calendar: CalendarRoles
+    /// The question whose choices name the hosting models of the shared-responsibility table
+    /// (`sharedResponsibility:`), if any.
+    public var sharedResponsibility: SharedResponsibilityLink?
 
     /// Every question in file order (domain by domain).
     public var questions: [Question] { domains.flatMap(\.questions) }
@@ -41,6 +46,52 @@ public struct Questionnaire: Sendable, Equatable {
 
     /// `id@version`, the questionnaire's full reference.
     public var reference: String { "\(id)@\(version)" }
+}
+
+/// The date questions that play a calendar role (QUESTIONNAIRE-FORMAT.md, `calendar:`).
+public struct CalendarRoles: Sendable, Hashable {
+    /// The planned go-live date in Azure.
+    public var cutover: String?
+    /// The last day of the current fiscal year.
+    public var fiscalYearEnd: String?
+
+    /// Creates the roles.
+    public init(cutover: String? = nil, fiscalYearEnd: String? = nil) {
+        self.cutover = cutover
+        self.fiscalYearEnd = fiscalYearEnd
+    }
+}
+
+/// The hosting models of Microsoft's shared-responsibility matrix.
+public enum HostingModel: String, Sendable, Hashable, CaseIterable, Codable {
+    case onPremises = "on-premises"
+    case iaas, paas, saas
+}
+
+/// Which question names the hosting models, and which of its choices stand for which model.
+public struct SharedResponsibilityLink: Sendable, Hashable {
+    /// The `multi` or `choice` question.
+    public var question: String
+    /// Choice id → hosting model, in the question's choice order.
+    public var models: [(choice: String, model: HostingModel)]
+
+    public static func == (lhs: SharedResponsibilityLink, rhs: SharedResponsibilityLink) -> Bool {
+        lhs.question == rhs.question && lhs.models.map(\.choice) == rhs.models.map(\.choice) && lhs.models.map(\.model) == rhs.models.map(\.model)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(question)
+        for entry in models {
+            hasher.combine(entry.choice)
+            hasher.combine(entry.model)
+        }
+    }
+
+    /// The link soxready 0.1 assumed before questionnaires could declare one: the `hosting`
+    /// question with choices hybrid, iaas, paas and saas (used for runs scored under rules 1).
+    public static let legacy = SharedResponsibilityLink(question: "hosting", models: [
+        ("hybrid", .onPremises), ("iaas", .iaas), ("paas", .paas), ("saas", .saas),
+    ])
 }
 
 /// A provenance entry of a questionnaire (`sources:`).
@@ -70,10 +121,19 @@ public struct Thresholds: Sendable, Hashable, Codable {
     public var criticalDomainFloor: Double = 50
     /// Confidence at or below which readiness is unknown (default 40).
     public var unknownConfidence: Double = 40
-    /// Confidence at or below which the app is at best ready with conditions (default 60).
+    /// Rules 1 only: confidence at or below which the app is at best ready with conditions
+    /// (default 60). Rules 2 no longer read it (the loader warns).
     public var conditionalConfidence: Double = 60
+    /// Rules 2: confidence below which the app is at best ready with conditions (default 90).
+    public var readyConfidence: Double = 90
+    /// Days before a period end that its close window starts (default 7).
+    public var closeWindowBefore: Int = 7
+    /// Days after a period end that its close window ends (default 15).
+    public var closeWindowAfter: Int = 15
+    /// The fewest days a control must operate on the new platform before the year end (default 90).
+    public var minOperatingDays: Int = 90
 
-    /// The defaults of SCORING.md: 85, 60, 50, 40 and 60.
+    /// The defaults of SCORING.md: 85, 60, 50, 40, 60 (rules 1), 90, 7, 15 and 90.
     public init() {}
 }
 
@@ -113,12 +173,15 @@ public struct Choice: Sendable, Hashable {
     public var label: String
     /// Score 0...1, or nil for a context-only choice.
     public var score: Double?
+    /// The remediation action when this choice is the answer (replaces the question's), if any.
+    public var action: String?
 
     /// Creates a choice.
-    public init(id: String, label: String, score: Double?) {
+    public init(id: String, label: String, score: Double?, action: String? = nil) {
         self.id = id
         self.label = label
         self.score = score
+        self.action = action
     }
 }
 
@@ -149,4 +212,6 @@ public struct Remediation: Sendable, Hashable {
     public var effort: Effort?
     /// Azure capabilities that help close the gap.
     public var azure: [String]
+    /// Questions whose actions come before this one's when both are open (`after:`).
+    public var after: [String] = []
 }

@@ -35,7 +35,7 @@ public enum AnswerCarryOver {
             guard let sourceID, var record = answers[sourceID] else { continue }
             if sourceID != question.id { result.renamed[sourceID] = question.id }
             if let answer = record.answer, !fits(answer, question) {
-                result.dropped[sourceID] = "the answer \(AnswerFormatting.text(answer)) no longer fits question \(question.id)"
+                result.dropped[sourceID] = "the answer \(AnswerText.plain(answer)) no longer fits question \(question.id)"
                 record.answer = nil
             }
             if record.answer != nil || record.note != nil || record.evidence != nil {
@@ -66,15 +66,19 @@ public enum AnswerCarryOver {
         }
     }
 
-    /// The carried answers that were not gaps in the run they come from: on `--only-gaps` these
-    /// are kept as answered, and only the rest is asked.
-    public static func nonGaps(_ carried: AnswerSheet, in questionnaire: Questionnaire) -> AnswerSheet {
-        let card = ReadinessScorer.score(questionnaire, answers: carried)
-        let gaps = Set(card.gaps.map(\.questionID))
-        return carried.filter { id, record in
+    /// What `--only-gaps` keeps as answered: the answers of `base` carried over to `new` that
+    /// were not gaps in `base`'s stored result (never an unknown); the rest is asked.
+    ///
+    /// - Throws: ``QuestionnaireLoadError`` naming the run when its stored questionnaire does not load.
+    public static func keptByOnlyGaps(from base: StoredRun, to new: Questionnaire) throws(QuestionnaireLoadError) -> AnswerSheet {
+        let old = try base.questionnaire()
+        let carried = carry(base.answers, from: old, to: new)
+        let oldGaps = Set(base.result.gaps.map(\.question))
+        // The new ids of the old gaps (a renamed question keeps its standing).
+        var gaps = oldGaps
+        for (oldID, newID) in carried.renamed where oldGaps.contains(oldID) { gaps.insert(newID) }
+        return carried.answers.filter { id, record in
             guard !gaps.contains(id), let answer = record.answer else { return false }
-            // A scored question answered below 1 is a gap even when the carried answer is
-            // not asked any more; never keep an unknown.
             return answer != .unknown
         }
     }

@@ -73,7 +73,7 @@ public struct RunComparison: Sendable, Equatable {
     public var fromRun: Int
     /// The later run.
     public var toRun: Int
-    /// Levels and overall scores (unrounded) before and after.
+    /// Levels and overall scores (as stored, to one decimal) before and after.
     public var readinessBefore: ReadinessLevel
     /// Readiness after.
     public var readinessAfter: ReadinessLevel
@@ -90,49 +90,74 @@ public struct RunComparison: Sendable, Equatable {
     /// Changes of one kind.
     public func changes(_ kind: Kind) -> [Change] { changes.filter { $0.kind == kind } }
 
-    /// Compares run `older` with run `newer`.
-    ///
-    /// - Parameters:
-    ///   - older: The earlier run's questionnaire, answers and number.
-    ///   - newer: The later run's questionnaire, answers and number.
-    public init(older: (questionnaire: Questionnaire, answers: AnswerSheet, run: Int),
-                newer: (questionnaire: Questionnaire, answers: AnswerSheet, run: Int))
-    {
-        let oldCard = ReadinessScorer.score(older.questionnaire, answers: older.answers)
-        let newCard = ReadinessScorer.score(newer.questionnaire, answers: newer.answers)
-        fromRun = older.run
-        toRun = newer.run
-        readinessBefore = oldCard.readiness
-        readinessAfter = newCard.readiness
-        scoreBefore = oldCard.score
-        scoreAfter = newCard.score
+    /// One side of a comparison: a run's questionnaire, answers and stored result.
+    public struct Side: Sendable {
+        /// The questionnaire the run was scored against.
+        public var questionnaire: Questionnaire
+        /// The run's answers.
+        public var answers: AnswerSheet
+        /// The run's stored result (its gaps, scores and level are read, never recomputed).
+        public var result: AssessmentResult
 
-        let oldOutcomes = Dictionary(uniqueKeysWithValues: oldCard.questions.map { ($0.questionID, $0) })
-        let oldGaps = Set(oldCard.gaps.map(\.questionID))
-        let newGaps = Set(newCard.gaps.map(\.questionID))
+        /// Creates a side.
+        public init(questionnaire: Questionnaire, answers: AnswerSheet, result: AssessmentResult) {
+            self.questionnaire = questionnaire
+            self.answers = answers
+            self.result = result
+        }
+
+        /// A stored run's side.
+        ///
+        /// - Throws: ``QuestionnaireLoadError`` naming the run when its questionnaire does not load.
+        public init(_ run: StoredRun) throws(QuestionnaireLoadError) {
+            self.init(questionnaire: try run.questionnaire(), answers: run.answers, result: run.result)
+        }
+
+        /// The answer score s of a question as the result has it: a gap's score, 1 for an
+        /// answered scored question that is no gap, else nil.
+        func score(_ question: Question, status: QuestionOutcome.Status, gaps: [String: AssessmentResult.GapEntry]) -> Double? {
+            if let gap = gaps[question.id] { return gap.score }
+            return status == .answered && question.isScored ? 1 : nil
+        }
+    }
+
+    /// Compares run `older` with run `newer` from their stored results.
+    public init(older: Side, newer: Side) {
+        fromRun = older.result.run.number
+        toRun = newer.result.run.number
+        readinessBefore = older.result.readiness
+        readinessAfter = newer.result.readiness
+        scoreBefore = older.result.score
+        scoreAfter = newer.result.score
+
+        let oldStatuses = Applicability.statuses(older.questionnaire, answers: older.answers)
+        let newStatuses = Applicability.statuses(newer.questionnaire, answers: newer.answers)
+        let oldGaps = Dictionary(older.result.gaps.map { ($0.question, $0) }, uniquingKeysWith: { first, _ in first })
+        let newGaps = Dictionary(newer.result.gaps.map { ($0.question, $0) }, uniquingKeysWith: { first, _ in first })
         var matchedOld: Set<String> = []
         var result: [Change] = []
         for (domain, question) in newer.questionnaire.domains.flatMap({ d in d.questions.map { (d, $0) } }) {
-            let newOutcome = newCard.outcome(question.id)!
+            let newStatus = newStatuses[question.id] ?? .unanswered
+            let newScore = newer.score(question, status: newStatus, gaps: newGaps)
             let oldID: String? = older.questionnaire.question(question.id) != nil ? question.id
                 : question.replaces.first { older.questionnaire.question($0) != nil }
-            let after = RunComparison.describe(newOutcome, newer.answers[question.id]?.answer)
-            guard let oldID, let oldOutcome = oldOutcomes[oldID] else {
-                let gap = newGaps.contains(question.id)
-                result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id, before: "not in run \(older.run)",
-                                     after: after, scoreBefore: nil, scoreAfter: newOutcome.score, gapBefore: false,
-                                     gapAfter: gap, kind: .added))
+            let after = RunComparison.describe(newStatus, newer.answers[question.id]?.answer)
+            guard let oldID, let oldQuestion = older.questionnaire.question(oldID), let oldStatus = oldStatuses[oldID] else {
+                result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id, before: "not in run \(fromRun)",
+                                     after: after, scoreBefore: nil, scoreAfter: newScore, gapBefore: false,
+                                     gapAfter: newGaps[question.id] != nil, kind: .added))
                 continue
             }
             matchedOld.insert(oldID)
-            let before = RunComparison.describe(oldOutcome, older.answers[oldID]?.answer)
-            let wasGap = oldGaps.contains(oldID), isGap = newGaps.contains(question.id)
+            let oldScore = older.score(oldQuestion, status: oldStatus, gaps: oldGaps)
+            let before = RunComparison.describe(oldStatus, older.answers[oldID]?.answer)
+            let wasGap = oldGaps[oldID] != nil, isGap = newGaps[question.id] != nil
             let kind: Kind
             switch (wasGap, isGap) {
             case (true, false): kind = .closed
             case (false, true): kind = .newGap
             case (true, true):
-                let b = oldOutcome.score ?? -1, a = newOutcome.score ?? -1
+                let b = oldScore ?? -1, a = newScore ?? -1
                 kind = a < b ? .regressed : (a > b ? .improved : .changed)
             case (false, false): kind = .changed
             }
@@ -141,28 +166,30 @@ public struct RunComparison: Sendable, Equatable {
             guard before != after || wasGap != isGap || annotated else { continue }
             let onlyNotes = before == after && wasGap == isGap
             result.append(Change(questionID: question.id, previousID: oldID == question.id ? nil : oldID, domainID: domain.id,
-                                 before: before, after: after, scoreBefore: oldOutcome.score, scoreAfter: newOutcome.score,
+                                 before: before, after: after, scoreBefore: oldScore, scoreAfter: newScore,
                                  gapBefore: wasGap, gapAfter: isGap, kind: onlyNotes ? .annotated : kind,
                                  noteBefore: oldRecord?.note, noteAfter: newRecord?.note,
                                  evidenceBefore: oldRecord?.evidence, evidenceAfter: newRecord?.evidence))
         }
         for domain in older.questionnaire.domains {
             for question in domain.questions where !matchedOld.contains(question.id) {
-                let outcome = oldOutcomes[question.id]!
+                let status = oldStatuses[question.id] ?? .unanswered
                 result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id,
-                                     before: RunComparison.describe(outcome, older.answers[question.id]?.answer),
-                                     after: "not in run \(newer.run)", scoreBefore: outcome.score, scoreAfter: nil,
-                                     gapBefore: oldGaps.contains(question.id), gapAfter: false, kind: .removed))
+                                     before: RunComparison.describe(status, older.answers[question.id]?.answer),
+                                     after: "not in run \(toRun)", scoreBefore: older.score(question, status: status, gaps: oldGaps),
+                                     scoreAfter: nil, gapBefore: oldGaps[question.id] != nil, gapAfter: false, kind: .removed))
             }
         }
         changes = result
-        let oldDomainScores = Dictionary(uniqueKeysWithValues: oldCard.domains.map { ($0.domainID, $0.score) })
-        domains = zip(newer.questionnaire.domains, newCard.domains).map { domain, outcome in
-            DomainChange(domainID: domain.id, title: domain.title, before: oldDomainScores[domain.id] ?? nil, after: outcome.score)
+        let oldDomainScores = Dictionary(older.result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+        let newDomainScores = Dictionary(newer.result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+        domains = newer.questionnaire.domains.map { domain in
+            DomainChange(domainID: domain.id, title: domain.title, before: oldDomainScores[domain.id] ?? nil,
+                         after: newDomainScores[domain.id] ?? nil)
         }
     }
 
-    static func describe(_ outcome: QuestionOutcome, _ answer: Answer?) -> String {
-        outcome.status == .notAsked ? "not asked" : AnswerFormatting.text(answer)
+    static func describe(_ status: QuestionOutcome.Status, _ answer: Answer?) -> String {
+        status == .notAsked ? "not asked" : AnswerText.plain(answer)
     }
 }

@@ -7,7 +7,7 @@ extension String {
         // Fast path: nothing to escape anywhere, and no list or heading marker at the start.
         let special: Set<UInt8> = Set("\\`*_[]|#~!{}<>&".utf8)
         if let first = utf8.first, !"-+=0123456789".utf8.contains(first),
-            !utf8.contains(where: { special.contains($0) || $0 < 0x20 || $0 == 0x7F })
+            !utf8.contains(where: { special.contains($0) || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
         {
             return self
         }
@@ -34,6 +34,17 @@ extension String {
             default:
                 if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
                     out += " "
+                } else if character.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                                                                      || (0x2066...0x2069).contains($0.value) }) {
+                    // C1 controls and bidirectional overrides become visible escapes.
+                    for scalar in character.unicodeScalars {
+                        let value = scalar.value
+                        if (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
+                            out += "\\\\u{\(String(value, radix: 16))}"
+                        } else {
+                            out.unicodeScalars.append(scalar)
+                        }
+                    }
                 } else {
                     out.append(character)
                 }

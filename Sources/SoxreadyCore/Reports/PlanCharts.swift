@@ -3,8 +3,10 @@
 enum PlanCharts {
     static func escape(_ text: String) -> String { text.htmlEscaped }
 
-    /// Horizontal bars, one per domain, 0–100 with a dashed line at the critical floor.
-    static func domainBars(_ rows: [PlanDocument.DomainRow], floor: Double) -> String {
+    /// Horizontal bars, one per domain, 0–100 with a dashed line at the critical floor; a bar
+    /// is good at or above the `ready` threshold, fair at or above `notReady`, else poor.
+    static func domainBars(_ rows: [PlanDocument.DomainRow], thresholds: Thresholds) -> String {
+        let floor = thresholds.criticalDomainFloor
         let labelWidth = 330, barWidth = 300, rowHeight = 22
         let height = rows.count * rowHeight + 30
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
@@ -17,7 +19,7 @@ enum PlanCharts {
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"14\" class=\"track\"/>"
             if row.assessed, let value = Double(row.score) {
                 let width = Int((value / 100 * Double(barWidth)).rounded())
-                let band = value >= 85 ? "good" : (value >= 60 ? "fair" : "poor")
+                let band = value >= thresholds.ready ? "good" : (value >= thresholds.notReady ? "fair" : "poor")
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"14\" class=\"bar \(band)\"/>"
                 svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 14)\" class=\"value\">\(escape(row.score))</text>"
             } else {
@@ -27,7 +29,7 @@ enum PlanCharts {
         let floorX = labelWidth + Int((floor / 100 * Double(barWidth)).rounded())
         let bottom = rows.count * rowHeight + 6
         svg += "<line x1=\"\(floorX)\" y1=\"2\" x2=\"\(floorX)\" y2=\"\(bottom)\" class=\"floor\"/>"
-        svg += "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(formatNumber(floor))</text>"
+        svg += "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(NumberText.plain(floor))</text>"
         svg += "</svg>"
         return svg
     }
@@ -47,7 +49,7 @@ enum PlanCharts {
         for (index, run) in runs.enumerated() {
             let x = 40 + index * step
             let y = 110 - Int(((run.score ?? 0) / 100 * 90).rounded())
-            let label = run.score.map { String(format1: $0) } ?? "–"
+            let label = run.score.map { NumberText.oneDecimal($0) } ?? "–"
             svg += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"4\" class=\"point \(run.readiness.rawValue)\"/>"
             svg += "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"value\">\(escape(label))</text>"
             svg += "<text x=\"\(x)\" y=\"126\" text-anchor=\"middle\" class=\"axis\">run \(run.number)</text>"

@@ -2,10 +2,12 @@ extension PlanDocument {
     /// Builds the plan of `run`, compared with `previous` (the run before, if any), with the
     /// trend of `history` (every run of the application, oldest first).
     ///
-    /// - Throws: ``QuestionnaireLoadError`` if the run's stored questionnaire no longer parses.
+    /// Every figure comes from the run's stored result; nothing is re-scored.
+    ///
+    /// - Throws: ``QuestionnaireLoadError`` naming the run whose stored questionnaire no longer
+    ///   parses (this one or the previous one).
     public init(run: StoredRun, previous: StoredRun?, history: [RunSummary]) throws(QuestionnaireLoadError) {
         let questionnaire = try run.questionnaire()
-        let card = ReadinessScorer.score(questionnaire, answers: run.answers)
         let result = run.result
         let thresholds = questionnaire.thresholds
 
@@ -23,8 +25,8 @@ extension PlanDocument {
         readiness = result.readiness.rawValue
         readinessTitle = result.readiness.title
         readinessSymbol = Self.symbol(result.readiness)
-        score = result.score.map { String(format1: $0) } ?? "not assessed"
-        confidencePercent = String(format1: result.confidence.percent)
+        score = result.score.map { NumberText.oneDecimal($0) } ?? "not assessed"
+        confidencePercent = NumberText.oneDecimal(result.confidence.percent)
         stars = result.confidence.stars
         confidenceStars = String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars)
         blockerCount = run.summary.blockers
@@ -32,45 +34,44 @@ extension PlanDocument {
         mediumCount = run.summary.medium
         lowCount = run.summary.low
         reasons = result.reasons.map { Line(text: $0) }
-        let answered = card.domains.map(\.answered).reduce(0, +), applicable = card.domains.map(\.applicable).reduce(0, +)
+        let answered = result.domains.map(\.answered).reduce(0, +), applicable = result.domains.map(\.applicable).reduce(0, +)
         coverageNote = "Scores cover the \(answered) answered question\(answered == 1 ? "" : "s") of the \(applicable) scored questions that apply"
-            + " (confidence \(String(format1: result.confidence.percent)) %); unanswered and \"don't know\" answers are not in the scores."
+            + " (confidence \(NumberText.oneDecimal(result.confidence.percent)) %); unanswered and \"don't know\" answers are not in the scores."
         lowConfidence = result.confidence.percent <= thresholds.conditionalConfidence
-        // Question ids named in the reasons, in questionnaire order.
-        let reasonText = result.reasons.joined(separator: " ")
-        let words = Set(reasonText.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init))
-        namedQuestions = questionnaire.questions.filter { words.contains($0.id) }.map { NamedQuestion(questionID: $0.id, prompt: $0.prompt) }
+        // The questions named in the reasons, in questionnaire order.
+        let named = result.namedQuestionIDs
+        namedQuestions = questionnaire.questions.filter { named.contains($0.id) }.map { NamedQuestion(questionID: $0.id, prompt: $0.prompt) }
         hasNamedQuestions = !namedQuestions.isEmpty
 
         // 4. Domains
-        domains = zip(questionnaire.domains, card.domains).map { domain, outcome in
-            let score = outcome.score.map { AssessmentResult.round1($0) }
+        let domainScores = Dictionary(result.domains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        domains = questionnaire.domains.compactMap { domain in
+            guard let outcome = domainScores[domain.id] else { return nil }
+            let score = outcome.score
             let cells = score.map { Int(($0 / 5).rounded()) } ?? 0
             return DomainRow(id: domain.id, title: domain.title, criticality: domain.criticality.rawValue,
-                             multiplier: "×" + formatNumber(domain.multiplier), score: score.map { String(format1: $0) } ?? "not assessed",
+                             multiplier: "×" + NumberText.plain(domain.multiplier), score: score.map { NumberText.oneDecimal($0) } ?? "not assessed",
                              assessed: score != nil, contextOnly: !domain.isScored, answered: outcome.answered, applicable: outcome.applicable,
                              bar: score == nil ? "" : String(repeating: "█", count: cells) + String(repeating: "░", count: 20 - cells),
                              belowFloor: domain.criticality == .critical && (outcome.score.map { $0 < thresholds.criticalDomainFloor } ?? false))
         }
-        chartSVG = PlanCharts.domainBars(domains.filter { !$0.contextOnly }, floor: thresholds.criticalDomainFloor)
+        chartSVG = PlanCharts.domainBars(domains.filter { !$0.contextOnly }, thresholds: thresholds)
 
         // 5 and 6. Blockers and the remediation plan
-        let rows = card.gaps.map { Self.gapRow($0, questionnaire: questionnaire, answers: run.answers) }
+        let rows = result.gaps.map { Self.gapRow($0, questionnaire: questionnaire, answers: run.answers) }
         blockers = rows.filter(\.gating)
         hasBlockers = !blockers.isEmpty
         phases = MigrationPhase.allCases.compactMap { phase in
-            let actions = zip(card.gaps, rows).filter { gap, _ in
-                (questionnaire.question(gap.questionID)?.remediation?.phase ?? .beforeMigration) == phase
-            }.map(\.1)
+            let actions = zip(result.gaps, rows).filter { gap, _ in gap.phase == phase }.map(\.1)
             return actions.isEmpty ? nil : PhaseGroup(id: phase.rawValue, title: phase.title, actions: actions, count: actions.count)
         }
         hasActions = !rows.isEmpty
 
         // 7. Shared responsibility
-        responsibility = Self.responsibility(questionnaire: questionnaire, answers: run.answers)
+        responsibility = Self.responsibility(link: questionnaire.sharedResponsibility ?? .legacy, answers: run.answers)
 
         // 8. Progress
-        progress = Self.progress(run: run, questionnaire: questionnaire, previous: previous, history: history)
+        progress = try Self.progress(run: run, questionnaire: questionnaire, previous: previous, history: history)
         if progress.hasPrevious {
             changeSummary = "\(progress.scoreChange) since run \(progress.previousRun); \(progress.levelChange)"
         } else {
@@ -78,21 +79,21 @@ extension PlanDocument {
         }
 
         // 9. To confirm
-        toConfirm = card.gaps.filter { $0.score == nil }.map { gap in
-            let question = questionnaire.question(gap.questionID)
-            return ConfirmRow(questionID: gap.questionID, prompt: question?.prompt ?? "",
-                              domainTitle: questionnaire.domain(ofQuestion: gap.questionID)?.title ?? "",
+        toConfirm = result.gaps.filter { $0.score == nil }.map { gap in
+            let question = questionnaire.question(gap.question)
+            return ConfirmRow(questionID: gap.question, prompt: question?.prompt ?? "",
+                              domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
                               status: gap.unknown ? "don't know" : "unanswered", gating: gap.gating,
                               owner: question?.remediation?.owner ?? "")
         }
         hasToConfirm = !toConfirm.isEmpty
 
         // 11. Appendix: every question asked, with its answer, note and evidence.
-        let outcomes = Dictionary(uniqueKeysWithValues: card.questions.map { ($0.questionID, $0) })
+        let statuses = Applicability.statuses(questionnaire, answers: run.answers)
         appendix = questionnaire.domains.map { domain in
             AppendixDomain(title: domain.title, answers: domain.questions.map { question in
                 let record = run.answers[question.id]
-                let asked = outcomes[question.id]?.status != .notAsked
+                let asked = statuses[question.id] != .notAsked
                 return AppendixRow(questionID: question.id, prompt: question.prompt,
                                    answer: asked ? Self.answerText(record?.answer, question: question) : "not asked (does not apply)",
                                    note: record?.note ?? "", evidence: record?.evidence ?? "",
@@ -128,22 +129,22 @@ extension PlanDocument {
         case .value(.choices(let ids)):
             return ids.isEmpty ? "none" : ids.map { question.choice($0)?.label ?? $0 }.joined(separator: "; ")
         case .value(.number(let number)):
-            return formatNumber(number) + (question.unit.map { " \($0)" } ?? "")
+            return NumberText.plain(number) + (question.unit.map { " \($0)" } ?? "")
         case .value(let value):
-            return AnswerFormatting.text(value)
+            return AnswerText.plain(value)
         }
     }
 
-    static func gapRow(_ gap: Gap, questionnaire: Questionnaire, answers: AnswerSheet) -> GapRow {
-        let question = questionnaire.question(gap.questionID)
+    static func gapRow(_ gap: AssessmentResult.GapEntry, questionnaire: Questionnaire, answers: AnswerSheet) -> GapRow {
+        let question = questionnaire.question(gap.question)
         let remediation = question?.remediation
-        return GapRow(priority: gap.priority, questionID: gap.questionID, prompt: question?.prompt ?? "",
-                      domainTitle: questionnaire.domain(ofQuestion: gap.questionID)?.title ?? "",
-                      answer: question.map { answerText(answers[gap.questionID]?.answer, question: $0) } ?? "",
-                      risk: gap.risk.rawValue, gating: gap.gating, action: remediation?.action ?? "",
-                      owner: remediation?.owner ?? "", phase: (remediation?.phase ?? .beforeMigration).title,
+        return GapRow(priority: gap.priority, questionID: gap.question, prompt: question?.prompt ?? "",
+                      domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
+                      answer: question.map { answerText(answers[gap.question]?.answer, question: $0) } ?? "",
+                      risk: gap.risk.rawValue, gating: gap.gating, action: gap.action,
+                      owner: gap.owner, phase: gap.phase.title,
                       azure: remediation?.azure.joined(separator: "; ") ?? "", effort: remediation?.effort?.rawValue ?? "",
                       itgc: question?.itgc.map(\.title).joined(separator: "; ") ?? "",
-                      cuec: question?.cuec.joined(separator: ", ") ?? "", pointsLost: String(format1: gap.pointsLost))
+                      cuec: question?.cuec.joined(separator: ", ") ?? "", pointsLost: NumberText.oneDecimal(gap.pointsLost))
     }
 }

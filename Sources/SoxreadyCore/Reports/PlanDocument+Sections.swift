@@ -12,17 +12,28 @@ extension PlanDocument {
         ("Physical hosts, network and datacenter", "customer", "microsoft", "microsoft", "microsoft"),
     ]
 
-    /// The table for the hosting models answered to the questionnaire's `hosting` question.
-    static func responsibility(questionnaire: Questionnaire, answers: AnswerSheet) -> Responsibility {
+    /// The table for the hosting models answered to the question the questionnaire names in
+    /// `sharedResponsibility:` (`link`).
+    static func responsibility(link: SharedResponsibilityLink?, answers: AnswerSheet) -> Responsibility {
         let note = "Inherited: Microsoft operates it and its SOC 1 Type 2 report covers it; shared: both sides own part, "
             + "so the customer's part needs a control; customer: a customer-owned control (and CUEC) for the SOX file. "
             + "Source: Azure documentation on shared responsibility in the cloud."
         var models: [(title: String, column: KeyPath<ResponsibilityColumns, String>)] = []
-        if case .value(.choices(let ids))? = answers["hosting"]?.answer {
-            if ids.contains("hybrid") { models.append(("On-premises (hybrid part)", \.onPremises)) }
-            if ids.contains("iaas") { models.append(("IaaS", \.iaas)) }
-            if ids.contains("paas") { models.append(("PaaS", \.paas)) }
-            if ids.contains("saas") { models.append(("SaaS", \.saas)) }
+        if let link {
+            var chosen: [String] = []
+            switch answers[link.question]?.answer {
+            case .value(.choices(let ids))?: chosen = ids
+            case .value(.choice(let id))?: chosen = [id]
+            default: break
+            }
+            for entry in link.models where chosen.contains(entry.choice) {
+                switch entry.model {
+                case .onPremises: models.append(("On-premises (hybrid part)", \.onPremises))
+                case .iaas: models.append(("IaaS", \.iaas))
+                case .paas: models.append(("PaaS", \.paas))
+                case .saas: models.append(("SaaS", \.saas))
+                }
+            }
         }
         guard !models.isEmpty else {
             return Responsibility(determined: false, models: [], rows: [],
@@ -46,9 +57,11 @@ extension PlanDocument {
         var onPremises: String, iaas: String, paas: String, saas: String
     }
 
-    static func progress(run: StoredRun, questionnaire: Questionnaire, previous: StoredRun?, history: [RunSummary]) -> Progress {
+    static func progress(run: StoredRun, questionnaire: Questionnaire, previous: StoredRun?, history: [RunSummary])
+        throws(QuestionnaireLoadError) -> Progress
+    {
         let trend = history.filter { $0.number <= run.summary.number }.map {
-            TrendPoint(run: $0.number, score: $0.score.map { String(format1: $0) } ?? "–", readinessTitle: $0.readiness.title,
+            TrendPoint(run: $0.number, score: $0.score.map { NumberText.oneDecimal($0) } ?? "–", readinessTitle: $0.readiness.title,
                        symbol: symbol($0.readiness))
         }
         let trendText = trend.map { "\($0.run): \($0.score) \($0.symbol)" }.joined(separator: " → ")
@@ -56,17 +69,18 @@ extension PlanDocument {
                                 regressions: [], improved: [], hasClosed: false, hasNewGaps: false, hasRegressions: false,
                                 hasImproved: false, trend: trend, hasTrend: trend.count > 1, trendText: trendText,
                                 trendSVG: PlanCharts.trend(history.filter { $0.number <= run.summary.number }))
-        guard let previous, let older = try? previous.questionnaire() else { return progress }
-        let comparison = RunComparison(older: (older, previous.answers, previous.summary.number),
-                                       newer: (questionnaire, run.answers, run.summary.number))
+        guard let previous else { return progress }
+        let older = try previous.questionnaire()
+        let comparison = RunComparison(older: RunComparison.Side(questionnaire: older, answers: previous.answers, result: previous.result),
+                                       newer: RunComparison.Side(questionnaire: questionnaire, answers: run.answers, result: run.result))
         progress.hasPrevious = true
         progress.previousRun = previous.summary.number
         switch (previous.result.score, run.result.score) {
         case let (before?, after?):
             let change = AssessmentResult.change(from: before, to: after) ?? 0
-            progress.scoreChange = "score \(String(format1: before)) → \(String(format1: after)) (\(change >= 0 ? "+" : "")\(String(format1: change)))"
+            progress.scoreChange = "score \(NumberText.oneDecimal(before)) → \(NumberText.oneDecimal(after)) (\(change >= 0 ? "+" : "")\(NumberText.oneDecimal(change)))"
         default:
-            progress.scoreChange = "score \(previous.result.score.map { String(format1: $0) } ?? "not assessed") → \(run.result.score.map { String(format1: $0) } ?? "not assessed")"
+            progress.scoreChange = "score \(previous.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed") → \(run.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed")"
         }
         progress.levelChange = previous.result.readiness == run.result.readiness
             ? "level unchanged (\(run.result.readiness.title))"

@@ -83,12 +83,12 @@ enum ReadinessRules {
     static func percent(_ value: Double, near threshold: Double) -> String {
         let one = (value * 10).rounded() / 10
         if one == threshold, value != threshold {
-            return String(format2: value)
+            return NumberText.twoDecimals(value)
         }
-        return String(format1: value)
+        return NumberText.oneDecimal(value)
     }
 
-    static func number(_ value: Double) -> String { formatNumber(value) }
+    static func number(_ value: Double) -> String { NumberText.plain(value) }
 
     /// How an answer reads in a reason: the choice label's id, the number, or the text.
     static func describe(_ answer: Answer?, of question: Question) -> String {
@@ -96,51 +96,7 @@ enum ReadinessRules {
         switch answer {
         case .unknown: return "don't know"
         case .notApplicable: return "n/a"
-        case .value(let value): return AnswerFormatting.text(value)
+        case .value(let value): return AnswerText.plain(value)
         }
-    }
-}
-
-/// Plain text of answer values, as shown in reasons, tables and summaries.
-public enum AnswerFormatting {
-    /// `quarterly`; `paas, saas`; `2555`; `2027-03-31`; the text itself.
-    public static func text(_ value: AnswerValue) -> String {
-        switch value {
-        case .choice(let id): id
-        case .choices(let ids): ids.isEmpty ? "none" : ids.joined(separator: ", ")
-        case .number(let number): formatNumber(number)
-        case .date(let date): date.description
-        case .text(let text): text
-        }
-    }
-
-    /// The text of a whole answer: the value, `unknown` or `n/a`; `unanswered` when nil.
-    public static func text(_ answer: Answer?) -> String {
-        switch answer {
-        case .none: "unanswered"
-        case .unknown?: "unknown"
-        case .notApplicable?: "n/a"
-        case .value(let value)?: text(value)
-        }
-    }
-}
-
-extension String {
-    /// `value` with exactly one decimal (`72.3`, `100.0`), rounding half away from zero.
-    public init(format1 value: Double) {
-        let tenths = (value * 10).rounded()
-        let whole = Int64(tenths / 10)
-        let fraction = Int64(abs(tenths.truncatingRemainder(dividingBy: 10)))
-        let sign = tenths < 0 && whole == 0 ? "-" : ""
-        self = "\(sign)\(whole).\(fraction)"
-    }
-
-    /// `value` with exactly two decimals.
-    init(format2 value: Double) {
-        let hundredths = (value * 100).rounded()
-        let whole = Int64(hundredths / 100)
-        let fraction = Int64(abs(hundredths.truncatingRemainder(dividingBy: 100)))
-        let sign = hundredths < 0 && whole == 0 ? "-" : ""
-        self = "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

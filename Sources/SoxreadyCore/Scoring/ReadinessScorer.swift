@@ -12,31 +12,7 @@ public enum ReadinessScorer {
     ///
     /// - Returns: Every figure unrounded, the gaps in priority order, the level and its reasons.
     public static func score(_ questionnaire: Questionnaire, answers: AnswerSheet) -> Scorecard {
-        // Applicability in file order: a `when` only looks at earlier questions.
-        var usable: [String: AnswerValue] = [:]
-        var outcomes: [QuestionOutcome] = []
-        for domain in questionnaire.domains {
-            for question in domain.questions {
-                let asked = question.when?.holds { usable[$0] } ?? true
-                let answer = answers[question.id]?.answer
-                var outcome = QuestionOutcome(questionID: question.id, domainID: domain.id, status: .unanswered, score: nil)
-                if !asked {
-                    outcome.status = .notAsked
-                } else {
-                    switch answer {
-                    case .none: outcome.status = .unanswered
-                    case .unknown?: outcome.status = .unknown
-                    case .notApplicable?: outcome.status = .notApplicable
-                    case .value(let value)?:
-                        outcome.status = .answered
-                        usable[question.id] = value
-                        if question.isScored { outcome.score = answerScore(question, value) }
-                    }
-                }
-                outcomes.append(outcome)
-            }
-        }
-
+        let outcomes = Applicability.outcomes(questionnaire, answers: answers)
         let byID = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.questionID, $0) })
         var domainOutcomes: [DomainOutcome] = []
         var weighted = 0.0, multipliers = 0.0

@@ -1,22 +1,43 @@
-/// Why the store could not do what was asked.
+/// Why the store could not do what was asked. Each case maps to one documented exit code.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Another process holds the write lock longer than the wait allowed (exit 75).
-    case busy(path: String, waitedSeconds: Double)
-    /// The store file or its folder cannot be created or opened (exit 73).
-    case cannotOpen(path: String, reason: String)
+    /// Another process held the store longer than the wait allowed; nothing was written (exit 75).
+    case busy(location: String, waitedSeconds: Double)
+    /// The store cannot be created or opened: a missing folder, permissions, a read-only medium
+    /// (exit 73).
+    case cannotOpen(location: String, reason: String)
+    /// There is no store at this location yet (a reading command never creates one; exit 66).
+    case notFound(location: String)
+    /// The location holds something that is not a soxready store, or a damaged one (exit 74).
+    case notAStore(location: String, reason: String)
+    /// The store was written by a newer soxready (its schema is newer than this one knows); it is
+    /// never written by this version (exit 74).
+    case newerSchema(location: String, found: String)
     /// No application with this name has been assessed (exit 66).
     case appNotFound(name: String, known: [String])
     /// The application has no run with this number, or no run at all (exit 66).
     case runNotFound(app: String, number: Int?, latest: Int?)
+    /// The application has no unfinished draft (exit 66).
+    case draftNotFound(app: String)
+    /// Another session holds the application's draft (exit 75; `--take-over` takes it).
+    case draftHeld(app: String, holder: DraftHolder)
     /// A read or write failed (exit 74).
-    case io(path: String, reason: String)
+    case io(location: String, reason: String)
 
     public var description: String {
         switch self {
-        case .busy(let path, let seconds):
-            return "the store \(path) is busy: another soxready process is writing and did not finish within \(formatNumber(seconds)) s; nothing was recorded, try again"
-        case .cannotOpen(let path, let reason):
-            return "cannot open the store \(path): \(reason)"
+        case .busy(let location, let seconds):
+            return "the store \(location) is busy: another soxready process is writing and did not finish within "
+                + "\(NumberText.plain(seconds)) s; nothing was recorded, try again"
+        case .cannotOpen(let location, let reason):
+            return "cannot open the store \(location): \(reason)"
+        case .notFound(let location):
+            return "there is no store at \(location) yet; record a run with 'soxready assess' first, or give the right --store"
+        case .notAStore(let location, let reason):
+            return "\(location) is not a usable soxready store: \(reason); move it aside and restore it from a backup, "
+                + "or use another --store"
+        case .newerSchema(let location, let found):
+            return "the store \(location) was written by a newer soxready (schema \(found)); this version does not "
+                + "change it: use the newer soxready"
         case .appNotFound(let name, let known):
             let hint = known.isEmpty ? "no application has been assessed in this store yet"
                 : "known applications: \(known.prefix(10).joined(separator: ", "))\(known.count > 10 ? ", …" : "")"
@@ -26,18 +47,23 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 return "application '\(app)' has no run \(number)" + (latest.map { "; runs go from 1 to \($0)" } ?? "")
             }
             return "application '\(app)' has no recorded run yet"
-        case .io(let path, let reason):
-            return "the store \(path) could not be read or written: \(reason)"
+        case .draftNotFound(let app):
+            return "application '\(app)' has no unfinished assessment to resume"
+        case .draftHeld(let app, let holder):
+            return "the unfinished assessment of '\(app)' is open in another session: \(holder.description); "
+                + "finish or quit it there, or take it over with --take-over"
+        case .io(let location, let reason):
+            return "the store \(location) could not be read or written: \(reason)"
         }
     }
 
-    /// The sysexits code for this error (75, 73, 66 or 74).
+    /// The sysexits code for this error.
     public var exitStatus: ExitStatus {
         switch self {
-        case .busy: .storeBusy
+        case .busy, .draftHeld: .storeBusy
         case .cannotOpen: .cannotCreate
-        case .appNotFound, .runNotFound: .noInput
-        case .io: .ioError
+        case .notFound, .appNotFound, .runNotFound, .draftNotFound: .noInput
+        case .io, .notAStore, .newerSchema: .ioError
         }
     }
 }

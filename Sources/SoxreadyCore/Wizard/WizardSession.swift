@@ -120,7 +120,7 @@ public struct WizardSession: Sendable {
     public var prefill: String? {
         guard let question = currentQuestion else { return nil }
         let record = answers[question.id] ?? defaults[question.id]
-        return record?.answer.map { AnswerFormatting.text($0) }
+        return record?.answer.map { AnswerText.plain($0) }
     }
 
     /// The note and evidence recorded so far for the current question (or carried from the defaults).

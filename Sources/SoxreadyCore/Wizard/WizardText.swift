@@ -62,7 +62,7 @@ public enum WizardText {
         var text = "\n"
         text += question.help.isEmpty ? "No help text for this question.\n" : wrap(question.help.terminalSafe(keepNewlines: true), indent: "  ") + "\n"
         if question.isScored {
-            var facts = ["\(formatNumber(question.points)) points", "gap risk \(question.gapRisk.rawValue)"]
+            var facts = ["\(NumberText.plain(question.points)) points", "gap risk \(question.gapRisk.rawValue)"]
             if let control = question.control { facts.insert(control.rawValue, at: 0) }
             if question.gating { facts.append("gating: a gap here can block the migration") }
             text += "  Scoring: \(facts.joined(separator: " · "))\n"

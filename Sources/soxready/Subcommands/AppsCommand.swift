@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import SoxreadyCore
 
-/// `soxready apps`: the portfolio view.
-struct AppsCommand: AsyncParsableCommand {
+/// `soxready apps`: every assessed application with its latest run.
+struct AppsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apps",
         abstract: "List every assessed application with its latest readiness.")
@@ -13,20 +13,20 @@ struct AppsCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         try reportingFailures {
             let apps: [AppSummary]
             do {
-                apps = try global.openStore(create: false).apps()
-            } catch let failure as Failure where failure.status == .cannotCreate && !FileManager.default.fileExists(atPath: global.storePath) {
+                apps = try global.openStoreForReading().apps()
+            } catch StoreError.notFound {
                 apps = []
             }
             switch format {
             case .json:
-                FileHandle.standardOutput.write(try ListingJSON.apps(apps))
+                try Console.out(try AppsDocument(apps).jsonData())
             case .table:
                 if apps.isEmpty {
-                    print("No application has been assessed in \(global.storePath) yet. Start with: soxready assess --app NAME")
+                    try Console.out("No application has been assessed in \(global.storePath.terminalSafe()) yet. Start with: soxready assess --app NAME\n")
                     return
                 }
                 var rows = [["APP", "RUN", "RECORDED", "READINESS", "SCORE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW", "DRAFT"]]
@@ -36,10 +36,10 @@ struct AppsCommand: AsyncParsableCommand {
                         continue
                     }
                     rows.append([app.name, String(run.number), Timestamp.string(run.recordedAt), run.readiness.rawValue,
-                                 run.score.map { String(format1: $0) } ?? "-", "\(String(format1: run.confidence)) % \(run.stars)★",
+                                 run.score.map { NumberText.oneDecimal($0) } ?? "-", "\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★",
                                  String(run.blockers), String(run.high), String(run.medium), String(run.low), app.hasDraft ? "yes" : ""])
                 }
-                print(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }), terminator: "")
+                try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
             }
         }
     }

@@ -3,6 +3,9 @@ import Foundation
 import SoxreadyCore
 
 /// `soxready assess`: answer the questionnaire for one application and record a run.
+///
+/// The flow itself is ``AssessFlow`` in the core; this command parses the options, picks the
+/// line reader for the terminal, prints the outcome and maps it to an exit code.
 struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
@@ -18,8 +21,9 @@ struct AssessCommand: AsyncParsableCommand {
             Questions the file does not answer count as unanswered and are listed on stderr.
 
             Exit codes: 0 recorded (or :quit, answers saved); 64 usage; 65 invalid answers file, or 3 \
-            invalid answers in a row from a pipe; 66 input ended before the end (answers saved); 75 store \
-            busy; 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (answers saved).
+            invalid answers in a row from a pipe; 66 input ended before the end (answers saved); 73 the \
+            plans cannot be written (checked before recording); 75 store busy, or the draft is open in \
+            another session; 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (answers saved).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (default: the answers file's app:).", valueName: "name"))
@@ -49,82 +53,37 @@ struct AssessCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Discard an unfinished assessment and start again without asking.")
     var restart = false
 
+    @Flag(name: .long, help: "Take over an unfinished assessment that another session or user holds.")
+    var takeOver = false
+
+    @Option(name: .long, help: ArgumentHelp("Who is answering (default: the login name).", valueName: "name"))
+    var user: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if let app, app.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--app must not be empty") }
         if resume && restart { throw ValidationError("--resume and --restart exclude each other") }
-        if answers != nil && (resume || restart || onlyGaps) { throw ValidationError("--resume, --restart and --only-gaps are for the wizard, not --answers") }
+        if answers != nil && (resume || restart || onlyGaps || takeOver) {
+            throw ValidationError("--resume, --restart, --only-gaps and --take-over are for the wizard, not --answers")
+        }
         if update && answers == nil { throw ValidationError("--update needs --answers FILE") }
     }
 
     func run() async throws {
         try reportingFailures {
+            let store = try global.openStoreForWriting()
+            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() },
+                                  plans: try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity),
+                                  planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
+                                  write: Console.outRemembering, warn: Console.errorRemembering)
             guard let answersPath = answers else {
-                try runWizard()
+                try runWizard(flow)
                 return
             }
-            let text = try AnswersFileParser.read(path: answersPath)
-            let header = AnswersFileParser.header(text)
-            let reference = questionnaire ?? header.questionnaire ?? QuestionnaireCatalog.defaultID
-            let loaded = try QuestionnaireCatalog.forProcess.resolve(reference)
-            let file = try AnswersFileParser.parse(text, file: answersPath, questionnaire: loaded.questionnaire)
-            let appName = try resolveAppName(fileApp: file.app, answersPath: answersPath)
-
-            let store = try global.openStore(create: true)
-            var sheet = file.answers
-            if update {
-                let latest: StoredRun
-                do { latest = try store.run(appName: appName) } catch let error as StoreError {
-                    throw Failure("--update needs a recorded run of '\(appName)' to update; \(error.description)", .noInput)
-                }
-                let old = try latest.questionnaire()
-                let carried = AnswerCarryOver.carry(latest.answers, from: old, to: loaded.questionnaire)
-                sheet = carried.answers.merging(file.answers) { _, new in new }
-                printError("soxready: updating run \(latest.summary.number): \(file.answers.count) answer\(file.answers.count == 1 ? "" : "s") from the file, \(sheet.count - file.answers.count) carried over")
-            }
-            let run = try store.recordRun(appName: appName, questionnaire: loaded, answers: sheet, recordedAt: Date())
-            let card = ReadinessScorer.score(loaded.questionnaire, answers: sheet)
-            reportUnanswered(card, answered: sheet)
-            reportNotAsked(card, answered: sheet)
-            print(RunSummaryText.render(run, questionnaire: loaded.questionnaire, storePath: store.path), terminator: "")
-            try writePlan(run, store: store)
+            let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update)
+            try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location))
+            try Console.out("Plan written to \(outcome.plans.map { $0.terminalSafe() }.joined(separator: " and "))\n")
         }
-    }
-
-    func resolveAppName(fileApp: String?, answersPath: String) throws -> String {
-        switch (app?.trimmingCharacters(in: .whitespaces), fileApp?.trimmingCharacters(in: .whitespaces)) {
-        case (let given?, let inFile?) where given != inFile:
-            throw Failure("\(answersPath) is for the application '\(inFile)', not '\(given)'; use --app '\(inFile)' or change app: in the file", .dataError)
-        case (let given?, _):
-            return given
-        case (nil, let inFile?) where !inFile.isEmpty:
-            return inFile
-        default:
-            throw Failure("no application name: give --app NAME or app: in \(answersPath)", .usage)
-        }
-    }
-
-    /// Lists on stderr the questions that apply but have no answer in the file.
-    func reportUnanswered(_ card: Scorecard, answered: AnswerSheet) {
-        let missing = card.questions.filter { $0.status == .unanswered && answered[$0.questionID]?.answer == nil }.map(\.questionID)
-        guard !missing.isEmpty else { return }
-        printError("soxready: \(missing.count) question\(missing.count == 1 ? "" : "s") not answered in the file count as unanswered:")
-        var line = " "
-        for id in missing {
-            if line.count + id.count > 100 {
-                printError(line)
-                line = " "
-            }
-            line += " " + id
-        }
-        printError(line)
-    }
-
-    /// Answers given to questions whose `when` does not hold are kept but not scored; say so.
-    func reportNotAsked(_ card: Scorecard, answered: AnswerSheet) {
-        let ignored = card.questions.filter { $0.status == .notAsked && answered[$0.questionID]?.answer != nil }.map(\.questionID)
-        guard !ignored.isEmpty else { return }
-        printError("soxready: \(ignored.count) answer\(ignored.count == 1 ? " is" : "s are") for questions that do not apply to this application (their when condition does not hold); kept but not scored: \(ignored.joined(separator: ", "))")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import SoxreadyCore
 
 /// `soxready bench-generate` (hidden): a store of synthetic applications and runs for benchmarks.
-struct BenchGenerateCommand: AsyncParsableCommand {
+struct BenchGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-generate",
         abstract: "Fill a store with N applications × R runs of synthetic answers (for Benchmarks/run.sh).",
@@ -23,10 +23,10 @@ struct BenchGenerateCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         try reportingFailures {
             let loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire)
-            let store = try global.openStore(create: true)
+            let store = try global.openStoreForWriting()
             let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
             for app in 0..<apps {
                 var generator = SyntheticAnswers(seed: seed &+ UInt64(app) &* 1_000_003)
@@ -34,11 +34,11 @@ struct BenchGenerateCommand: AsyncParsableCommand {
                 for run in 0..<runs {
                     let maturity = 0.45 + 0.5 * Double(run) / Double(max(1, runs - 1))
                     let answers = generator.answers(for: loaded.questionnaire, maturity: maturity)
-                    try store.recordRun(appName: name, questionnaire: loaded, answers: answers,
-                                        recordedAt: start.addingTimeInterval(Double(run) * 14 * 86_400 + Double(app)))
+                    _ = try store.record(RunToRecord(scoring: answers, appName: name, questionnaire: loaded,
+                                                     recordedAt: start.addingTimeInterval(Double(run) * 14 * 86_400 + Double(app))))
                 }
             }
-            print("\(apps) applications × \(runs) runs in \(store.path)")
+            try Console.out("\(apps) applications × \(runs) runs in \(store.location.terminalSafe())\n")
         }
     }
 }

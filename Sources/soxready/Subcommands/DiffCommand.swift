@@ -3,13 +3,13 @@ import Foundation
 import SoxreadyCore
 
 /// `soxready diff`: answer-level changes between two runs.
-struct DiffCommand: AsyncParsableCommand {
+struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed between two runs: answers, gaps closed and opened, regressions, domain scores, readiness.",
         discussion: """
-            Default: the last two runs. Runs scored against different questionnaire versions are compared \\
-            by question id, following 'replaces' for renamed or split questions; added and removed \\
+            Default: the last two runs. Runs scored against different questionnaire versions are compared \
+            by question id, following 'replaces' for renamed or split questions; added and removed \
             questions are listed as such. JSON keys are documented in docs/progress.md.
             """)
 
@@ -34,23 +34,22 @@ struct DiffCommand: AsyncParsableCommand {
         if let to, to < 1 { throw ValidationError("--to must be 1 or more") }
     }
 
-    func run() async throws {
+    func run() throws {
         try reportingFailures {
-            let store = try global.openStore(forApp: app)
+            let store = try global.openStoreForReading(app: app)
             let newer = try store.run(appName: app, number: to)
             let olderNumber = from ?? (newer.summary.number - 1)
             guard olderNumber >= 1 else {
-                throw Failure("'\(newer.appName)' has only run \(newer.summary.number); diff needs two runs (record another, or give --from and --to)", .noInput)
+                throw CommandFailure("'\(newer.appName)' has only run \(newer.summary.number); diff needs two runs (record another, or give --from and --to)", .noInput)
             }
             let older = try store.run(appName: app, number: olderNumber)
-            let comparison = RunComparison(older: (try older.questionnaire(), older.answers, older.summary.number),
-                                           newer: (try newer.questionnaire(), newer.answers, newer.summary.number))
+            let comparison = RunComparison(older: try RunComparison.Side(older), newer: try RunComparison.Side(newer))
             let view = DiffView(app: newer.appName, older: older, newer: newer, comparison: comparison,
                                 newQuestionnaire: try newer.questionnaire(), oldQuestionnaire: try older.questionnaire())
             switch format {
-            case .json: FileHandle.standardOutput.write(try view.json())
-            case .md: print(view.markdown(), terminator: "")
-            case .table: print(view.table().terminalSafe(keepNewlines: true), terminator: "")
+            case .json: try Console.out(try view.json())
+            case .md: try Console.out(view.markdown())
+            case .table: try Console.out(view.table().terminalSafe(keepNewlines: true))
             }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import SoxreadyCore
 
 /// `soxready history`: one row per run of an application.
-struct HistoryCommand: AsyncParsableCommand {
+struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List an application's runs: number, date, questionnaire, readiness, score, confidence, gaps, change.")
@@ -16,25 +16,25 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         try reportingFailures {
-            let store = try global.openStore(forApp: app)
+            let store = try global.openStoreForReading(app: app)
             let runs = try store.runs(appName: app)
             switch format {
             case .json:
-                FileHandle.standardOutput.write(try ListingJSON.history(app: app, runs: runs))
+                try Console.out(try HistoryDocument(app: app, runs: runs).jsonData())
             case .table:
                 var rows = [["RUN", "RECORDED", "QUESTIONNAIRE", "READINESS", "SCORE", "CHANGE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW"]]
                 var previous: Double?
                 for run in runs {
-                    let change = ListingJSON.change(from: previous, to: run.score).map { ($0 >= 0 ? "+" : "") + String(format1: $0) } ?? "-"
+                    let change = AssessmentResult.change(from: previous, to: run.score).map { ($0 >= 0 ? "+" : "") + NumberText.oneDecimal($0) } ?? "-"
                     rows.append([String(run.number), Timestamp.string(run.recordedAt), "\(run.questionnaireID) \(run.questionnaireVersion)",
-                                 run.readiness.rawValue, run.score.map { String(format1: $0) } ?? "-", change,
-                                 "\(String(format1: run.confidence)) % \(run.stars)★", String(run.blockers), String(run.high),
+                                 run.readiness.rawValue, run.score.map { NumberText.oneDecimal($0) } ?? "-", change,
+                                 "\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★", String(run.blockers), String(run.high),
                                  String(run.medium), String(run.low)])
                     previous = run.score ?? previous
                 }
-                print(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }), terminator: "")
+                try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
             }
         }
     }

@@ -3,17 +3,21 @@ import SoxreadyCore
 
 extension QuestionnaireCommand {
     /// `soxready questionnaire list`: the questionnaires found in the search path.
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the questionnaires found ($SOXREADY_QUESTIONNAIRES, ./Questionnaires, the installed share folder).")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
+        func run() throws {
+            try reportingFailures { try list() }
+        }
+
+        func list() throws {
             let catalog = QuestionnaireCatalog.forProcess
             let entries = catalog.entries()
             if entries.isEmpty {
-                print("No questionnaires found. Looked in: \(catalog.searchPaths.joined(separator: ", "))".terminalSafe())
+                try Console.out("No questionnaires found. Looked in: \(catalog.searchPaths.joined(separator: ", "))".terminalSafe() + "\n")
                 return
             }
             var rows: [[String]] = [["ID", "VERSION", "DOMAINS", "QUESTIONS", "GATING", "TITLE", "PATH"]]
@@ -33,7 +37,7 @@ extension QuestionnaireCommand {
                     rows.append(["(invalid)", "-", "-", "-", "-", "\(count) error(s): run 'soxready questionnaire validate'", entry.path])
                 }
             }
-            print(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }), terminator: "")
+            try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
         }
     }
 }

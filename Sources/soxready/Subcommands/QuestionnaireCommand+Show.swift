@@ -3,7 +3,7 @@ import SoxreadyCore
 
 extension QuestionnaireCommand {
     /// `soxready questionnaire show ID|PATH`: an outline of domains and questions.
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a questionnaire as an outline: domains, questions, types, gating marks, points and conditions.")
 
@@ -12,16 +12,11 @@ extension QuestionnaireCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
-            let loaded: LoadedQuestionnaire
-            do {
-                loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire)
-            } catch {
-                if case .invalid = error { printError(error.description.terminalSafe(keepNewlines: true)) }
-                else { printError("soxready: error: \(error.description.terminalSafe())") }
-                throw ExitCode(error.exitStatus.rawValue)
+        func run() throws {
+            try reportingFailures {
+                let loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire)
+                try Console.out(QuestionnaireOutline.render(loaded))
             }
-            print(QuestionnaireOutline.render(loaded), terminator: "")
         }
     }
 }

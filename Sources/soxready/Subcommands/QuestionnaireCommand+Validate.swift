@@ -3,7 +3,7 @@ import SoxreadyCore
 
 extension QuestionnaireCommand {
     /// `soxready questionnaire validate PATH...`: every problem in every file.
-    struct Validate: AsyncParsableCommand {
+    struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check questionnaire files and report every problem as FILE:LINE:COLUMN: error: ….",
             discussion: "Exits 0 when every file is clean, 65 when any file has an error, 66 when a file cannot be read.")
@@ -17,19 +17,24 @@ extension QuestionnaireCommand {
             if paths.isEmpty { throw ValidationError("give at least one questionnaire file to validate") }
         }
 
-        func run() async throws {
+        func run() throws {
+            try reportingFailures { try check() }
+        }
+
+        func check() throws {
             var status = ExitStatus.success
             for path in paths {
                 do {
                     let loaded = try QuestionnaireLoader.load(path: path)
+                    for warning in loaded.warnings { try Console.error(warning.description.terminalSafe()) }
                     let q = loaded.questionnaire
                     let scored = q.questions.filter(\.isScored).count
                     let gating = q.questions.filter(\.gating).count
-                    print("\(path.terminalSafe()): ok: \(q.id) \(q.version), \(q.domains.count) domains, \(q.questions.count) questions (\(scored) scored, \(gating) gating)")
-                } catch {
-                    printError(error.description.terminalSafe(keepNewlines: true))
+                    try Console.out("\(path.terminalSafe()): ok: \(q.id) \(q.version), \(q.domains.count) domains, \(q.questions.count) questions (\(scored) scored, \(gating) gating)\n")
+                } catch let error as QuestionnaireLoadError {
+                    try Console.error(error.description.terminalSafe(keepNewlines: true))
                     if case .invalid(let diagnostics) = error {
-                        printError("\(path.terminalSafe()): \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")")
+                        try Console.error("\(path.terminalSafe()): \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")")
                     }
                     if error.exitStatus == .dataError || status == .success { status = error.exitStatus }
                 }

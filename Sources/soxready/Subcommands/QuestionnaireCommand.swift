@@ -3,7 +3,7 @@ import Foundation
 import SoxreadyCore
 
 /// `soxready questionnaire list | show | validate`.
-struct QuestionnaireCommand: AsyncParsableCommand {
+struct QuestionnaireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "questionnaire",
         abstract: "List, show and validate questionnaires.",

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import SoxreadyCore
 
+extension ReportFormat: ExpressibleByArgument {}
+
 /// `soxready report`: the plan or result of a recorded run.
-struct ReportCommand: AsyncParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog or the JSON result.",
@@ -13,18 +15,14 @@ struct ReportCommand: AsyncParsableCommand {
             --output - writes one format to stdout. The same run always renders to the same bytes.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv, answers
-    }
-
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
     var app: String
 
-    @Option(name: .long, help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
-    var run: Int?
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
+    var runNumber: Int?
 
     @Option(name: .long, help: "Output format: md, html, json, csv (Azure DevOps Boards import) or answers (an answers file to edit and feed back); default md and html.")
-    var format: Format?
+    var format: ReportFormat?
 
     @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
     var templates: String?
@@ -35,36 +33,24 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let run, run < 1 { throw ValidationError("--run must be 1 or more") }
+        if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
         if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json or csv") }
     }
 
-    func run() async throws {
+    func run() throws {
         try reportingFailures {
-            let store = try global.openStore(forApp: app)
-            let (document, stored) = try PlanOutput.document(store: store, app: app, run: run)
-            let folder = output ?? "Reports/\(stored.appSlug)"
-            guard let format else {
-                let renderer = try PlanOutput.renderer(templates)
-                for path in try PlanOutput.writePlans(document, renderer: renderer, folder: folder) { print(path.terminalSafe()) }
+            let formats = format.map { [$0] } ?? ReportFormat.plans
+            let writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil)
+            let store = try global.openStoreForReading(app: app)
+            let stored = try store.run(appName: app, number: runNumber)
+            let context = try ReportContext.load(run: stored, from: store)
+            if output == "-", let format {
+                try Console.out(try format.renderer(templates: writer.templates).render(context))
                 return
             }
-            let data: Data
-            switch format {
-            case .json: data = try stored.result.jsonData()
-            case .csv: data = Data(BacklogCSV.render(document).utf8)
-            case .md: data = Data(try PlanOutput.renderer(templates, formats: [.markdown]).markdown(document).utf8)
-            case .html: data = Data(try PlanOutput.renderer(templates, formats: [.html]).html(document).utf8)
-            case .answers: data = Data(try AnswersFileWriter.yaml(appName: stored.appName, questionnaire: try stored.questionnaire(), answers: stored.answers).utf8)
-            }
-            if output == "-" {
-                FileHandle.standardOutput.write(data)
-                return
-            }
-            let ext = format == .answers ? "answers.yaml" : format.rawValue
-            let path = (folder as NSString).appendingPathComponent("\(stored.appSlug)-run-\(stored.summary.number).\(ext)")
-            try AtomicFile.write(data, to: path)
-            print(path.terminalSafe())
+            let folder = output ?? global.defaultPlanFolder(slug: stored.appSlug)
+            try writer.preflight(folder: folder, fileName: formats.first?.fileName(appSlug: stored.appSlug, run: stored.summary.number))
+            for path in try writer.write(context, folder: folder) { try Console.out(path.terminalSafe() + "\n") }
         }
     }
 }

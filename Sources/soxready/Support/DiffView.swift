@@ -10,12 +10,12 @@ struct DiffView {
     var newQuestionnaire: Questionnaire
     var oldQuestionnaire: Questionnaire
 
-    static func score(_ value: Double?) -> String { value.map { String(format1: AssessmentResult.round1($0)) } ?? "–" }
+    static func score(_ value: Double?) -> String { value.map { NumberText.oneDecimal(AssessmentResult.round1($0)) } ?? "–" }
 
     /// Change of two rounded scores (as shown), with a sign.
     static func change(_ before: Double?, _ after: Double?) -> String {
         guard let delta = AssessmentResult.change(from: before, to: after) else { return "–" }
-        return (delta > 0 ? "+" : "") + String(format1: delta)
+        return (delta > 0 ? "+" : "") + NumberText.oneDecimal(delta)
     }
 
     static func answerScore(_ value: Double?) -> String { value.map { formatScore($0) } ?? "–" }
@@ -105,79 +105,7 @@ struct DiffView {
         return out
     }
 
-    struct Document: Encodable {
-        var format = "soxready/diff@1"
-        var app: String
-        var from: RunRef
-        var to: RunRef
-        var readinessChanged: Bool
-        @ExplicitNull var scoreChange: Double?
-        var changes: [ChangeRef]
-        var closedGaps: [String]
-        var newGaps: [String]
-        var regressions: [String]
-        var domains: [DomainRef]
-    }
-
-    struct RunRef: Encodable {
-        var run: Int
-        var recordedAt: String
-        var questionnaire: AssessmentResult.QuestionnaireReference
-        var readiness: String
-        @ExplicitNull var score: Double?
-    }
-
-    struct ChangeRef: Encodable {
-        var question: String
-        @ExplicitNull var previousQuestion: String?
-        var domain: String
-        var kind: String
-        var before: String
-        var after: String
-        @ExplicitNull var scoreBefore: Double?
-        @ExplicitNull var scoreAfter: Double?
-        var gapBefore: Bool
-        var gapAfter: Bool
-        @ExplicitNull var noteBefore: String?
-        @ExplicitNull var noteAfter: String?
-        @ExplicitNull var evidenceBefore: String?
-        @ExplicitNull var evidenceAfter: String?
-    }
-
-    struct DomainRef: Encodable {
-        var id: String
-        var title: String
-        @ExplicitNull var before: Double?
-        @ExplicitNull var after: Double?
-        @ExplicitNull var change: Double?
-    }
-
     func json() throws -> Data {
-        func ref(_ run: StoredRun) -> RunRef {
-            RunRef(run: run.summary.number, recordedAt: run.result.run.recordedAt, questionnaire: run.result.questionnaire,
-                   readiness: run.result.readiness.rawValue, score: run.result.score)
-        }
-        func rounded(_ value: Double?) -> Double? { value.map(AssessmentResult.round1) }
-        func three(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
-        let document = Document(
-            app: app, from: ref(older), to: ref(newer), readinessChanged: comparison.readinessBefore != comparison.readinessAfter,
-            scoreChange: AssessmentResult.change(from: comparison.scoreBefore, to: comparison.scoreAfter),
-            changes: comparison.changes.map {
-                ChangeRef(question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
-                          before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
-                          gapBefore: $0.gapBefore, gapAfter: $0.gapAfter, noteBefore: $0.noteBefore, noteAfter: $0.noteAfter,
-                          evidenceBefore: $0.evidenceBefore, evidenceAfter: $0.evidenceAfter)
-            },
-            closedGaps: comparison.changes(.closed).map(\.questionID),
-            newGaps: comparison.changes(.newGap).map(\.questionID) + comparison.changes(.added).filter(\.gapAfter).map(\.questionID),
-            regressions: comparison.changes(.regressed).map(\.questionID),
-            domains: comparison.domains.map {
-                DomainRef(id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after), change: AssessmentResult.change(from: $0.before, to: $0.after))
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
-        data.append(0x0A)
-        return data
+        try DiffDocument(app: app, older: older, newer: newer, comparison: comparison).jsonData()
     }
 }

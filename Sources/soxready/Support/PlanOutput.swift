@@ -1,10 +1,12 @@
 import Foundation
 import SoxreadyCore
 
-/// Finding templates and writing plans.
+/// Finding the plan templates and making the writer of a run's plans.
 enum PlanOutput {
     /// The template folder: `--templates`, `$SOXREADY_TEMPLATES`, `./Reports/templates`, then
     /// the installation's `share/soxready/templates` or the source tree the binary was built in.
+    ///
+    /// - Throws: ``CommandFailure`` (exit 66) listing the folders looked in.
     static func templatesDirectory(_ option: String?) throws -> String {
         if let option { return option }
         var candidates: [String] = []
@@ -14,43 +16,22 @@ enum PlanOutput {
         for folder in candidates where FileManager.default.fileExists(atPath: "\(folder)/plan.html.mustache") {
             return folder
         }
-        throw Failure("no plan templates found; looked in \(candidates.joined(separator: ", ")); use --templates DIR", .noInput)
+        throw CommandFailure("no plan templates found; looked in \(candidates.joined(separator: ", ")); use --templates DIR", .noInput)
     }
 
-    static func renderer(_ option: String?, formats: Set<PlanRenderer.Format> = [.markdown, .html]) throws -> PlanRenderer {
-        let folder = try templatesDirectory(option)
-        do {
-            return try PlanRenderer(directory: folder, formats: formats)
-        } catch {
-            throw Failure(error.description, .dataError)
-        }
+    /// The templates a set of formats needs, loaded (nil when none needs them).
+    static func templates(_ option: String?, for formats: [ReportFormat]) throws -> PlanRenderer? {
+        var needed: Set<PlanRenderer.Format> = []
+        if formats.contains(.markdown) { needed.insert(.markdown) }
+        if formats.contains(.html) { needed.insert(.html) }
+        guard !needed.isEmpty else { return nil }
+        return try PlanRenderer(directory: try templatesDirectory(option), formats: needed)
     }
 
-    /// The plan document of run `number` (latest when nil), with the run before it and the history.
-    static func document(store: AssessmentStore, app: String, run number: Int?) throws -> (PlanDocument, StoredRun) {
-        try document(store: store, run: try store.run(appName: app, number: number))
-    }
-
-    /// The plan document of a run already in hand (just recorded), with the run before it and the history.
-    static func document(store: AssessmentStore, run: StoredRun) throws -> (PlanDocument, StoredRun) {
-        let app = run.appName
-        let history = try store.runs(appName: app)
-        let previous = run.summary.number > 1 ? try store.run(appName: app, number: run.summary.number - 1) : nil
-        do {
-            return (try PlanDocument(run: run, previous: previous, history: history), run)
-        } catch {
-            throw Failure("the questionnaire stored with run \(run.summary.number) does not load: \(error)", .dataError)
-        }
-    }
-
-    /// Writes the Markdown and HTML plans of `run` to `folder`; returns the paths written.
-    static func writePlans(_ document: PlanDocument, renderer: PlanRenderer, folder: String) throws -> [String] {
-        let base = (folder as NSString).appendingPathComponent("\(document.appSlug)-run-\(document.runNumber)")
-        let markdown = base + ".md", html = base + ".html"
-        let plans = renderer.both(document)
-        try AtomicFile.write(Data(plans.markdown.utf8), to: markdown)
-        try AtomicFile.write(Data(plans.html.utf8), to: html)
-        return [markdown, html]
+    /// A writer of `formats`, with its templates loaded now (a missing template stops the
+    /// command before anything is asked or recorded).
+    static func writer(_ templates: String?, formats: [ReportFormat], store: String?) throws -> PlanWriter {
+        try PlanWriter(templates: try Self.templates(templates, for: formats), formats: formats, store: store)
     }
 }
 

@@ -55,5 +55,5 @@ enum QuestionnaireOutline {
         return out.terminalSafe(keepNewlines: true)
     }
 
-    static func fmt(_ value: Double) -> String { formatNumber(value) }
+    static func fmt(_ value: Double) -> String { NumberText.plain(value) }
 }

@@ -4,11 +4,6 @@ import Foundation
 /// Facts about the terminal the process runs in.
 enum Terminal {}
 
-/// Writes to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 extension Terminal {
     /// True when line editing can be used: stdin and stdout are terminals and TERM names a
     /// terminal described in the terminfo database.

@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 import Testing
 @testable import SoxreadyCore
 

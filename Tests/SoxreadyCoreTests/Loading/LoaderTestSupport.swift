@@ -45,12 +45,3 @@ func diagnostics(_ yaml: String) -> [Diagnostic] {
 func load(_ yaml: String) throws -> Questionnaire {
     try QuestionnaireLoader.parse(yaml, file: "q.yaml").questionnaire
 }
-
-/// The repository root, found from this file's path.
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// The path of a fixture file of this test target.
-func fixturePath(_ name: String) -> String {
-    repositoryRoot.appendingPathComponent("Tests/SoxreadyCoreTests/Fixtures/\(name)").path
-}

@@ -1,3 +1,4 @@
+import SoxreadyTestSupport
 import Testing
 @testable import SoxreadyCore
 
@@ -76,7 +77,7 @@ struct QuestionnaireLoaderTests {
         #expect(list.map(\.description) == [
             "q.yaml:5:1: error: unknown key 'titel' in the questionnaire; did you mean 'title'?",
             "q.yaml:16:9: error: unknown key 'gatting' in question 'a'; did you mean 'gating'?",
-            "q.yaml:17:9: error: unknown key 'colour' in question 'a'; expected one of id, prompt, help, type, choices, min, max, unit, bands, control, weight, gating, risk, notApplicable, required, when, remediation, references, itgc, cuec, replaces",
+            "q.yaml:17:9: error: unknown key 'colour' in question 'a'; expected one of id, prompt, title, help, type, choices, min, max, unit, bands, control, weight, gating, key, asked, risk, notApplicable, required, when, remediation, references, itgc, cuec, replaces, expectedEvidence",
         ])
     }
 
@@ -232,7 +233,7 @@ struct QuestionnaireLoaderTests {
                     min: 3
             """)
         #expect(diagnostics(yaml).map(\.message) == [
-            "'choices' is not allowed on yes-no question 'a'", "choice question 'b' has no choices",
+            "yes-no question 'a' has no choice 'x'", "choice question 'b' has no choices",
             "'min' is not allowed on text question 't'",
         ])
     }

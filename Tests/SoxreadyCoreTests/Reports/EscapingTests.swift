@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 import Testing
 @testable import SoxreadyCore
 
@@ -12,9 +13,9 @@ struct EscapingTests {
         answers["hosting"] = AnswerRecord(answer: .value(.choices(["iaas", "paas"])), note: Self.hostile + "\nsecond line", evidence: Self.hostile)
         answers["a1"] = AnswerRecord(answer: .value(.choice("partial")), note: "=HYPERLINK(\"http://evil.example\")\r\nline two", evidence: "@SUM(A1:A9)")
         answers["a2"] = AnswerRecord(answer: .unknown, note: "| cell | injection |\n# heading\n- list", evidence: "`code` *bold* [link](http://x)")
-        let store = try AssessmentStore()
-        let run = try store.recordRun(appName: Self.hostile + "\nGL", questionnaire: loaded, answers: answers,
-                                      recordedAt: Date(timeIntervalSince1970: 1_795_953_600))
+        let store = try SQLiteStore()
+        let run = try store.record(RunToRecord(scoring: answers, appName: Self.hostile + "\nGL", questionnaire: loaded,
+                                               recordedAt: Date(timeIntervalSince1970: 1_795_953_600)))
         return try PlanDocument(run: run, previous: nil, history: try store.runs(appName: Self.hostile + "\nGL"))
     }
 

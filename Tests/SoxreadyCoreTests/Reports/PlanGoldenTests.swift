@@ -1,4 +1,5 @@
 import Foundation
+import SoxreadyTestSupport
 import Testing
 @testable import SoxreadyCore
 
@@ -20,9 +21,10 @@ struct PlanGoldenTests {
     func document(_ example: String) throws -> (PlanDocument, StoredRun) {
         let path = repositoryRoot.appendingPathComponent("Questionnaires/examples/\(example).yaml").path
         let file = try AnswersFileParser.parse(try AnswersFileParser.read(path: path), file: path, questionnaire: loaded.questionnaire)
-        let store = try AssessmentStore()
-        let run = try store.recordRun(appName: file.app!, questionnaire: loaded, answers: file.answers, recordedAt: Self.recordedAt)
-        return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: file.app!)), run)
+        let store = try SQLiteStore()
+        let app = try #require(file.app)
+        let run = try store.record(RunToRecord(scoring: file.answers, appName: app, questionnaire: loaded, recordedAt: Self.recordedAt))
+        return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: app)), run)
     }
 
     func compare(_ actual: String, golden name: String) throws {

@@ -13,7 +13,7 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     /// The run.
     public var run: RunReference
     /// The questionnaire scored against.
-    public var questionnaire: QuestionnaireReference
+    public var questionnaire: ScoredQuestionnaire
     /// The readiness level.
     public var readiness: ReadinessLevel
     /// Overall score, percent 0...100 to one decimal; nil (JSON null) when nothing is answered.
@@ -44,7 +44,7 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     }
 
     /// `{"id": …, "version": …}`.
-    public struct QuestionnaireReference: Sendable, Equatable, Codable {
+    public struct ScoredQuestionnaire: Sendable, Equatable, Codable {
         /// The id.
         public var id: String
         /// Version.
@@ -128,7 +128,7 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     {
         app = AppReference(name: appName, slug: appSlug ?? Identifier.slug(appName))
         run = RunReference(number: runNumber, recordedAt: Timestamp.string(recordedAt))
-        self.questionnaire = QuestionnaireReference(id: questionnaire.id, version: questionnaire.version)
+        self.questionnaire = ScoredQuestionnaire(id: questionnaire.id, version: questionnaire.version)
         readiness = card.readiness
         score = card.score.map(Self.round1)
         confidence = Confidence(percent: Self.round1(card.confidence), stars: card.stars)
@@ -148,6 +148,14 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         reasons = card.reasons
     }
 
+    /// The questions the reasons name. Rules 1 named every gating gap and the first five other
+    /// high-risk gaps (in priority order) in its reason strings.
+    public var namedQuestionIDs: Set<String> {
+        let gating = gaps.filter(\.gating).map(\.question)
+        let highRisk = gaps.filter { $0.risk == .high && !$0.gating }.prefix(5).map(\.question)
+        return Set(gating + highRisk)
+    }
+
     /// Rounds to one decimal, half away from zero (`72.25` → `72.3`).
     public static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
@@ -160,6 +168,13 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
 
     /// Rounds an answer score to three decimals (`0.333…` → `0.333`).
     static func round1Fraction(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Decodes a stored result.
+    ///
+    /// - Throws: `DecodingError` when `data` is not a result.
+    public static func decode(_ data: Data) throws -> AssessmentResult {
+        try JSONDecoder().decode(AssessmentResult.self, from: data)
+    }
 
     /// The result as pretty-printed JSON with sorted keys, ending with a newline.
     public func jsonData() throws -> Data {
@@ -204,41 +219,5 @@ public enum JSONAnswer: Sendable, Equatable, Codable {
         case .strings(let list): try c.encode(list)
         case .number(let number): try c.encode(number)
         }
-    }
-}
-
-/// ISO 8601 timestamps in UTC to the second: `2026-11-29T18:00:00Z`.
-public enum Timestamp {
-    /// Formats `date` as `YYYY-MM-DDTHH:MM:SSZ`.
-    public static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
-
-    /// Parses `YYYY-MM-DDTHH:MM:SSZ` (what ``string(_:)`` writes) without a formatter, which keeps
-    /// listing a thousand runs fast; anything else goes through Foundation's ISO 8601 parser.
-    public static func date(_ text: String) -> Date? {
-        let b = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard b[index] >= 48, b[index] <= 57 else { return nil }
-                value = value * 10 + Int(b[index] - 48)
-            }
-            return value
-        }
-        if b.count == 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 90,
-            let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-            let hh = number(11..<13), let mm = number(14..<16), let ss = number(17..<19), (1...12).contains(m)
-        {
-            // Days from 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-            let year = m <= 2 ? y - 1 : y
-            let era = (year >= 0 ? year : year - 399) / 400
-            let yoe = year - era * 400
-            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            let days = era * 146_097 + doe - 719_468
-            return Date(timeIntervalSince1970: Double(days * 86_400 + hh * 3_600 + mm * 60 + ss))
-        }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
 }

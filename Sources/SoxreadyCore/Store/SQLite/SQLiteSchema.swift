@@ -1,7 +1,13 @@
 import GRDB
 
-/// The store's versioned migrations. Never edit a shipped migration; add a new one.
-enum StoreSchema {
+/// The SQLite store's versioned migrations. Never edit a shipped migration; add a new one.
+///
+/// `storeInfo` holds `schemaVersion`, the number of migrations applied, which `docs/store.md`
+/// tells a DBA to read; a store with a migration this version does not know is refused.
+enum SQLiteSchema {
+    /// The schema version this build writes (the number of migrations below).
+    static let version = 3
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: apps, questionnaire content, drafts, runs") { db in
@@ -64,6 +70,22 @@ enum StoreSchema {
         migrator.registerMigration("v2: draft position") { db in
             // The question the wizard was asking when it last saved, so a resumed draft continues there.
             try db.execute(sql: "ALTER TABLE draft ADD COLUMN position TEXT")
+        }
+        migrator.registerMigration("v3: draft owner and holder, rerun origin, store info") { db in
+            // A draft belongs to the user who started it and is held by one session at a time; a
+            // rerun's draft remembers the run it pre-fills from, so a resumed rerun pre-fills the same.
+            try db.execute(sql: """
+                ALTER TABLE draft ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+                ALTER TABLE draft ADD COLUMN holderToken TEXT;
+                ALTER TABLE draft ADD COLUMN holderUser TEXT;
+                ALTER TABLE draft ADD COLUMN holderHost TEXT;
+                ALTER TABLE draft ADD COLUMN holderProcess INTEGER;
+                ALTER TABLE draft ADD COLUMN heldSince TEXT;
+                ALTER TABLE draft ADD COLUMN basedOnRun INTEGER;
+                ALTER TABLE draft ADD COLUMN onlyGaps INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE storeInfo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO storeInfo (key, value) VALUES ('schemaVersion', '3'), ('application', 'soxready');
+                """)
         }
         return migrator
     }

@@ -1,0 +1,414 @@
+import Foundation
+
+/// The `assess` command's logic: the wizard flow (name, resume or restart, answers carried over
+/// from the last run, `--only-gaps`, the questions, the review of skipped questions, recording)
+/// and the batch flow (`--answers FILE`, `--update`).
+///
+/// It talks to a store through ``AssessmentStore``, reads lines through a ``LineReader``, takes
+/// the time from `clock`, and writes text through `write` (standard output) and `warn`
+/// (standard error); the executable keeps the arguments, the terminal and the exit codes. Errors
+/// are passed on as the store, the loader or the answers file threw them, or as
+/// ``AssessFlowError``: nothing is turned into an empty default.
+public struct AssessFlow {
+    /// How the wizard treats an unfinished draft of the application.
+    public enum DraftChoice: Sendable, Equatable {
+        /// Ask whether to resume it (the default).
+        case ask
+        /// Resume it without asking (`--resume`).
+        case resume
+        /// Discard it and start again without asking (`--restart`).
+        case restart
+    }
+
+    /// The wizard's options, from the command line.
+    public struct WizardOptions: Sendable {
+        /// `--app`; asked for when nil.
+        public var appName: String?
+        /// `--questionnaire` (an id, `id@version` or a path); the last run's, else the default, when nil.
+        public var questionnaire: String?
+        /// `--only-gaps`.
+        public var onlyGaps = false
+        /// `--resume` / `--restart`.
+        public var draft = DraftChoice.ask
+        /// `--take-over`: take the draft from another session or user.
+        public var takeOver = false
+        /// The user running the session (`--user`, else the login name).
+        public var user: String
+        /// A person at a terminal (line editing): the skipped questions are offered again before
+        /// recording and there is no limit on invalid answers.
+        public var interactive: Bool
+        /// Decorates headings (bold on a colour terminal).
+        public var emphasis: @Sendable (String) -> String = { $0 }
+        /// The command that resumes the assessment of an application, shown when it stops
+        /// (already terminal-safe).
+        public var resumeCommand: @Sendable (String) -> String
+
+        /// Creates options.
+        public init(appName: String? = nil, questionnaire: String? = nil, onlyGaps: Bool = false, draft: DraftChoice = .ask,
+                    takeOver: Bool = false, user: String, interactive: Bool,
+                    resumeCommand: @escaping @Sendable (String) -> String = { "soxready assess --app '\($0)'" })
+        {
+            self.appName = appName
+            self.questionnaire = questionnaire
+            self.onlyGaps = onlyGaps
+            self.draft = draft
+            self.takeOver = takeOver
+            self.user = user
+            self.interactive = interactive
+            self.resumeCommand = resumeCommand
+        }
+    }
+
+    /// How the wizard ended.
+    public enum Outcome: Sendable {
+        /// The run was recorded and its plans written to `plans`.
+        case recorded(StoredRun, plans: [String])
+        /// The lead typed `:quit`; everything answered is saved (nil: quit at the name prompt).
+        case quit(SavedWork?)
+        /// Input ended before the last question; nothing was taken as a default.
+        case endOfInput(SavedWork, firstUnanswered: Question?)
+        /// Plain mode gave up after too many invalid lines on this question.
+        case tooManyInvalidAnswers(SavedWork, questionID: String)
+    }
+
+    /// What an unfinished session leaves in the draft.
+    public struct SavedWork: Sendable, Equatable {
+        /// The application.
+        public var appName: String
+        /// Questions with an answer.
+        public var answered: Int
+        /// Questions with only a note or evidence so far.
+        public var annotated: Int
+
+        /// "Saved 12 answers", "Saved 1 answer and 2 notes or evidence references", "Saved nothing yet".
+        public var description: String {
+            var parts: [String] = []
+            if answered > 0 { parts.append("\(answered) answer\(answered == 1 ? "" : "s")") }
+            if annotated > 0 { parts.append("\(annotated) note\(annotated == 1 ? "" : "s") or evidence reference\(annotated == 1 ? "" : "s")") }
+            return parts.isEmpty ? "Saved nothing yet" : "Saved " + parts.joined(separator: " and ")
+        }
+
+        init(appName: String, answers: AnswerSheet) {
+            self.appName = appName
+            answered = answers.values.count { $0.answer != nil }
+            annotated = answers.values.count { $0.answer == nil && ($0.note != nil || $0.evidence != nil) }
+        }
+    }
+
+    /// The store.
+    public var store: any AssessmentStore
+    /// Where questionnaire ids are looked up.
+    public var catalog: QuestionnaireCatalog
+    /// The time of drafts and runs.
+    public var clock: @Sendable () -> Date
+    /// Standard output (text already made terminal-safe, newline-terminated).
+    public var write: (String) -> Void
+    /// Standard error, one message per call.
+    public var warn: (String) -> Void
+    /// Writes the plans of a recorded run.
+    public var plans: PlanWriter
+    /// The folder for an application's plans, from its slug.
+    public var planFolder: (String) -> String
+
+    /// Creates a flow.
+    public init(store: any AssessmentStore, catalog: QuestionnaireCatalog, clock: @escaping @Sendable () -> Date,
+                plans: PlanWriter, planFolder: @escaping (String) -> String,
+                write: @escaping (String) -> Void, warn: @escaping (String) -> Void)
+    {
+        self.store = store
+        self.catalog = catalog
+        self.clock = clock
+        self.plans = plans
+        self.planFolder = planFolder
+        self.write = write
+        self.warn = warn
+    }
+
+    // MARK: - The wizard
+
+    /// Runs the wizard for one application.
+    ///
+    /// - Parameters:
+    ///   - options: The command line's options.
+    ///   - reader: Where the lead's lines come from.
+    ///   - started: Called with the application's name once it is known (the executable uses it
+    ///     for the message of an interrupting signal).
+    /// - Returns: How it ended.
+    /// - Throws: ``StoreError``, ``QuestionnaireLoadError``, ``AssessFlowError``,
+    ///   ``AtomicFile/WriteError``, ``PlanRenderer/TemplateError``.
+    public func runWizard(_ options: WizardOptions, reader: any LineReader, started: (String) -> Void = { _ in }) throws -> Outcome {
+        guard let appName = try options.appName.map(AppName.validated) ?? askAppName(reader: reader) else { return .quit(nil) }
+        started(appName)
+        // Fail before the first question, not after the last, when the plans cannot be written.
+        do {
+            try plans.preflight(folder: planFolder(try store.appSlug(for: appName)), fileName: nil)
+        } catch let error as AtomicFile.WriteError {
+            throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: nil)
+        }
+        let session = DraftSession.current(user: options.user, at: clock())
+        let latest = try latestRun(of: appName)
+        let existing = try store.draft(appName: appName)
+
+        var resumed: Draft?
+        if let existing {
+            var resume = options.draft != .restart
+            if options.draft == .ask {
+                let count = existing.answers.values.count { $0.answer != nil }
+                write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
+                      + "\(count) answer\(count == 1 ? "" : "s").\n")
+                resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
+                                      reader: reader)
+            }
+            // Taking hold of the draft also tells whether another session has it open.
+            let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
+            if resume { resumed = claimed }
+        }
+
+        let loaded: LoadedQuestionnaire
+        let base: StoredRun?
+        var answers: AnswerSheet
+        let onlyGaps: Bool
+        if let resumed {
+            loaded = try QuestionnaireLoader.parse(resumed.questionnaireContent, file: "the draft's questionnaire")
+            answers = resumed.answers
+            onlyGaps = resumed.onlyGaps
+            base = try resumed.basedOnRun.map { number throws(StoreError) in try store.run(appName: appName, number: number) }
+            if let requested = options.questionnaire, try catalog.resolve(requested).content != resumed.questionnaireContent {
+                write("Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that version.\n")
+            }
+            if options.onlyGaps && !resumed.onlyGaps {
+                write("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.\n")
+            }
+        } else {
+            loaded = try catalog.resolve(options.questionnaire ?? latest?.summary.questionnaireID ?? QuestionnaireCatalog.defaultID)
+            base = latest
+            onlyGaps = options.onlyGaps
+            answers = [:]
+            if onlyGaps {
+                guard let base else { throw AssessFlowError.needsRecordedRun(app: appName, option: "--only-gaps") }
+                answers = try AnswerCarryOver.keptByOnlyGaps(from: base, to: loaded.questionnaire)
+            }
+            try store.startDraft(NewDraft(appName: appName, questionnaire: loaded, answers: answers, basedOnRun: base?.summary.number,
+                                          onlyGaps: onlyGaps, startedAt: clock()), session: session)
+        }
+        // A rerun pre-fills every question with the base run's answer, also when resumed.
+        let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(), to: loaded.questionnaire) }
+            ?? AnswerCarryOver.Result()
+        let defaults = carried.answers
+
+        let questionnaire = loaded.questionnaire
+        write("\n" + options.emphasis("soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe()) + "\n")
+        write("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains. Every answer is saved as you go; "
+              + "? shows help, :quit stops (resume later).\n")
+        if let base, !defaults.isEmpty {
+            if onlyGaps && resumed == nil {
+                let kept = answers.count
+                write("\(kept) answer\(kept == 1 ? "" : "s") from run \(base.summary.number) carried over unchanged; asking only the gaps "
+                      + "of run \(base.summary.number) and new questions, with the last answers pre-filled.\n")
+            } else {
+                write("Answers from run \(base.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves "
+                      + "the question unanswered.\n")
+            }
+            for (old, new) in carried.renamed.sorted(by: { $0.key < $1.key }) {
+                write("  \(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.\n")
+            }
+            for (old, reason) in carried.dropped.sorted(by: { $0.key < $1.key }) {
+                write("  \(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.\n")
+            }
+        }
+
+        var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position)
+        let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
+        let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
+            try store.saveDraftAnswer(appName: appName, questionID: id, record: record, next: next, at: clock(), session: session)
+        }
+        var outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
+        // At a terminal, offer to go back over what was skipped before recording the run.
+        while outcome == .finished, options.interactive, let skipped = Self.unansweredSummary(wizard) {
+            write("\n\(skipped.text)\n")
+            let again = skipped.count == 1 ? "Answer it now? (n = record the run as it is)" : "Answer them now? (n = record the run as it is)"
+            guard try askYesNo(again, reader: reader, defaultYes: false) else { break }
+            wizard = WizardSession(questionnaire: questionnaire, answers: wizard.answers, defaults: defaults)
+            outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
+        }
+
+        switch outcome {
+        case .finished:
+            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.answers, completing: session,
+                                      resumeCommand: options.resumeCommand(appName))
+            return .recorded(recorded.run, plans: recorded.plans)
+        case .quit:
+            try store.releaseDraft(appName: appName, session: session)
+            return .quit(SavedWork(appName: appName, answers: wizard.answers))
+        case .endOfInput:
+            try store.releaseDraft(appName: appName, session: session)
+            return .endOfInput(SavedWork(appName: appName, answers: wizard.answers), firstUnanswered: wizard.firstUnanswered)
+        case .tooManyInvalidAnswers(let id):
+            try store.releaseDraft(appName: appName, session: session)
+            return .tooManyInvalidAnswers(SavedWork(appName: appName, answers: wizard.answers), questionID: id)
+        }
+    }
+
+    /// The application's latest run, nil when it has none yet; other store errors are thrown.
+    func latestRun(of appName: String) throws(StoreError) -> StoredRun? {
+        do {
+            return try store.run(appName: appName, number: nil)
+        } catch {
+            switch error {
+            case .appNotFound, .runNotFound: return nil
+            default: throw error
+            }
+        }
+    }
+
+    /// Asks for the application's name until an acceptable one is given; nil after `:quit`.
+    func askAppName(reader: any LineReader) throws -> String? {
+        for _ in 0..<3 {
+            write("Which application are you assessing? (its name, for example General Ledger; :quit to stop)\n")
+            guard case .line(let line) = reader.readLine(prompt: "Application: ", prefill: nil, completions: Completions(primary: [])) else {
+                throw AssessFlowError.inputEnded(while: "the application's name")
+            }
+            let typed = line.trimmingWhitespace.lowercased()
+            if typed == ":quit" || typed == ":q" { return nil }
+            do {
+                return try AppName.validated(line)
+            } catch {
+                write("  ! \(error.description.terminalSafe())\n")
+            }
+        }
+        throw AssessFlowError.noAnswer(to: "the application's name")
+    }
+
+    func askYesNo(_ question: String, reader: any LineReader, defaultYes: Bool = true) throws -> Bool {
+        for _ in 0..<3 {
+            write(question + "\n")
+            guard case .line(let line) = reader.readLine(prompt: defaultYes ? "[Y/n] " : "[y/N] ", prefill: nil,
+                                                         completions: Completions(primary: ["yes", "no"]))
+            else { throw AssessFlowError.inputEnded(while: "the question '\(question)'") }
+            switch line.trimmingWhitespace.lowercased() {
+            case "": return defaultYes
+            case "y", "yes": return true
+            case "n", "no": return false
+            default: write("  ! answer y or n\n")
+            }
+        }
+        throw AssessFlowError.noAnswer(to: question)
+    }
+
+    /// "N questions are still unanswered (K gating): Q3 id, …" for the questions still open, or nil.
+    static func unansweredSummary(_ session: WizardSession) -> (text: String, count: Int)? {
+        let statuses = Applicability.statuses(session.questionnaire, answers: session.answers)
+        let open = session.questionnaire.questions.filter { statuses[$0.id] == .unanswered }
+        guard !open.isEmpty else { return nil }
+        let gating = open.count(where: \.gating)
+        let numbers = Dictionary(uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($1.id, $0 + 1) })
+        let ids = open.prefix(12).map { "Q\(numbers[$0.id] ?? 0) \($0.id)" }.joined(separator: ", ") + (open.count > 12 ? ", …" : "")
+        let text = "\(open.count) question\(open.count == 1 ? " is" : "s are") still unanswered" + (gating > 0 ? " (\(gating) gating)" : "")
+            + ": \(ids)"
+        return (text.terminalSafe(), open.count)
+    }
+
+    // MARK: - Recording
+
+    /// Scores the answers, checks that the plans can be written, records the run and writes its plans.
+    func record(appName: String, questionnaire loaded: LoadedQuestionnaire, answers: AnswerSheet, completing session: DraftSession?,
+                resumeCommand: String?) throws -> (run: StoredRun, plans: [String])
+    {
+        let slug = try store.appSlug(for: appName)
+        let folder = planFolder(slug)
+        do {
+            try plans.preflight(folder: folder, fileName: plans.formats.first?.fileName(appSlug: slug, run: 1))
+        } catch {
+            throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
+        }
+        let run = try store.record(RunToRecord(scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
+                                               completingDraft: session))
+        do {
+            let context = try ReportContext.load(run: run, from: store)
+            return (run, try plans.write(context, folder: planFolder(run.appSlug)))
+        } catch {
+            throw AssessFlowError.recordedWithoutPlans(run: run.summary.number, app: run.appName, fingerprint: run.fingerprint,
+                                                       reason: "\(error)")
+        }
+    }
+
+    // MARK: - Batch
+
+    /// The outcome of `assess --answers`.
+    public struct BatchOutcome: Sendable {
+        /// The run recorded.
+        public var run: StoredRun
+        /// The plans written.
+        public var plans: [String]
+    }
+
+    /// Records an answers file as the application's next run (`assess --answers FILE [--update]`).
+    ///
+    /// - Parameters:
+    ///   - path: The answers file.
+    ///   - appName: `--app`, which must agree with the file's `app:` when both are given.
+    ///   - questionnaire: `--questionnaire`, else the file's `questionnaire:`, else the default.
+    ///   - update: Keep the latest run's answers and change only those the file names.
+    /// - Returns: The run and the plans written.
+    /// - Throws: ``AnswersFileError`` (every problem of the file; nothing recorded),
+    ///   ``QuestionnaireLoadError``, ``StoreError``, ``AssessFlowError``.
+    public func runBatch(answersFile path: String, appName: String?, questionnaire: String?, update: Bool) throws -> BatchOutcome {
+        let text = try AnswersFileParser.read(path: path)
+        let header = AnswersFileParser.header(text)
+        let loaded = try catalog.resolve(questionnaire ?? header.questionnaire ?? QuestionnaireCatalog.defaultID)
+        let file = try AnswersFileParser.parse(text, file: path, questionnaire: loaded.questionnaire)
+        let name = try Self.appName(given: appName, inFile: file.app, answersPath: path)
+
+        var sheet = file.answers
+        if update {
+            guard let latest = try latestRun(of: name) else { throw AssessFlowError.needsRecordedRun(app: name, option: "--update") }
+            let carried = AnswerCarryOver.carry(latest.answers, from: try latest.questionnaire(), to: loaded.questionnaire)
+            sheet = carried.answers.merging(file.answers) { _, new in new }
+            let count = file.answers.count
+            warn("soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "
+                 + "\(sheet.count - count) carried over")
+        }
+        let statuses = Applicability.statuses(loaded.questionnaire, answers: sheet)
+        reportUnanswered(loaded.questionnaire, statuses: statuses, answered: sheet)
+        reportNotAsked(loaded.questionnaire, statuses: statuses, answered: sheet)
+        let recorded = try record(appName: name, questionnaire: loaded, answers: sheet, completing: nil, resumeCommand: nil)
+        return BatchOutcome(run: recorded.run, plans: recorded.plans)
+    }
+
+    /// The application's name from `--app` and the file's `app:`.
+    static func appName(given: String?, inFile: String?, answersPath: String) throws -> String {
+        let given = try given.map(AppName.validated)
+        let inFile = try inFile.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }.map(AppName.validated)
+        switch (given, inFile) {
+        case (let given?, let inFile?) where given != inFile:
+            throw AssessFlowError.appNameMismatch(given: given, inFile: inFile, answersPath: answersPath)
+        case (let given?, _): return given
+        case (nil, let inFile?): return inFile
+        case (nil, nil): throw AssessFlowError.noAppName(answersPath: answersPath)
+        }
+    }
+
+    /// Lists on stderr the questions that apply but have no answer in the file.
+    func reportUnanswered(_ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet) {
+        let missing = questionnaire.questions.filter { statuses[$0.id] == .unanswered && answered[$0.id]?.answer == nil }.map(\.id)
+        guard !missing.isEmpty else { return }
+        warn("soxready: \(missing.count) question\(missing.count == 1 ? "" : "s") not answered in the file count as unanswered:")
+        var line = " "
+        for id in missing {
+            if line.count + id.count > 100 {
+                warn(line)
+                line = " "
+            }
+            line += " " + id
+        }
+        warn(line)
+    }
+
+    /// Answers given to questions whose `when` does not hold are kept but not scored; say so.
+    func reportNotAsked(_ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet) {
+        let ignored = questionnaire.questions.filter { statuses[$0.id] == .notAsked && answered[$0.id]?.answer != nil }.map(\.id)
+        guard !ignored.isEmpty else { return }
+        warn("soxready: \(ignored.count) answer\(ignored.count == 1 ? " is" : "s are") for questions that do not apply to this application "
+             + "(their when condition does not hold); kept but not scored: \(ignored.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Writes a run's reports into a folder, atomically, and checks beforehand that it can.
+///
+/// The assess flow calls ``preflight(folder:)`` before it records a run, so that a missing
+/// template or a folder that cannot be written stops the command while nothing is recorded yet
+/// (the answers stay in the draft).
+public struct PlanWriter: Sendable {
+    /// The loaded templates (nil when no format needs them).
+    public var templates: PlanRenderer?
+    /// The formats to write, in order.
+    public var formats: [ReportFormat]
+    /// The store the plans come from (its location); a folder that holds plans of another store
+    /// is refused, so that two stores never overwrite each other's plans. Nil: no check.
+    public var store: String?
+
+    /// Creates a writer of `formats`.
+    ///
+    /// - Throws: ``PlanRenderer/TemplateError`` when a format needs templates and `templates` is nil.
+    public init(templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil) throws(PlanRenderer.TemplateError) {
+        if formats.contains(where: \.needsTemplates), templates == nil {
+            throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded")
+        }
+        self.templates = templates
+        self.formats = formats
+        self.store = store
+    }
+
+    /// The file in a plan folder that names the store its plans come from.
+    public static let markerName = ".soxready-store"
+
+    /// Checks that `folder` exists or can be created, that a file can be written in it, and that
+    /// it does not hold the plans of another store (then names this store in it).
+    ///
+    /// - Parameters:
+    ///   - folder: The plan folder.
+    ///   - fileName: The first file to be written, named in an error (the folder when nil).
+    /// - Throws: ``AtomicFile/WriteError`` naming the file or folder.
+    public func preflight(folder: String, fileName: String?) throws(AtomicFile.WriteError) {
+        let marker = (folder as NSString).appendingPathComponent(Self.markerName)
+        let named = fileName.map { (folder as NSString).appendingPathComponent($0) } ?? folder
+        do {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFile.WriteError(path: named, reason: "cannot create the folder \(folder)")
+        }
+        guard let store else {
+            guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
+                throw AtomicFile.WriteError(path: named, reason: String(cString: strerror(errno)))
+            }
+            return
+        }
+        if let data = FileManager.default.contents(atPath: marker) {
+            let owner = String(decoding: data, as: UTF8.self).trimmingWhitespace
+            if owner != store {
+                throw AtomicFile.WriteError(path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
+            }
+            guard access(folder, W_OK) == 0 else { throw AtomicFile.WriteError(path: named, reason: String(cString: strerror(errno))) }
+            return
+        }
+        try AtomicFile.write(Data((store + "\n").utf8), to: marker)
+    }
+
+    /// Renders every format of `context` and writes each file atomically into `folder`.
+    ///
+    /// - Returns: The paths written, in format order.
+    /// - Throws: ``AtomicFile/WriteError``, or a renderer's error; files written before it stay.
+    public func write(_ context: ReportContext, folder: String) throws -> [String] {
+        var paths: [String] = []
+        // Markdown and HTML together come from one pass over the document.
+        var both: (markdown: String, html: String)?
+        if let templates, formats.contains(.markdown), formats.contains(.html) { both = templates.both(context.document) }
+        for format in formats {
+            let data: Data
+            switch (format, both) {
+            case (.markdown, let both?): data = Data(both.markdown.utf8)
+            case (.html, let both?): data = Data(both.html.utf8)
+            default: data = try format.renderer(templates: templates).render(context)
+            }
+            let path = (folder as NSString).appendingPathComponent(format.fileName(appSlug: context.run.appSlug, run: context.run.summary.number))
+            try AtomicFile.write(data, to: path)
+            paths.append(path)
+        }
+        return paths
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Every format `report` can write, and the file name each gets.
+///
+/// Each format is rendered by one ``ReportRenderer``; ``ReportFormat/renderer(templates:)``
+/// gives it. Adding a format means a case here, a renderer, and a line in docs/plan.md
+/// (docs/architecture.md, "Where to add").
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// The plan as Markdown (`.md`).
+    case markdown = "md"
+    /// The plan as one self-contained HTML file (`.html`).
+    case html
+    /// The stored result, `soxready/result@N`, exactly as recorded (`.json`).
+    case json
+    /// The remediation backlog for an Azure DevOps Boards import (`.csv`).
+    case csv
+    /// An answers file to edit and feed back with `assess --answers FILE --update` (`.answers.yaml`).
+    case answers
+
+    /// The formats written beside a run when none is asked for: the plan in Markdown and HTML.
+    public static let plans: [ReportFormat] = [.markdown, .html]
+
+    /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
+    public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
+
+    /// `md`, `html`, `json`, `csv`, `answers.yaml`.
+    public var fileExtension: String { self == .answers ? "answers.yaml" : rawValue }
+
+    /// True when the format needs the plan templates.
+    public var needsTemplates: Bool { self == .markdown || self == .html }
+}
+
+/// What a renderer reads: the run as stored and its plan document.
+public struct ReportContext: Sendable {
+    /// The run, exactly as recorded.
+    public var run: StoredRun
+    /// The plan document built from the run's stored result.
+    public var document: PlanDocument
+
+    /// Creates a context.
+    public init(run: StoredRun, document: PlanDocument) {
+        self.run = run
+        self.document = document
+    }
+}
+
+extension ReportContext {
+    /// The context of `run` from `store`: its plan document, compared with the run before it,
+    /// with the application's history for the trend.
+    ///
+    /// - Throws: ``StoreError``, or ``QuestionnaireLoadError`` naming the run whose stored
+    ///   questionnaire does not load (this run's or the previous one's).
+    public static func load(run: StoredRun, from store: any AssessmentStore) throws -> ReportContext {
+        let history = try store.runs(appName: run.appName)
+        let previous = run.summary.number > 1 ? try store.run(appName: run.appName, number: run.summary.number - 1) : nil
+        return ReportContext(run: run, document: try PlanDocument(run: run, previous: previous, history: history))
+    }
+}
+
+/// Renders one ``ReportFormat`` of a run.
+public protocol ReportRenderer: Sendable {
+    /// The bytes of the report.
+    ///
+    /// - Throws: an error naming what could not be rendered.
+    func render(_ context: ReportContext) throws -> Data
+}
+
+extension ReportFormat {
+    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``.
+    ///
+    /// - Throws: ``PlanRenderer/TemplateError`` when the format needs templates and none are given.
+    public func renderer(templates: PlanRenderer?) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
+        switch self {
+        case .markdown, .html:
+            guard let templates else { throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded") }
+            return PlanTemplateRenderer(templates: templates, format: self)
+        case .json: return ResultJSONRenderer()
+        case .csv: return BacklogCSVRenderer()
+        case .answers: return AnswersFileRenderer()
+        }
+    }
+}
+
+/// The Markdown or HTML plan through the Mustache templates.
+struct PlanTemplateRenderer: ReportRenderer {
+    var templates: PlanRenderer
+    var format: ReportFormat
+    func render(_ context: ReportContext) throws -> Data {
+        Data((format == .html ? templates.html(context.document) : templates.markdown(context.document)).utf8)
+    }
+}
+
+/// The stored result's JSON, byte for byte as recorded.
+struct ResultJSONRenderer: ReportRenderer {
+    func render(_ context: ReportContext) throws -> Data { Data(context.run.resultJSON.utf8) }
+}
+
+/// The CSV backlog.
+struct BacklogCSVRenderer: ReportRenderer {
+    func render(_ context: ReportContext) throws -> Data { Data(BacklogCSV.render(context.document).utf8) }
+}
+
+/// The run's answers as an answers file.
+struct AnswersFileRenderer: ReportRenderer {
+    func render(_ context: ReportContext) throws -> Data {
+        Data(try AnswersFileWriter.yaml(appName: context.run.appName, questionnaire: try context.run.questionnaire(),
+                                        answers: context.run.answers).utf8)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func draft(appName: String) throws(StoreError) -> Draft? {
+        try read { db in
+            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+                let row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
+            else { return nil }
+            return try Self.draft(db, row: row, location: path)
+        }
+    }
+
+    static func draft(_ db: Database, row: DraftRow, location: String) throws -> Draft {
+        guard let content = try QuestionnaireContentRow.filter(QuestionnaireContentRow.Columns.hash == row.questionnaireHash)
+            .fetchOne(db)?.content
+        else { throw StoreError.notAStore(location: location, reason: "a draft has lost its questionnaire content") }
+        var answers: AnswerSheet = [:]
+        for answerRow in try DraftAnswerRow.filter(DraftAnswerRow.Columns.appID == row.appID).fetchAll(db) {
+            answers[answerRow.questionID] = try AnswerSheetCoding.decodeRecord(answer: answerRow.answer, note: answerRow.note,
+                                                                             evidence: answerRow.evidence)
+        }
+        return Draft(questionnaireContent: content, questionnaireHash: row.questionnaireHash, position: row.position,
+                     startedAt: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0),
+                     updatedAt: Timestamp.date(row.updatedAt) ?? Date(timeIntervalSince1970: 0), answers: answers,
+                     basedOnRun: row.basedOnRun, onlyGaps: row.onlyGaps, owner: row.owner, holder: row.holder)
+    }
+
+    public func startDraft(_ draft: NewDraft, session: DraftSession) throws(StoreError) {
+        let hash = SHA256Digest.hex(draft.questionnaire.content)
+        let time = Timestamp.string(draft.startedAt)
+        let rows: [DraftAnswerRow]
+        do {
+            rows = try draft.answers.sorted { $0.key < $1.key }.map {
+                DraftAnswerRow(appID: 0, questionID: $0.key, answer: try $0.value.answer.map(AnswerSheetCoding.encode),
+                               note: $0.value.note, evidence: $0.value.evidence, updatedAt: time)
+            }
+        } catch { throw .io(location: path, reason: "cannot encode answers: \(error)") }
+        try write { db in
+            let app = try Self.ensureApp(db, name: draft.appName, at: time)
+            if let existing = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db),
+                let holder = Self.otherHolder(existing, session: session)
+            {
+                throw StoreError.draftHeld(app: app.name, holder: holder)
+            }
+            try QuestionnaireContentRow(hash: hash, questionnaireID: draft.questionnaire.questionnaire.id,
+                                        version: draft.questionnaire.questionnaire.version,
+                                        content: draft.questionnaire.content).insert(db, onConflict: .ignore)
+            try DraftRow.filter(DraftRow.Columns.appID == app.id).deleteAll(db)
+            var row = DraftRow(appID: app.id ?? 0, questionnaireHash: hash, startedAt: time, updatedAt: time, position: nil,
+                               owner: session.user, basedOnRun: draft.basedOnRun, onlyGaps: draft.onlyGaps)
+            row.hold(for: session)
+            try row.insert(db)
+            for var answer in rows {
+                answer.appID = app.id ?? 0
+                try answer.insert(db)
+            }
+        }
+    }
+
+    public func claimDraft(appName: String, session: DraftSession, takeOver: Bool) throws(StoreError) -> Draft {
+        try write { db in
+            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+                var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
+            else { throw StoreError.draftNotFound(app: appName.trimmingWhitespace) }
+            if !takeOver, let holder = Self.otherHolder(row, session: session) {
+                throw StoreError.draftHeld(app: app.name, holder: holder)
+            }
+            row.hold(for: session)
+            if takeOver { row.owner = session.user }
+            try row.update(db)
+            return try Self.draft(db, row: row, location: path)
+        }
+    }
+
+    public func saveDraftAnswer(appName: String, questionID: String, record: AnswerRecord?, next position: String?,
+                                at date: Date, session: DraftSession) throws(StoreError)
+    {
+        let time = Timestamp.string(date)
+        let answer: String?
+        do { answer = try record?.answer.map(AnswerSheetCoding.encode) } catch { throw .io(location: path, reason: "\(error)") }
+        try write { db in
+            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+                var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
+            else { throw StoreError.draftNotFound(app: appName.trimmingWhitespace) }
+            try Self.requireHolder(db, appID: row.appID, appName: app.name, session: session)
+            if let record {
+                try DraftAnswerRow(appID: row.appID, questionID: questionID, answer: answer, note: record.note, evidence: record.evidence,
+                                   updatedAt: time).upsert(db)
+            } else {
+                try DraftAnswerRow.filter(DraftAnswerRow.Columns.appID == row.appID && DraftAnswerRow.Columns.questionID == questionID)
+                    .deleteAll(db)
+            }
+            row.updatedAt = time
+            row.position = position
+            try row.update(db)
+        }
+    }
+
+    public func releaseDraft(appName: String, session: DraftSession) throws(StoreError) {
+        try write { db in
+            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+                var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db), row.holderToken == session.token
+            else { return }
+            row.release()
+            try row.update(db)
+        }
+    }
+
+    /// Who keeps `session` from the draft: a live session other than `session`, or, when no
+    /// session holds it, an owner other than `session`'s user. Nil when `session` may take it.
+    static func otherHolder(_ row: DraftRow, session: DraftSession) -> DraftHolder? {
+        if let holder = row.holder, row.holderToken != session.token, !holder.hasEnded { return holder }
+        if !row.owner.isEmpty, row.owner != session.user {
+            return row.holder ?? DraftHolder(user: row.owner, host: "-", processID: 0,
+                                             since: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0))
+        }
+        return nil
+    }
+
+    /// Throws ``StoreError/draftHeld(app:holder:)`` unless `session` holds the application's draft.
+    static func requireHolder(_ db: Database, appID: Int64, appName: String, session: DraftSession) throws {
+        guard let row = try DraftRow.filter(DraftRow.Columns.appID == appID).fetchOne(db) else {
+            throw StoreError.draftNotFound(app: appName)
+        }
+        guard row.holderToken == session.token else {
+            throw StoreError.draftHeld(app: appName, holder: row.holder
+                ?? DraftHolder(user: row.owner, host: "", processID: 0, since: Timestamp.date(row.updatedAt) ?? Date(timeIntervalSince1970: 0)))
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func record(_ run: RunToRecord) throws(StoreError) -> StoredRun {
+        let questionnaire = run.questionnaire.questionnaire
+        let answersData: Data
+        do { answersData = try AnswerSheetCoding.encode(run.answers) } catch {
+            throw .io(location: path, reason: "cannot encode the answers: \(error)")
+        }
+        let answersJSON = String(decoding: answersData, as: UTF8.self)
+        let hash = SHA256Digest.hex(run.questionnaire.content)
+        let fingerprint = RunFingerprint.compute(answersJSON: answersData, questionnaireContent: run.questionnaire.content)
+        let time = Timestamp.string(run.recordedAt)
+        return try write { db in
+            let app = try Self.ensureApp(db, name: run.appName, at: time)
+            if let session = run.completingDraft {
+                try Self.requireHolder(db, appID: app.id ?? 0, appName: app.name, session: session)
+            }
+            try QuestionnaireContentRow(hash: hash, questionnaireID: questionnaire.id, version: questionnaire.version,
+                                        content: run.questionnaire.content).insert(db, onConflict: .ignore)
+            let latest = try Self.latestNumber(db, appID: app.id) ?? 0
+            var result = run.result
+            result.app = .init(name: app.name, slug: app.slug)
+            result.run = .init(number: latest + 1, recordedAt: time)
+            let resultJSON = String(decoding: try result.jsonData(), as: UTF8.self)
+            let summary = RunSummary(result: result, recordedAt: run.recordedAt)
+            var row = RunRow(id: nil, appID: app.id ?? 0, number: summary.number, recordedAt: time, questionnaireHash: hash,
+                             questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                             readiness: result.readiness.rawValue, score: result.score, confidence: result.confidence.percent,
+                             stars: result.confidence.stars, blockers: summary.blockers, highGaps: summary.high,
+                             mediumGaps: summary.medium, lowGaps: summary.low, answers: answersJSON, result: resultJSON,
+                             fingerprint: fingerprint)
+            try row.insert(db)
+            if run.completingDraft != nil {
+                try DraftRow.filter(DraftRow.Columns.appID == app.id).deleteAll(db)
+            }
+            return StoredRun(summary: summary, appName: app.name, appSlug: app.slug, answers: run.answers, result: result,
+                             resultJSON: resultJSON, answersJSON: answersJSON, questionnaireContent: run.questionnaire.content,
+                             questionnaireHash: hash, fingerprint: fingerprint)
+        }
+    }
+
+    public func appSlug(for name: String) throws(StoreError) -> String {
+        try read { db in
+            if let app = try AppRow.filter(AppRow.Columns.name == name.trimmingWhitespace).fetchOne(db) { return app.slug }
+            return try Self.freeSlug(db, for: name.trimmingWhitespace)
+        }
+    }
+
+    public func apps() throws(StoreError) -> [AppSummary] {
+        try read { db in
+            let apps = try AppRow.order(AppRow.Columns.name).fetchAll(db)
+            // The latest two runs of every application, newest first (the second gives the change).
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT run.appID, \(RunSummaryRow.sql) FROM run
+                WHERE run.number >= (SELECT MAX(number) - 1 FROM run AS latest WHERE latest.appID = run.appID)
+                ORDER BY run.appID, run.number DESC
+                """)
+            var latest: [Int64: RunSummary] = [:], previous: [Int64: Double?] = [:]
+            for row in rows {
+                let appID: Int64 = row["appID"]
+                let summary = try RunSummaryRow(row: row).summary
+                if latest[appID] == nil { latest[appID] = summary } else { previous[appID] = summary.score }
+            }
+            let drafts = try Row.fetchAll(db, sql: """
+                SELECT draft.appID, draft.updatedAt,
+                       (SELECT COUNT(*) FROM draftAnswer WHERE draftAnswer.appID = draft.appID AND draftAnswer.answer IS NOT NULL) AS answered
+                FROM draft
+                """)
+            var draftSummaries: [Int64: DraftSummary] = [:]
+            for row in drafts {
+                draftSummaries[row["appID"]] = DraftSummary(updatedAt: Timestamp.date(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0),
+                                                            answered: row["answered"])
+            }
+            return apps.map { app in
+                let id = app.id ?? 0
+                return AppSummary(name: app.name, slug: app.slug, latest: latest[id], previousScore: previous[id] ?? nil,
+                                  draft: draftSummaries[id])
+            }
+        }
+    }
+
+    public func runs(appName: String) throws(StoreError) -> [RunSummary] {
+        try read { db in
+            let app = try Self.existingApp(db, name: appName)
+            return try RunSummaryRow.fetchAll(db, RunRow.select(RunSummaryRow.columns).filter(RunRow.Columns.appID == app.id)
+                .order(RunRow.Columns.number)).map(\.summary)
+        }
+    }
+
+    public func run(appName: String, number: Int?) throws(StoreError) -> StoredRun {
+        let (app, row, content) = try read { db -> (AppRow, RunRow, String) in
+            let app = try Self.existingApp(db, name: appName)
+            let latest = try Self.latestNumber(db, appID: app.id)
+            guard let wanted = number ?? latest,
+                let row = try RunRow.filter(RunRow.Columns.appID == app.id && RunRow.Columns.number == wanted).fetchOne(db)
+            else { throw StoreError.runNotFound(app: app.name, number: number, latest: latest) }
+            guard let content = try QuestionnaireContentRow.filter(QuestionnaireContentRow.Columns.hash == row.questionnaireHash)
+                .fetchOne(db)?.content
+            else { throw StoreError.notAStore(location: path, reason: "run \(row.number) of '\(app.name)' has lost its questionnaire content") }
+            return (app, row, content)
+        }
+        let answers: AnswerSheet, result: AssessmentResult
+        do {
+            answers = try AnswerSheetCoding.decode(Data(row.answers.utf8))
+            result = try AssessmentResult.decode(Data(row.result.utf8))
+        } catch {
+            throw .notAStore(location: path, reason: "run \(row.number) of '\(app.name)' cannot be read (\(error))")
+        }
+        return StoredRun(summary: RunSummaryRow(number: row.number, recordedAt: row.recordedAt, questionnaireID: row.questionnaireID,
+                                                questionnaireVersion: row.questionnaireVersion, readiness: row.readiness,
+                                                score: row.score, confidence: row.confidence, stars: row.stars,
+                                                blockers: row.blockers, highGaps: row.highGaps, mediumGaps: row.mediumGaps,
+                                                lowGaps: row.lowGaps).summary,
+                         appName: app.name, appSlug: app.slug, answers: answers, result: result, resultJSON: row.result,
+                         answersJSON: row.answers, questionnaireContent: content, questionnaireHash: row.questionnaireHash,
+                         fingerprint: row.fingerprint)
+    }
+
+    static func latestNumber(_ db: Database, appID: Int64?) throws -> Int? {
+        try Int.fetchOne(db, RunRow.filter(RunRow.Columns.appID == appID).select(max(RunRow.Columns.number)))
+    }
+
+    static func existingApp(_ db: Database, name: String) throws -> AppRow {
+        let trimmed = name.trimmingWhitespace
+        if let app = try AppRow.filter(AppRow.Columns.name == trimmed).fetchOne(db) { return app }
+        // Accept the slug too, so scripts can use it.
+        if let app = try AppRow.filter(AppRow.Columns.slug == trimmed).fetchOne(db) { return app }
+        throw StoreError.appNotFound(name: trimmed, known: try String.fetchAll(db, AppRow.select(AppRow.Columns.name).order(AppRow.Columns.name)))
+    }
+
+    /// The slug of `name`, with `-2`, `-3`… when another application has it already.
+    static func freeSlug(_ db: Database, for name: String) throws -> String {
+        let base = Identifier.slug(name)
+        var slug = base
+        var suffix = 2
+        while try AppRow.filter(AppRow.Columns.slug == slug).fetchCount(db) > 0 {
+            slug = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return slug
+    }
+
+    static func ensureApp(_ db: Database, name: String, at time: String) throws -> AppRow {
+        let trimmed = name.trimmingWhitespace
+        if let app = try AppRow.filter(AppRow.Columns.name == trimmed).fetchOne(db) { return app }
+        var app = AppRow(id: nil, name: trimmed, slug: try freeSlug(db, for: trimmed), createdAt: time)
+        try app.insert(db)
+        return app
+    }
+}

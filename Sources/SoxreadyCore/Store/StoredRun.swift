@@ -1,0 +1,102 @@
+import Foundation
+
+/// A recorded run with everything needed to rebuild its reports and verify it.
+public struct StoredRun: Sendable {
+    /// Headline figures.
+    public var summary: RunSummary
+    /// The application's name.
+    public var appName: String
+    /// The application's slug (file names, `Reports/<slug>/`).
+    public var appSlug: String
+    /// The answers exactly as recorded.
+    public var answers: AnswerSheet
+    /// The result exactly as recorded.
+    public var result: AssessmentResult
+    /// The result's JSON exactly as stored (what `report --format json` prints).
+    public var resultJSON: String
+    /// The answers' canonical JSON exactly as stored (what the fingerprint covers).
+    public var answersJSON: String
+    /// The exact questionnaire text scored against.
+    public var questionnaireContent: String
+    /// SHA-256 of the questionnaire content.
+    public var questionnaireHash: String
+    /// The run's fingerprint (docs/store.md).
+    public var fingerprint: String
+
+    /// Creates a stored run.
+    public init(summary: RunSummary, appName: String, appSlug: String, answers: AnswerSheet, result: AssessmentResult,
+                resultJSON: String, answersJSON: String, questionnaireContent: String, questionnaireHash: String,
+                fingerprint: String)
+    {
+        self.summary = summary
+        self.appName = appName
+        self.appSlug = appSlug
+        self.answers = answers
+        self.result = result
+        self.resultJSON = resultJSON
+        self.answersJSON = answersJSON
+        self.questionnaireContent = questionnaireContent
+        self.questionnaireHash = questionnaireHash
+        self.fingerprint = fingerprint
+    }
+
+    /// The questionnaire parsed from the stored content.
+    ///
+    /// - Throws: ``QuestionnaireLoadError`` naming the run, when the stored content no longer
+    ///   loads (it did when the run was recorded).
+    public func questionnaire() throws(QuestionnaireLoadError) -> Questionnaire {
+        try QuestionnaireLoader.parse(
+            questionnaireContent,
+            file: "the questionnaire of run \(summary.number) (\(summary.questionnaireID)@\(summary.questionnaireVersion))"
+        ).questionnaire
+    }
+}
+
+/// What the assess flow hands the store to record: the answers, the questionnaire they were
+/// scored against and the result of scoring them (the store fills in the run number and the
+/// application's slug).
+public struct RunToRecord: Sendable {
+    /// The application's name (trimmed; compared exactly).
+    public var appName: String
+    /// The questionnaire and its exact content.
+    public var questionnaire: LoadedQuestionnaire
+    /// The answers to record.
+    public var answers: AnswerSheet
+    /// The result of scoring `answers`; its `app.slug` and `run.number` are set by the store.
+    public var result: AssessmentResult
+    /// The run's time (passed in, so that tests and reports are reproducible).
+    public var recordedAt: Date
+    /// Remove the application's draft in the same transaction (the run completes it); the
+    /// draft must be held by this session.
+    public var completingDraft: DraftSession?
+
+    /// Creates a run to record.
+    public init(appName: String, questionnaire: LoadedQuestionnaire, answers: AnswerSheet, result: AssessmentResult,
+                recordedAt: Date, completingDraft: DraftSession? = nil)
+    {
+        self.appName = appName
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.result = result
+        self.recordedAt = recordedAt
+        self.completingDraft = completingDraft
+    }
+
+    /// A run to record from `answers`, scored against `questionnaire` with the current rules.
+    ///
+    /// - Parameters:
+    ///   - appName: The application's name.
+    ///   - questionnaire: The questionnaire and its content.
+    ///   - answers: The answers.
+    ///   - recordedAt: The run's time (its as-of date).
+    ///   - completingDraft: The session whose draft the run completes, if any.
+    public init(scoring answers: AnswerSheet, appName: String, questionnaire: LoadedQuestionnaire, recordedAt: Date,
+                completingDraft: DraftSession? = nil)
+    {
+        let card = ReadinessScorer.score(questionnaire.questionnaire, answers: answers)
+        let result = AssessmentResult(card: card, questionnaire: questionnaire.questionnaire, answers: answers, appName: appName,
+                                      appSlug: Identifier.slug(appName), runNumber: 0, recordedAt: recordedAt)
+        self.init(appName: appName, questionnaire: questionnaire, answers: answers, result: result, recordedAt: recordedAt,
+                  completingDraft: completingDraft)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import SoxreadyTestSupport
+import Testing
+@testable import SoxreadyCore
+
+/// The assess flow in the core, driven by a scripted reader against an in-memory store.
+///
+/// The fixture questionnaire asks, in order: hosting, a1, a2, a3, a4 (IaaS only), b1, b2, b3,
+/// c1, c2. `ScoringTests.worked` answers hosting paas (so a4 is not asked), a1 partial, a2 a,
+/// a3 n/a, a4 yes (kept, not scored), b1 100, b2 x y z, b3 unknown, c1 yes, and leaves c2
+/// unanswered: its gaps are a1, a2, b1, b3 and c2 (docs/scoring.md).
+final class AssessFlowTests {
+    let loaded: LoadedQuestionnaire
+    let store: SQLiteStore
+    let folder: URL
+    var written = ""
+    var warnings: [String] = []
+    static let now = Date(timeIntervalSince1970: 1_795_975_200)  // 2026-11-29T18:00:00Z
+
+    init() throws {
+        loaded = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml"))
+        store = try SQLiteStore()
+        folder = try temporaryFolder()
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func flow(planFolder: @escaping (String) -> String = { _ in "" }) throws -> AssessFlow {
+        let templates = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
+        let plans = folder.appendingPathComponent("plans").path
+        return AssessFlow(store: store, catalog: QuestionnaireCatalog(searchPaths: [fixturePath("")]), clock: { Self.now },
+                          plans: try PlanWriter(templates: templates, formats: ReportFormat.plans),
+                          planFolder: { slug in let chosen = planFolder(slug); return chosen.isEmpty ? plans : chosen },
+                          write: { [unowned self] in written += $0 }, warn: { [unowned self] in warnings.append($0) })
+    }
+
+    func options(_ draft: AssessFlow.DraftChoice = .ask, onlyGaps: Bool = false, interactive: Bool = false, takeOver: Bool = false,
+                 app: String? = "GL") -> AssessFlow.WizardOptions
+    {
+        AssessFlow.WizardOptions(appName: app, questionnaire: "scoring-small@1.0.0", onlyGaps: onlyGaps, draft: draft, takeOver: takeOver, user: "dana",
+                                 interactive: interactive)
+    }
+
+    func recordWorkedRun() throws -> StoredRun {
+        var sheet: AnswerSheet = [:]
+        for (id, text) in ScoringTests.worked {
+            sheet[id] = AnswerRecord(answer: try AnswerInterpreter.interpret(text, for: try #require(loaded.questionnaire.question(id))))
+        }
+        sheet["b1"]?.note = "Log Analytics workspace, 100 days today"
+        return try store.record(RunToRecord(scoring: sheet, appName: "GL", questionnaire: loaded, recordedAt: Self.now))
+    }
+
+    @Test func aResumedRerunPreFillsEveryQuestionAsTheRerunDid() throws {
+        let first = try recordWorkedRun()
+        let before = ScriptedLineReader(["<enter>", "<enter>", ":quit"], editsLine: true)
+        guard case .quit(let saved?) = try flow().runWizard(options(), reader: before) else { Issue.record("not quit"); return }
+        #expect(saved.answered == 2)
+        #expect(before.asked.map(\.prefill) == ["paas", "partial", "a"])
+
+        // Resumed: the questions left are pre-filled from run 1 exactly as before the :quit.
+        let after = ScriptedLineReader(Array(repeating: "<enter>", count: 8), editsLine: true)
+        guard case .recorded(let second, _) = try flow().runWizard(options(.resume), reader: after) else { Issue.record("not recorded"); return }
+        #expect(after.asked.map(\.prefill) == ["a", "n/a", "100", "x, y, z", "unknown", "yes", nil])
+        #expect(second.summary.number == 2)
+        // a4 is not asked (hosting is not IaaS), so the wizard does not confirm its old answer.
+        var expected = first.answers
+        expected["a4"] = nil
+        #expect(second.answers == expected)
+        #expect(second.answers["b1"]?.note == "Log Analytics workspace, 100 days today")
+        #expect(try store.draft(appName: "GL") == nil)
+    }
+
+    @Test func onlyGapsAsksTheGapsOfTheLastRunAndCarriesTheRestOver() throws {
+        let first = try recordWorkedRun()
+        let reader = ScriptedLineReader(["y", "<enter>", "<enter>", "<enter>", "<enter>"], editsLine: true)
+        guard case .recorded(let second, _) = try flow().runWizard(options(onlyGaps: true), reader: reader) else {
+            Issue.record("not recorded"); return
+        }
+        // a1, a2, b1, b3 and c2 were the gaps of run 1.
+        #expect(reader.asked.map(\.prefill) == ["partial", "a", "100", "unknown", nil])
+        var expected = first.answers
+        expected["a1"]?.answer = .value(.choice("yes"))
+        #expect(second.answers == expected)
+        #expect(written.contains("5 answers from run 1 carried over unchanged; asking only the gaps of run 1 and new questions"))
+    }
+
+    @Test func aResumedOnlyGapsDraftStillAsksOnlyTheGaps() throws {
+        _ = try recordWorkedRun()
+        let before = ScriptedLineReader(["y", ":quit"], editsLine: true)
+        _ = try flow().runWizard(options(onlyGaps: true), reader: before)
+        let after = ScriptedLineReader(Array(repeating: "<enter>", count: 4), editsLine: true)
+        guard case .recorded(let second, _) = try flow().runWizard(options(.resume), reader: after) else { Issue.record("not recorded"); return }
+        #expect(after.asked.map(\.prefill) == ["a", "100", "unknown", nil])
+        #expect(second.answers["a1"]?.answer == .value(.choice("yes")))
+        #expect(second.answers["c1"]?.answer == .value(.choice("yes")))
+    }
+
+    @Test func skippedQuestionsAreOfferedAgainBeforeRecording() throws {
+        let reader = ScriptedLineReader(["paas", "y", ":skip", "y", "400", "x", "y", "y", "y", "y", "q"], editsLine: true)
+        guard case .recorded(let run, _) = try flow().runWizard(options(interactive: true), reader: reader) else {
+            Issue.record("not recorded"); return
+        }
+        #expect(written.contains("1 question is still unanswered: Q3 a2\n"))
+        #expect(written.contains("Answer it now? (n = record the run as it is)\n"))
+        #expect(run.answers["a2"]?.answer == .value(.choice("q")))
+        #expect(run.result.readiness == .ready)
+    }
+
+    @Test func anUpdateKeepsTheLatestRunAndChangesOnlyWhatTheFileNames() throws {
+        let path = folder.appendingPathComponent("update.yaml").path
+        try "format: soxready/answers@1\napp: GL\nquestionnaire: scoring-small\nanswers:\n  a1: 'yes'\n  c2: partial\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let first = try recordWorkedRun()
+        let outcome = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: true)
+        var expected = first.answers
+        expected["a1"]?.answer = .value(.choice("yes"))
+        expected["c2"] = AnswerRecord(answer: .value(.choice("partial")))
+        #expect(outcome.run.answers == expected)
+        #expect(outcome.plans.map { ($0 as NSString).lastPathComponent } == ["gl-run-2.md", "gl-run-2.html"])
+        #expect(warnings.first == "soxready: updating run 1: 2 answers from the file, 8 carried over")
+    }
+
+    @Test func theNamePromptRefusesCommandsAndControlCharactersAndQuits() throws {
+        let quit = ScriptedLineReader([":quit"])
+        guard case .quit(nil) = try flow().runWizard(options(app: nil), reader: quit) else { Issue.record("not quit"); return }
+        #expect(try store.apps().isEmpty)
+
+        let reader = ScriptedLineReader([":help", "General\u{1B}[2J Ledger", "  General Ledger  ", ":quit"])
+        guard case .quit(let saved?) = try flow().runWizard(options(app: nil), reader: reader) else { Issue.record("not quit"); return }
+        #expect(saved.appName == "General Ledger")
+        #expect(written.contains("  ! ':help' looks like a wizard command, not a name"))
+        #expect(written.contains("  ! the application name holds a control character (U+001B)"))
+        #expect(try store.apps().map(\.name) == ["General Ledger"])
+    }
+
+    @Test func plansThatCannotBeWrittenStopTheRunBeforeItIsRecorded() throws {
+        _ = try recordWorkedRun()
+        let blocker = folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        // Writable when the wizard starts, not when it ends.
+        nonisolated(unsafe) var calls = 0
+        let flow = try flow(planFolder: { _ in calls += 1; return calls == 1 ? "" : blocker.appendingPathComponent("plans").path })
+        let reader = ScriptedLineReader(Array(repeating: "<enter>", count: 10), editsLine: true)
+        #expect {
+            _ = try flow.runWizard(options(), reader: reader)
+        } throws: { error in
+            guard case .plansCannotBeWritten = error as? AssessFlowError else { return false }
+            return "\(error)".hasSuffix("so nothing was recorded; every answer is saved: fix that and resume with soxready assess --app 'GL'")
+        }
+        #expect(try store.runs(appName: "GL").count == 1)
+        #expect(try store.draft(appName: "GL")?.answers.count == 8)
+    }
+
+    @Test func aDraftOpenInAnotherSessionIsNotResumedWithoutTakingItOver() throws {
+        let other = DraftSession(token: "other", user: "dana", host: ProcessInfo.processInfo.hostName, processID: getpid(), startedAt: Self.now)
+        try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, startedAt: Self.now), session: other)
+        #expect(throws: StoreError.draftHeld(app: "GL", holder: other.holder)) {
+            _ = try self.flow().runWizard(self.options(.resume), reader: ScriptedLineReader([":quit"]))
+        }
+        guard case .quit = try flow().runWizard(options(.resume, takeOver: true), reader: ScriptedLineReader([":quit"])) else {
+            Issue.record("not quit"); return
+        }
+    }
+}
