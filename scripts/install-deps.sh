@@ -2,7 +2,8 @@
 # Installs the Debian packages soxready builds with, when they are missing:
 #   bash scripts/install-deps.sh          libedit-dev, libsqlite3-dev, libssl-dev, pkg-config
 #   bash scripts/install-deps.sh --test   also what the tests use: tmux, sqlite3, chromium,
-#                                         poppler-utils, and python's pexpect, pytest, html5lib
+#                                         poppler-utils, and python's pexpect, pytest, html5lib,
+#                                         jsonschema, PyYAML
 # Safe to run again; it touches apt and pip only when something is missing.
 set -euo pipefail
 
@@ -19,9 +20,9 @@ if ((${#missing[@]})); then
     "${sudo_cmd[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import pexpect, pytest, html5lib' >/dev/null 2>&1; then
-    echo "soxready: installing python pexpect, pytest and html5lib (terminal and report tests)" >&2
+if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import pexpect, pytest, html5lib, jsonschema, yaml' >/dev/null 2>&1; then
+    echo "soxready: installing python pexpect, pytest, html5lib, jsonschema and PyYAML (terminal, report and schema tests)" >&2
     # A Debian system python refuses pip installs (PEP 668) unless told it may.
-    python3 -m pip install -q pexpect pytest html5lib 2>/dev/null \
-        || python3 -m pip install -q --break-system-packages pexpect pytest html5lib
+    python3 -m pip install -q pexpect pytest html5lib jsonschema PyYAML 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages pexpect pytest html5lib jsonschema PyYAML
 fi

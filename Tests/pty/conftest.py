@@ -25,15 +25,33 @@ def env(**extra):
     return environment
 
 
-def spawn(workspace, *args, shell=None, **extra):
-    """Starts soxready in a pseudo-terminal (or a shell command line around it)."""
+def c_locale_env(**extra):
+    """The environment of a login with no locale: LC_ALL=C and LANG unset."""
+    environment = env(**extra)
+    environment.pop("LANG", None)
+    environment.pop("LC_CTYPE", None)
+    environment["LC_ALL"] = "C"
+    environment.update(extra)
+    return environment
+
+
+def spawn(workspace, *args, shell=None, dimensions=(40, 120), c_locale=False, **extra):
+    """Starts soxready in a pseudo-terminal (or a shell command line around it).
+
+    With c_locale, the environment has LC_ALL=C and no LANG (a plain SSH login)."""
     if shell is None:
         command, arguments = BINARY, ["assess", "--questionnaire", QUESTIONNAIRE, *args]
     else:
         command, arguments = "/bin/sh", ["-c", shell]
-    child = pexpect.spawn(command, arguments, cwd=str(workspace), env=env(**extra), encoding="utf-8",
-                          timeout=10, dimensions=(40, 120))
+    environment = c_locale_env(**extra) if c_locale else env(**extra)
+    child = pexpect.spawn(command, arguments, cwd=str(workspace), env=environment, encoding="utf-8",
+                          timeout=10, dimensions=dimensions)
     return child
+
+
+def spawn80(workspace, *args, **extra):
+    """soxready at 80x24 under LC_ALL=C with LANG unset, as over a plain SSH login."""
+    return spawn(workspace, *args, dimensions=(24, 80), c_locale=True, **extra)
 
 
 def draft_answers(workspace, app):

@@ -47,8 +47,11 @@ public enum AnswerInterpreter {
             return .value(.choice(try choice(trimmed, in: question, mode: mode)))
         case .multi:
             if lower == "none" && !choiceNamedLikeKeyword { return .value(.choices([])) }
-            let parts = trimmed.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
-            return try choices(parts, for: question, mode: mode)
+            if mode == .exact {
+                let parts = trimmed.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+                return try choices(parts, for: question, mode: mode)
+            }
+            return try choices(items(of: trimmed, in: question), for: question, mode: mode)
         case .number:
             return .value(.number(try number(trimmed, for: question)))
         case .date:
@@ -74,6 +77,54 @@ public enum AnswerInterpreter {
         return .value(.choices(question.choices.map(\.id).filter(selected.contains)))
     }
 
+    /// Splits a typed multi answer into items: on commas, except inside a label that holds commas
+    /// ("Yes, with conditions"); an item that is no choice but holds spaces is split on them only
+    /// when every word is a choice id or number ("iaas paas", "1 3"). Labels with spaces
+    /// ("R&D / Ops") stay whole.
+    static func items(of text: String, in question: Question) throws(Rejection) -> [String] {
+        let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var items: [String] = []
+        var index = 0
+        while index < pieces.count {
+            // The longest run of pieces joined by commas that is a label or id exactly.
+            var end = pieces.count - 1
+            var joinedMatch = false
+            while end > index {
+                if exactChoice(pieces[index...end].joined(separator: ",").trimmingWhitespace, in: question) != nil {
+                    joinedMatch = true
+                    break
+                }
+                end -= 1
+            }
+            if joinedMatch {
+                items.append(pieces[index...end].joined(separator: ",").trimmingWhitespace)
+                index = end + 1
+                continue
+            }
+            let item = pieces[index].trimmingWhitespace
+            index += 1
+            if item.isEmpty { continue }
+            do {
+                _ = try choice(item, in: question, mode: .interactive)
+                items.append(item)
+            } catch {
+                let words = item.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                let allExact = words.count > 1 && words.allSatisfy { word in
+                    exactChoice(word, in: question) != nil || Int(word).map { $0 >= 1 && $0 <= question.choices.count } == true
+                }
+                guard allExact else { throw error }
+                items += words
+            }
+        }
+        return items
+    }
+
+    /// The choice whose id or label is `text` (case-insensitive), if any.
+    static func exactChoice(_ text: String, in question: Question) -> Choice? {
+        let lower = text.lowercased()
+        return question.choices.first { $0.id.lowercased() == lower } ?? question.choices.first { $0.label.lowercased() == lower }
+    }
+
     static func choice(_ text: String, in question: Question, mode: Mode) throws(Rejection) -> String {
         let lower = text.lowercased()
         if let exact = question.choices.first(where: { $0.id.lowercased() == lower }) { return exact.id }
@@ -89,6 +140,8 @@ public enum AnswerInterpreter {
                 default: break
                 }
             }
+            // An exact label wins over the labels it begins ("Yes" against "Yes, with conditions").
+            if let exact = exactChoice(text, in: question) { return exact.id }
             let matches = question.choices.filter {
                 $0.id.lowercased().hasPrefix(lower) || $0.label.lowercased().hasPrefix(lower)
             }
@@ -100,13 +153,43 @@ public enum AnswerInterpreter {
         throw Rejection(message: "'\(text)' is not a choice; expected \(expectedForm(question))")
     }
 
+    /// True for a decimal number: an optional sign, digits (single underscores only between
+    /// digits, as in `1_000`), an optional fraction and an optional exponent.
+    static func isNumberLiteral(_ text: String) -> Bool {
+        var characters = Substring(text)
+        if characters.first == "+" || characters.first == "-" { characters = characters.dropFirst() }
+        func digits(_ part: Substring, allowUnderscores: Bool) -> Bool {
+            guard let first = part.first, let last = part.last, first.isASCII, first.isNumber, last.isASCII, last.isNumber else { return false }
+            var previous: Character = " "
+            for character in part {
+                if character == "_" {
+                    guard allowUnderscores, previous != "_" else { return false }
+                } else if !(character.isASCII && character.isNumber) {
+                    return false
+                }
+                previous = character
+            }
+            return true
+        }
+        let exponentSplit = characters.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
+        guard exponentSplit.count <= 2 else { return false }
+        if exponentSplit.count == 2 {
+            var exponent = exponentSplit[1]
+            if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+            guard digits(exponent, allowUnderscores: false) else { return false }
+        }
+        let mantissa = exponentSplit[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard mantissa.count <= 2 else { return false }
+        if mantissa.count == 2, mantissa[0].isEmpty { return digits(mantissa[1], allowUnderscores: true) }
+        return digits(mantissa[0], allowUnderscores: true) && (mantissa.count == 1 || digits(mantissa[1], allowUnderscores: true))
+    }
+
     static func number(_ text: String, for question: Question) throws(Rejection) -> Double {
-        let cleaned = text.replacing("_", with: "")
-        guard cleaned.unicodeScalars.allSatisfy({ "0123456789.-+eE".unicodeScalars.contains($0) }),
-            let value = Double(cleaned), value.isFinite
-        else {
+        guard isNumberLiteral(text), let parsed = Double(text.replacing("_", with: "")), parsed.isFinite else {
             throw Rejection(message: "'\(text)' is not a number; expected \(expectedForm(question))")
         }
+        // -0 is 0.
+        let value = parsed == 0 ? 0 : parsed
         if let min = question.min, value < min {
             throw Rejection(message: "\(NumberText.plain(value)) is below the minimum; expected \(expectedForm(question))")
         }

@@ -1,7 +1,11 @@
 /// Drives a ``WizardSession`` with a ``LineReader``: shows each question, reads a line, saves
 /// every confirmed answer before the next question appears, and stops at the end, on `:quit`,
 /// at end of input, or after too many invalid lines in plain mode.
-public struct WizardLoop {
+///
+/// Text is wrapped to the reader's ``LineReader/columns``, read again before each text is laid
+/// out, so that the first text after a resize uses the new width. The explanation of pre-filled
+/// answers is shown once per loop, with the first pre-filled question.
+public final class WizardLoop {
     /// How the loop ended.
     public enum Outcome: Sendable, Equatable {
         /// Every applicable question was passed: record the run.
@@ -18,6 +22,9 @@ public struct WizardLoop {
     public var maxInvalidAttempts: Int?
     /// Decorates headings (bold on a colour terminal); identity in plain mode.
     public var emphasis: @Sendable (String) -> String
+    /// True once the pre-fill has been explained (kept across runs of this loop, such as the
+    /// review of skipped questions after the main pass).
+    public private(set) var explainedPrefill = false
 
     /// Creates a loop.
     public init(maxInvalidAttempts: Int? = nil, emphasis: @escaping @Sendable (String) -> String = { $0 }) {
@@ -41,33 +48,64 @@ public struct WizardLoop {
     {
         var shown: Int?
         while true {
+            let width = WizardText.layoutWidth(reader.columns)
+            if let pending = session.pending {
+                guard reader.editsLine else {
+                    // Plain mode reads one line per question: keep the note and say so.
+                    if let message = session.keepPendingNote() { write(Self.message("·", message, width: width)) }
+                    continue
+                }
+                write(WizardText.wrap(pending.text.terminalSafe(), width: width) + "\n")
+                let input = reader.readLine(LineRequest(prompt: "[Y/n] ", completions: Completions(primary: ["yes", "no"])))
+                guard case .line(let line) = input else { return .endOfInput }
+                try carryOut(session.handle(line, emptyMeansDefault: true), session: session, width: width, write: write, save: save)
+                continue
+            }
             guard case .ask(let index) = session.step, let question = session.currentQuestion else {
                 return session.step == .quit ? .quit : .finished
             }
             if shown != index {
+                if let passed = WizardText.passedOver(session.passedOver, in: session.questionnaire, width: width) { write(passed) }
                 if shown == nil || session.entersDomain, let domain = session.currentDomain, let progress = session.progress {
-                    write(emphasis(WizardText.domainHeader(domain, number: progress.domain, of: progress.domains)))
+                    write(emphasis(WizardText.domainHeader(domain, number: progress.domain, of: progress.domains, width: width)))
                 }
-                write(WizardText.question(session))
+                let explain = !explainedPrefill && session.prefill != nil
+                write(WizardText.question(session, width: width, editing: reader.editsLine, prefillHint: explain))
+                if explain { explainedPrefill = true }
                 shown = index
             }
-            let input = reader.readLine(prompt: "> ", prefill: session.prefill, completions: WizardText.completions(for: question))
+            let request = LineRequest(prompt: "> ", prefill: session.prefill,
+                                      completions: WizardText.completions(for: question, rerun: session.hasDefaults),
+                                      helpKey: true, freeText: question.type == .text)
+            let input = reader.readLine(request)
             guard case .line(let line) = input else { return .endOfInput }
-            for effect in session.handle(line, emptyMeansDefault: !reader.editsLine) {
-                switch effect {
-                case .save(let id, let record):
-                    try save(id, record, session.currentQuestion?.id)
-                case .say(let message):
-                    write("  ! \(message.terminalSafe())\n")
-                case .confirm(let message):
-                    write("  ✓ \(message.terminalSafe())\n")
-                case .showHelp(let id):
-                    if let helped = session.questionnaire.question(id) { write(WizardText.help(helped)) }
-                }
-            }
+            try carryOut(session.handle(line, emptyMeansDefault: !reader.editsLine), session: session,
+                         width: WizardText.layoutWidth(reader.columns), write: write, save: save)
             if let limit = maxInvalidAttempts, session.invalidAttempts >= limit, case .ask(let still) = session.step, still == index {
                 return .tooManyInvalidAnswers(questionID: question.id)
             }
         }
+    }
+
+    private func carryOut(_ effects: [WizardSession.Effect], session: WizardSession, width: Int, write: (String) -> Void,
+                          save: (String, AnswerRecord?, String?) throws -> Void) rethrows
+    {
+        for effect in effects {
+            switch effect {
+            case .save(let id, let record):
+                try save(id, record, session.currentQuestion?.id)
+            case .say(let message):
+                write(Self.message("!", message, width: width))
+            case .confirm(let message):
+                write(Self.message("✓", message, width: width))
+            case .showHelp(let id):
+                if let helped = session.questionnaire.question(id) { write(WizardText.help(helped, width: width)) }
+            }
+        }
+    }
+
+    /// `  ! message`, wrapped with its continuation lines under the text.
+    static func message(_ mark: String, _ text: String, width: Int) -> String {
+        WizardText.wrap(text.terminalSafe(), width: width, indent: "  \(mark) ", continuation: "    ") + "\n"
     }
 }

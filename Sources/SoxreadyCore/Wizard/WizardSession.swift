@@ -35,6 +35,17 @@ public struct WizardSession: Sendable {
         case showHelp(questionID: String)
     }
 
+    /// A yes-or-no question the wizard asks before it goes on: today, whether to keep the last
+    /// run's note on an answer the lead just changed.
+    public struct PendingQuestion: Sendable, Equatable {
+        /// The question whose note is concerned.
+        public var questionID: String
+        /// The note.
+        public var note: String
+        /// What to show before the `[Y/n]` prompt.
+        public var text: String
+    }
+
     /// The questionnaire.
     public let questionnaire: Questionnaire
     /// Confirmed answers (with notes and evidence), by question id.
@@ -52,6 +63,17 @@ public struct WizardSession: Sendable {
     /// Questions answered before the session started (a resumed draft, answers carried over by
     /// --only-gaps): moving forward passes over them; `:back` still reaches them.
     private let preconfirmed: Set<String>
+    /// The questions to ask (all when nil): the others are passed over without a word.
+    public let asking: Set<String>?
+    /// What the progress line counts when only some questions are asked (`Gap 3/41`).
+    public let countLabel: String
+    /// The questions passed over on the way to the current one because their `when` does not
+    /// hold (empty after `:back`), for the question block to say so.
+    public private(set) var passedOver: [Question] = []
+    /// A question to settle before going on (see ``PendingQuestion``).
+    public private(set) var pending: PendingQuestion?
+    /// Questions whose last-run note the lead was already asked about.
+    private var noteOffered: Set<String> = []
 
     /// Starts a session at the first applicable question without a confirmed answer.
     ///
@@ -62,12 +84,18 @@ public struct WizardSession: Sendable {
     ///   - askAnswered: Start at the very first applicable question even when it is answered
     ///     (a rerun walks through every question); false resumes at the first unanswered one.
     ///   - resumeAt: The question to continue at (a draft's saved position), when it applies.
+    ///   - asking: The questions to ask, such as the gaps of the last run (`--only-gaps`) or the
+    ///     questions skipped (the review before recording); nil asks every applicable question.
+    ///     The progress line then counts these (`Gap 3/41`).
+    ///   - countLabel: The word for them on the progress line.
     public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:], askAnswered: Bool = false,
-                resumeAt: String? = nil)
+                resumeAt: String? = nil, asking: Set<String>? = nil, countLabel: String = "Gap")
     {
         self.questionnaire = questionnaire
         self.answers = answers
         self.defaults = defaults
+        self.asking = asking
+        self.countLabel = countLabel
         questions = questionnaire.questions
         var domainIndex: [Int] = []
         for (index, domain) in questionnaire.domains.enumerated() {
@@ -79,11 +107,12 @@ public struct WizardSession: Sendable {
         step = nextToAsk(from: 0).map { .ask(index: $0) } ?? .finished
         // Continue where the lead left off: walk forward to the saved position, keeping the path for :back.
         if let resumeAt, let target = questions.firstIndex(where: { $0.id == resumeAt }), case .ask(var index) = step, index < target {
-            while index < target, let next = nextApplicable(from: index + 1), next <= target {
+            while index < target, let next = nextAsked(from: index + 1), next <= target {
                 visited.append(index)
                 index = next
             }
             step = .ask(index: index)
+            passedOver = []
         }
     }
 
@@ -102,6 +131,17 @@ public struct WizardSession: Sendable {
         return (domainIndexOfQuestion[index] + 1, questionnaire.domains.count, index + 1, questions.count)
     }
 
+    /// The progress line's count: `Question 27/129`, or with ``asking`` `Gap 3/41` (the current
+    /// question's place among the questions asked).
+    public var countText: String? {
+        guard case .ask(let index) = step else { return nil }
+        if let asking {
+            let asked = questions.indices.filter { asking.contains(questions[$0].id) }
+            if let place = asked.firstIndex(of: index) { return "\(countLabel) \(place + 1)/\(asked.count)" }
+        }
+        return "Question \(index + 1)/\(questions.count)"
+    }
+
     /// The current question's domain.
     public var currentDomain: Domain? {
         guard case .ask(let index) = step else { return nil }
@@ -116,12 +156,16 @@ public struct WizardSession: Sendable {
         return domainIndexOfQuestion[previous] != domainIndexOfQuestion[index]
     }
 
-    /// The text pre-filled for the current question: its confirmed answer, else its default.
+    /// The text pre-filled for the current question: its confirmed answer, else its default. A
+    /// record that holds only a note or evidence (`:note` before answering) keeps the default.
     public var prefill: String? {
         guard let question = currentQuestion else { return nil }
-        let record = answers[question.id] ?? defaults[question.id]
-        return record?.answer.map { AnswerText.plain($0) }
+        let answer = answers[question.id]?.answer ?? defaults[question.id]?.answer
+        return answer.map { AnswerText.plain($0) }
     }
+
+    /// True on a rerun: answers are offered from the defaults, so `:keep` applies.
+    public var hasDefaults: Bool { !defaults.isEmpty }
 
     /// The note and evidence recorded so far for the current question (or carried from the defaults).
     public var currentRecord: AnswerRecord? {
@@ -139,13 +183,19 @@ public struct WizardSession: Sendable {
     ///     cleared the pre-fill (the question is left unanswered).
     /// - Returns: The effects to carry out, in order.
     public mutating func handle(_ line: String, emptyMeansDefault: Bool) -> [Effect] {
-        guard case .ask(let index) = step else { return [] }
-        let question = questions[index]
         var text = line
         while text.hasSuffix("\r") { text.removeLast() }
         text = text.trimmingWhitespace
+        if pending != nil { return settlePending(text) }
+        guard case .ask(let index) = step else { return [] }
+        let question = questions[index]
+        // A command typed at the end of the pre-filled line runs instead of joining the answer.
+        if !emptyMeansDefault, let prefill, !prefill.isEmpty, text.count > prefill.count, text.hasPrefix(prefill) {
+            let tail = String(text.dropFirst(prefill.count)).trimmingWhitespace
+            if tail == "?" || (tail.hasPrefix(":") && (question.type != .text || Self.isCommand(tail))) { text = tail }
+        }
 
-        if text == "?" || text == ":help" || text == ":?" {
+        if text == "?" || text == ":help" || text == ":?" || text == ":h" {
             return [.showHelp(questionID: question.id)]
         }
         if text.hasPrefix(":") {
@@ -163,11 +213,44 @@ public struct WizardSession: Sendable {
             var record = startingRecord(question.id)
             record.answer = answer
             answers[question.id] = record
+            var effects: [Effect] = [.save(questionID: question.id, record: record)]
+            if let echo = Self.echo(text, answer: answer, question: question) { effects.append(.confirm(echo)) }
+            offerNoteReview(question, record: record)
             advance(from: index)
-            return [.save(questionID: question.id, record: record)]
+            return effects
         } catch {
             invalidAttempts += 1
             return [.say(error.message)]
+        }
+    }
+
+    /// The command names the wizard knows, with their short forms.
+    static let commandNames: Set<String> = [":back", ":b", ":skip", ":s", ":unknown", ":u", ":na", ":n/a", ":note", ":evidence",
+                                             ":quit", ":q", ":keep", ":k", ":help", ":h", ":?"]
+
+    /// True when `text` starts with a known command name.
+    static func isCommand(_ text: String) -> Bool {
+        let name = text.split(separator: " ", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
+        return commandNames.contains(name)
+    }
+
+    /// What the wizard took a short answer for, when it is not what was typed: `mix` gives
+    /// `mixed (Mixed estate)`, `2` the second choice; nil for the id itself and for y/p/n.
+    static func echo(_ typed: String, answer: Answer, question: Question) -> String? {
+        guard case .value(let value) = answer else { return nil }
+        let lower = typed.lowercased()
+        func label(_ id: String) -> String { question.choice(id)?.label ?? id }
+        switch value {
+        case .choice(let id):
+            if lower == id.lowercased() { return nil }
+            if question.type != .choice, ["y", "p", "n"].contains(lower) { return nil }
+            return "\(id) (\(label(id)))"
+        case .choices(let ids):
+            let canonical = (ids.isEmpty ? "none" : ids.joined(separator: ", ")).lowercased()
+            if lower == canonical || lower.split(whereSeparator: { $0 == "," || $0 == " " }).joined(separator: ", ") == canonical { return nil }
+            return ids.isEmpty ? "none" : ids.map { "\($0) (\(label($0)))" }.joined(separator: ", ")
+        default:
+            return nil
         }
     }
 
@@ -182,6 +265,8 @@ public struct WizardSession: Sendable {
             }
             step = .ask(index: previous)
             invalidAttempts = 0
+            passedOver = []
+            pending = nil
             return []
         case ":skip", ":s":
             return skip(question: question, index: index, reason: "skipped")
@@ -190,9 +275,11 @@ public struct WizardSession: Sendable {
         case ":na", ":n/a":
             guard question.notApplicable else {
                 invalidAttempts += 1
-                return [.say("n/a is not offered for this question; answer it, or use :unknown or :skip")]
+                return [.say("n/a is not offered for this question; answer it, or use :unknown" + (question.required ? "" : " or :skip"))]
             }
             return confirm(.notApplicable, question: question, index: index)
+        case ":keep", ":k":
+            return keepRestOfDomain(from: index)
         case ":note", ":evidence":
             guard !argument.contains(where: { $0.isNewline }) else { return [.say("keep it to one line")] }
             var record = startingRecord(question.id)
@@ -206,8 +293,90 @@ public struct WizardSession: Sendable {
             return []
         default:
             invalidAttempts += 1
-            return [.say("unknown command \(text.split(separator: " ").first.map(String.init) ?? text); commands are ?, :back, :skip, :unknown, :na, :note TEXT, :evidence TEXT, :quit")]
+            var known = ["?", ":back"]
+            if !question.required { known.append(":skip") }
+            known.append(":unknown")
+            if question.notApplicable { known.append(":na") }
+            known += [":note TEXT", ":evidence TEXT"]
+            if hasDefaults { known.append(":keep") }
+            known.append(":quit")
+            return [.say("unknown command \(text.split(separator: " ").first.map(String.init) ?? text); commands are \(known.joined(separator: ", "))")]
         }
+    }
+
+    /// `:keep`: confirms the pre-filled answer of the current question and of the questions after
+    /// it in the same domain, up to the first one without a pre-fill (asked next) or the end of
+    /// the domain; then says how many it kept.
+    mutating func keepRestOfDomain(from start: Int) -> [Effect] {
+        guard hasDefaults else {
+            invalidAttempts += 1
+            return [.say(":keep accepts the pre-filled answers of a rerun; there are none here")]
+        }
+        let domain = domainIndexOfQuestion[start]
+        var effects: [Effect] = []
+        var kept: [Int] = []
+        var index = start
+        while true {
+            let question = questions[index]
+            guard let answer = answers[question.id]?.answer ?? defaults[question.id]?.answer else { break }
+            var record = startingRecord(question.id)
+            record.answer = answer
+            answers[question.id] = record
+            effects.append(.save(questionID: question.id, record: record))
+            kept.append(index)
+            advance(from: index)
+            guard case .ask(let next) = step, domainIndexOfQuestion[next] == domain else { break }
+            index = next
+        }
+        guard !kept.isEmpty else {
+            invalidAttempts += 1
+            return [.say("this question has no pre-filled answer to keep; answer it")]
+        }
+        let title = questionnaire.domains[domain].title
+        var message = "kept \(kept.count) pre-filled answer\(kept.count == 1 ? "" : "s") of \(title)"
+        if kept.count > 1 { message += " (questions \(kept[0] + 1)–\(kept[kept.count - 1] + 1))" }
+        if case .ask(let next) = step, domainIndexOfQuestion[next] == domain {
+            message += "; question \(next + 1) has none"
+        }
+        effects.append(.confirm(message + "; :back goes over them"))
+        return effects
+    }
+
+    /// After a changed answer on a rerun, asks once whether to keep the last run's note.
+    mutating func offerNoteReview(_ question: Question, record: AnswerRecord) {
+        guard let old = defaults[question.id], let note = old.note, record.note == note, record.answer != old.answer,
+            !noteOffered.contains(question.id)
+        else { return }
+        noteOffered.insert(question.id)
+        pending = PendingQuestion(
+            questionID: question.id, note: note,
+            text: "The answer changed, and the note of the last answer is still attached: \"\(note)\". Keep it? (y = keep, n = clear it)")
+    }
+
+    /// Settles ``pending`` with the line typed at its `[Y/n]` prompt.
+    mutating func settlePending(_ text: String) -> [Effect] {
+        guard let pending else { return [] }
+        switch text.lowercased() {
+        case "", "y", "yes":
+            self.pending = nil
+            return [.confirm("note kept")]
+        case "n", "no":
+            self.pending = nil
+            guard var record = answers[pending.questionID] else { return [] }
+            record.note = nil
+            answers[pending.questionID] = record
+            return [.save(questionID: pending.questionID, record: record), .confirm("note cleared")]
+        default:
+            invalidAttempts += 1
+            return [.say("answer y to keep the note or n to clear it")]
+        }
+    }
+
+    /// Keeps the note of ``pending`` without asking (plain mode, where one line answers one question).
+    public mutating func keepPendingNote() -> String? {
+        guard let pending else { return nil }
+        self.pending = nil
+        return "the note of the last answer is kept: \"\(pending.note)\"; :back then :note TEXT changes it, :note alone clears it"
     }
 
     /// The record a question starts from: its confirmed one, else the default's note and
@@ -244,15 +413,42 @@ public struct WizardSession: Sendable {
         step = nextToAsk(from: index + 1).map { .ask(index: $0) } ?? .finished
     }
 
-    /// The next applicable question at or after `start`, passing over (and recording as visited)
-    /// the ones answered before the session started.
+    /// The next question to ask at or after `start`, passing over (and recording as visited) the
+    /// ones answered before the session started, and noting in ``passedOver`` the ones whose
+    /// `when` does not hold.
     mutating func nextToAsk(from start: Int) -> Int? {
-        var index = nextApplicable(from: start)
-        while let current = index, preconfirmed.contains(questions[current].id), answers[questions[current].id]?.answer != nil {
-            visited.append(current)
-            index = nextApplicable(from: current + 1)
+        passedOver = []
+        var from = start
+        while true {
+            guard let index = nextAsked(from: from) else {
+                passedOver += hidden(from: from, to: questions.count)
+                return nil
+            }
+            passedOver += hidden(from: from, to: index)
+            guard preconfirmed.contains(questions[index].id), answers[questions[index].id]?.answer != nil else { return index }
+            visited.append(index)
+            from = index + 1
         }
-        return index
+    }
+
+    /// The next applicable question at or after `start` among those asked (``asking``).
+    func nextAsked(from start: Int) -> Int? {
+        var from = start
+        while let index = nextApplicable(from: from) {
+            if asking?.contains(questions[index].id) ?? true { return index }
+            from = index + 1
+        }
+        return nil
+    }
+
+    /// The questions in `start..<end` that would be asked but for their `when`.
+    func hidden(from start: Int, to end: Int) -> [Question] {
+        guard start < end else { return [] }
+        return (start..<end).filter { position in
+            let question = questions[position]
+            guard question.when != nil, asking?.contains(question.id) ?? true, !preconfirmed.contains(question.id) else { return false }
+            return nextApplicable(from: position) != position
+        }.map { questions[$0] }
     }
 
     /// The first question at or after `start` whose `when` holds on the answers so far.

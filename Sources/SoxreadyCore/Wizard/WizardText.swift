@@ -1,50 +1,109 @@
 /// The wizard's screens as plain text (no escape sequences): domain headers, question blocks,
-/// help. User and questionnaire text is made terminal-safe here.
+/// help. User and questionnaire text is made terminal-safe here, and every text is wrapped at
+/// word boundaries to the width given (the terminal's, at most 100 columns).
 public enum WizardText {
+    /// The widest text the wizard lays out, however wide the terminal.
+    public static let maximumWidth = 100
+
+    /// The width to lay text out at for a terminal of `columns` columns.
+    public static func layoutWidth(_ columns: Int) -> Int {
+        min(max(columns, 20), maximumWidth)
+    }
+
     /// The header shown when the wizard enters a domain.
-    public static func domainHeader(_ domain: Domain, number: Int, of count: Int) -> String {
-        var text = "\nDomain \(number)/\(count): \(domain.title.terminalSafe())\n"
-        if !domain.summary.isEmpty { text += wrap(domain.summary.terminalSafe(), indent: "") + "\n" }
+    public static func domainHeader(_ domain: Domain, number: Int, of count: Int, width: Int = maximumWidth) -> String {
+        var text = "\n" + wrap("Domain \(number)/\(count): \(domain.title.terminalSafe())", width: width) + "\n"
+        if !domain.summary.isEmpty { text += wrap(domain.summary.terminalSafe(), width: width) + "\n" }
         return text
     }
 
-    /// The question block: progress line, prompt, choices, the current note and evidence, and a hint.
-    public static func question(_ session: WizardSession) -> String {
+    /// The question block: what was passed over, progress line, prompt, choices, the current note
+    /// and evidence, and a hint.
+    ///
+    /// - Parameters:
+    ///   - session: The session; its current question is shown.
+    ///   - width: The width to wrap at.
+    ///   - editing: True with line editing (Tab completes, the pre-fill is in the line).
+    ///   - prefillHint: True to explain the pre-fill (shown once per session).
+    public static func question(_ session: WizardSession, width: Int = maximumWidth, editing: Bool = true,
+                                prefillHint: Bool = true) -> String
+    {
         guard let question = session.currentQuestion, let progress = session.progress else { return "" }
+        var text = "\n"
         var marks: [String] = []
         if question.gating { marks.append("gating") }
         if question.required { marks.append("required") }
         if !question.isScored { marks.append("context") }
-        var text = "\nDomain \(progress.domain)/\(progress.domains) · Question \(progress.question)/\(progress.questions)"
-        text += marks.isEmpty ? "\n" : " · \(marks.joined(separator: " · "))\n"
-        text += wrap(question.prompt.terminalSafe(), indent: "") + "\n"
+        let count = session.countText ?? "Question \(progress.question)/\(progress.questions)"
+        let line = ["Domain \(progress.domain)/\(progress.domains)", count] + marks
+        text += wrap(line.joined(separator: " · "), width: width) + "\n"
+        text += wrap(question.prompt.terminalSafe(), width: width) + "\n"
         switch question.type {
         case .choice, .multi:
-            let width = question.choices.map(\.id.count).max() ?? 0
+            let numberWidth = String(question.choices.count).count
+            let idWidth = question.choices.map(\.id.displayWidth).max() ?? 0
+            // Labels in a column when it leaves them room; else each label under its id.
+            let column = 2 + numberWidth + 2 + idWidth + 2
             for (index, choice) in question.choices.enumerated() {
-                let padding = String(repeating: " ", count: width - choice.id.count)
-                text += "  \(index + 1)) \(choice.id)\(padding)  \(choice.label.terminalSafe())\n"
+                let number = String(index + 1)
+                let head = "  " + String(repeating: " ", count: numberWidth - number.count) + number + ") " + choice.id
+                if column + 20 <= width {
+                    let padded = head + String(repeating: " ", count: column - head.displayWidth)
+                    text += wrap(choice.label.terminalSafe(), width: width, indent: padded,
+                                 continuation: String(repeating: " ", count: column)) + "\n"
+                } else {
+                    text += wrap(choice.id, width: width, indent: head.replacing(choice.id, with: ""), continuation: "      ") + "\n"
+                    text += wrap(choice.label.terminalSafe(), width: width, indent: "      ", continuation: "      ") + "\n"
+                }
             }
         default:
             break
         }
         if let record = session.currentRecord {
-            if let note = record.note { text += "  note: \(note.terminalSafe())\n" }
-            if let evidence = record.evidence { text += "  evidence: \(evidence.terminalSafe())\n" }
+            if let note = record.note { text += wrap("note: \(note.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n" }
+            if let evidence = record.evidence {
+                text += wrap("evidence: \(evidence.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n"
+            }
         }
-        text += hint(question) + "\n"
-        if session.prefill != nil {
-            text += "Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another.\n"
+        text += wrap(hint(question, editing: editing, rerun: session.hasDefaults && session.prefill != nil), width: width) + "\n"
+        if prefillHint, session.prefill != nil {
+            let explained = editing
+                ? "Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another" + (session.hasDefaults ? ", :keep keeps the rest of this domain." : ".")
+                : "Enter keeps the answer shown; type another to change it" + (session.hasDefaults ? ", :keep keeps the rest of this domain." : ".")
+            text += wrap(explained, width: width) + "\n"
         }
         return text
     }
 
+    /// "(Question 5 (a4) is passed over: it applies only when …)" for the questions hidden by
+    /// their `when` on the way to the current one, wrapped, with a newline; nil when there are none.
+    public static func passedOver(_ questions: [Question], in questionnaire: Questionnaire, width: Int = maximumWidth) -> String? {
+        guard !questions.isEmpty else { return nil }
+        let numbers = Dictionary(uniqueKeysWithValues: questionnaire.questions.enumerated().map { ($1.id, $0 + 1) })
+        func condition(_ question: Question) -> String { question.whenText ?? "its condition holds" }
+        let text: String
+        if questions.count == 1, let question = questions.first {
+            text = "(Question \(numbers[question.id] ?? 0) (\(question.id)) is passed over: it applies only when \(condition(question)).)"
+        } else {
+            let parts = questions.prefix(5).map { "\(numbers[$0.id] ?? 0) (\($0.id)) applies only when \(condition($0))" }
+            let more = questions.count > 5 ? "; and \(questions.count - 5) more" : ""
+            text = "(\(questions.count) questions are passed over: \(parts.joined(separator: "; "))\(more).)"
+        }
+        return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
+    }
+
     /// One line saying how to answer and which commands exist.
-    public static func hint(_ question: Question) -> String {
+    ///
+    /// - Parameters:
+    ///   - question: The question.
+    ///   - editing: True with line editing: only then does Tab complete.
+    ///   - rerun: True when the answer is pre-filled from the last run (`:keep` is offered).
+    public static func hint(_ question: Question, editing: Bool = true, rerun: Bool = false) -> String {
+        let tab = editing ? " (Tab completes)" : ""
         let how: String
         switch question.type {
-        case .choice: how = "a number or choice id (Tab completes)"
-        case .multi: how = "numbers or ids, comma-separated, or none (Tab completes)"
+        case .choice: how = "a number or choice id\(tab)"
+        case .multi: how = "numbers or ids, comma-separated, or none\(tab)"
         case .yesPartialNo: how = "y(es), p(artial) or n(o)"
         case .yesNo: how = "y(es) or n(o)"
         case .number: how = AnswerInterpreter.expectedForm(question)
@@ -53,64 +112,104 @@ public enum WizardText {
         }
         var commands = question.required ? [":back", ":unknown"] : [":back", ":skip", ":unknown"]
         if question.notApplicable { commands.append(":na") }
+        if rerun { commands.append(":keep") }
         commands.append(":quit")
         return "Answer with \(how) · ? help · \(commands.joined(separator: " "))"
     }
 
     /// The help screen of `?`: why it matters, evidence, the Azure capability, the remediation.
-    public static func help(_ question: Question) -> String {
+    public static func help(_ question: Question, width: Int = maximumWidth) -> String {
         var text = "\n"
-        text += question.help.isEmpty ? "No help text for this question.\n" : wrap(question.help.terminalSafe(keepNewlines: true), indent: "  ") + "\n"
+        text += question.help.isEmpty
+            ? "  No help text for this question.\n" : wrap(question.help.terminalSafe(keepNewlines: true), width: width, indent: "  ", continuation: "  ") + "\n"
         if question.isScored {
-            var facts = ["\(NumberText.plain(question.points)) points", "gap risk \(question.gapRisk.rawValue)"]
+            var facts = ["\(NumberText.plain(question.points)) point\(question.points == 1 ? "" : "s")", "gap risk \(question.gapRisk.rawValue)"]
             if let control = question.control { facts.insert(control.rawValue, at: 0) }
             if question.gating { facts.append("gating: a gap here can block the migration") }
-            text += "  Scoring: \(facts.joined(separator: " · "))\n"
+            text += wrap("Scoring: \(facts.joined(separator: " · "))", width: width, indent: "  ", continuation: "    ") + "\n"
         } else {
-            text += "  Context only: not scored; other questions may depend on it.\n"
+            text += wrap("Context only: not scored; other questions may depend on it.", width: width, indent: "  ", continuation: "  ") + "\n"
         }
         if let remediation = question.remediation {
             if !remediation.azure.isEmpty {
-                text += "  Azure capability that closes the gap: \(remediation.azure.joined(separator: "; ").terminalSafe())\n"
+                text += wrap("Azure capability that closes the gap: \(remediation.azure.joined(separator: "; ").terminalSafe())",
+                             width: width, indent: "  ", continuation: "    ") + "\n"
             }
-            text += wrap("If it is a gap: \(remediation.action)".terminalSafe(), indent: "  ")
-            text += remediation.owner.isEmpty ? "\n" : " (owner: \(remediation.owner.terminalSafe()))\n"
+            let owner = remediation.owner.isEmpty ? "" : " (owner: \(remediation.owner.terminalSafe()))"
+            text += wrap("If it is a gap: \(remediation.action.terminalSafe())\(owner)", width: width, indent: "  ", continuation: "    ") + "\n"
         }
         if !question.itgc.isEmpty || !question.cuec.isEmpty {
-            text += "  ITGC: \(question.itgc.map(\.title).joined(separator: ", "))"
-            text += question.cuec.isEmpty ? "\n" : " · CUEC themes: \(question.cuec.joined(separator: ", ").terminalSafe())\n"
+            var line = "ITGC: \(question.itgc.map(\.title).joined(separator: ", "))"
+            if !question.cuec.isEmpty { line += " · CUEC themes: \(question.cuec.joined(separator: ", ").terminalSafe())" }
+            text += wrap(line, width: width, indent: "  ", continuation: "    ") + "\n"
         }
         var commands = "Commands: ? help · :back previous question"
         commands += question.required ? " · (required: other questions depend on it)" : " · :skip leave unanswered"
         commands += " · :unknown don't know"
         commands += question.notApplicable ? " · :na not applicable" : ""
-        commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :quit save and leave"
-        text += wrap(commands, indent: "  ") + "\n"
+        commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :keep keep the rest of the domain's pre-filled answers (reruns)"
+        commands += " · :quit save and leave"
+        text += wrap(commands, width: width, indent: "  ", continuation: "    ") + "\n"
         return text
     }
 
-    /// Wraps `text` at 100 columns, keeping existing line breaks, each line prefixed by `indent`.
-    static func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+    /// Wraps `text` at word boundaries so that no line is wider than `width` columns (measured
+    /// with ``Swift/Character/displayWidth``, so wide characters count twice), keeping existing
+    /// line breaks. The first line starts with `indent`, the others with `continuation` (by
+    /// default the same). Only a word wider than a whole line is broken, between characters.
+    public static func wrap(_ text: String, width: Int = maximumWidth, indent: String = "", continuation: String? = nil) -> String {
+        let next = continuation ?? indent
         var lines: [String] = []
+        var prefix = indent
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
-            for word in paragraph.split(separator: " ") {
-                if !line.isEmpty, indent.count + line.count + 1 + word.count > width {
-                    lines.append(indent + line)
-                    line = ""
-                }
-                line += line.isEmpty ? String(word) : " " + word
+            var lineWidth = 0
+            func flush() {
+                lines.append(prefix + line)
+                prefix = next
+                line = ""
+                lineWidth = 0
             }
-            lines.append(indent + line)
+            for word in paragraph.split(separator: " ") {
+                var piece = Substring(word)
+                while !piece.isEmpty {
+                    let available = width - prefix.displayWidth
+                    let pieceWidth = piece.displayWidth
+                    if lineWidth == 0, pieceWidth > available {
+                        // A word wider than a line: break it where the line ends.
+                        var taken = 0, end = piece.startIndex
+                        while end < piece.endIndex, taken + piece[end].displayWidth <= max(available, 1) {
+                            taken += piece[end].displayWidth
+                            end = piece.index(after: end)
+                        }
+                        if end == piece.startIndex { end = piece.index(after: end) }
+                        line = String(piece[..<end])
+                        lineWidth = taken
+                        piece = piece[end...]
+                        if !piece.isEmpty { flush() }
+                        continue
+                    }
+                    if lineWidth > 0, lineWidth + 1 + pieceWidth > available { flush(); continue }
+                    line += (lineWidth > 0 ? " " : "") + piece
+                    lineWidth += (lineWidth > 0 ? 1 : 0) + pieceWidth
+                    piece = ""
+                }
+            }
+            flush()
         }
-        while lines.last?.trimmingWhitespace.isEmpty == true { lines.removeLast() }
+        while let last = lines.last, last.trimmingWhitespace.isEmpty, lines.count > 1 { lines.removeLast() }
         return lines.joined(separator: "\n")
     }
 
     /// Tab completion candidates: choice ids, keywords and commands first, then choice labels.
-    public static func completions(for question: Question) -> Completions {
+    /// `:skip` only where the question may be skipped; `:keep` on reruns.
+    public static func completions(for question: Question, rerun: Bool = false) -> Completions {
         var words = question.choices.map(\.id)
-        words += ["unknown", ":back", ":skip", ":unknown", ":note ", ":evidence ", ":quit", ":help"]
+        words += ["unknown", ":back"]
+        if !question.required { words.append(":skip") }
+        words += [":unknown", ":note ", ":evidence "]
+        if rerun { words.append(":keep") }
+        words += [":quit", ":help"]
         if question.notApplicable { words += ["n/a", ":na"] }
         if question.type == .multi { words.append("none") }
         let labels = question.type == .choice || question.type == .multi ? question.choices.map(\.label) : []

@@ -8,6 +8,9 @@ import SoxreadyCore
 final class PlainLineReader: LineReader {
     let editsLine = false
 
+    /// The terminal's width when stdout is one (`TERM=dumb`), else `COLUMNS`, else 80.
+    var columns: Int { Terminal.size().columns }
+
     func readLine(prompt: String, prefill: String?, completions: Completions) -> LineInput {
         let shown = prompt.trimmingCharacters(in: .whitespaces)
         if let prefill, !prefill.isEmpty {

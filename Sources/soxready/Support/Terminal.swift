@@ -30,3 +30,16 @@ extension Terminal {
         }
     }
 }
+
+extension Terminal {
+    /// The window size of the terminal on stdout (else stdin); when neither is a terminal,
+    /// `COLUMNS` (else 80) columns and 24 rows.
+    static func size() -> (rows: Int, columns: Int) {
+        var rows: UInt16 = 0, columns: UInt16 = 0
+        for fd: Int32 in [1, 0] where soxready_window_size(fd, &rows, &columns) == 0 && columns > 0 {
+            return (rows > 0 ? Int(rows) : 24, Int(columns))
+        }
+        let environment = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+        return (24, environment.map { max($0, 20) } ?? 80)
+    }
+}

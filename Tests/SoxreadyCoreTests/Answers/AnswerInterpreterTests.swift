@@ -61,3 +61,69 @@ struct AnswerInterpreterTests {
         }
     }
 }
+
+/// Choices with spaces and commas, exact matches, and the number grammar (issue 10 items 22 and 23).
+struct AnswerInterpreterChoiceTests {
+    let question: Question
+
+    init() throws {
+        let q = try load(questionnaireYAML(questions: """
+                  - id: teams
+                    prompt: Which teams?
+                    type: multi
+                    choices: [{id: fin, label: Finance}, {id: rnd, label: R&D / Ops}, {id: yes-cond, label: "Yes, with conditions"}, {id: y1, label: "Yes"}]
+                  - id: days
+                    prompt: Days?
+                    type: number
+                    min: -10
+            """))
+        question = try #require(q.question("teams"))
+    }
+
+    @Test func multiAnswersKeepLabelsWithSpacesAndCommasWhole() throws {
+        #expect(try AnswerInterpreter.interpret("R&D / Ops, fin", for: question, mode: .interactive) == .value(.choices(["fin", "rnd"])))
+        #expect(try AnswerInterpreter.interpret("yes, with conditions", for: question, mode: .interactive) == .value(.choices(["yes-cond"])))
+        #expect(try AnswerInterpreter.interpret("Yes, with conditions, Finance", for: question, mode: .interactive) == .value(.choices(["fin", "yes-cond"])))
+        // Spaces separate only ids and numbers.
+        #expect(try AnswerInterpreter.interpret("fin rnd", for: question, mode: .interactive) == .value(.choices(["fin", "rnd"])))
+        #expect(try AnswerInterpreter.interpret("1 2", for: question, mode: .interactive) == .value(.choices(["fin", "rnd"])))
+        #expect(throws: AnswerInterpreter.Rejection.self) { _ = try AnswerInterpreter.interpret("fin R&D", for: question, mode: .interactive) }
+    }
+
+    @Test func anExactLabelWinsOverTheLabelsItBegins() throws {
+        #expect(try AnswerInterpreter.interpret("yes", for: question, mode: .interactive) == .value(.choices(["y1"])))
+        #expect(try AnswerInterpreter.interpret("Yes,", for: question, mode: .interactive) == .value(.choices(["y1"])))
+        #expect(throws: AnswerInterpreter.Rejection(message: "'ye' could be yes-cond or y1; type more of it")) {
+            _ = try AnswerInterpreter.interpret("ye", for: question, mode: .interactive)
+        }
+    }
+
+    @Test func numbersTakeUnderscoresOnlyBetweenDigitsAndMinusZeroIsZero() throws {
+        let q = try load(questionnaireYAML(questions: """
+                  - id: days
+                    prompt: Days?
+                    type: number
+                    min: -10
+            """))
+        let days = try #require(q.question("days"))
+        for bad in ["1__0", "_1", "1_", "1._5", "--1", "1e", "e5", ".", "1.2.3", "0x10", "1 000"] {
+            #expect(throws: AnswerInterpreter.Rejection.self, "\(bad)") { _ = try AnswerInterpreter.interpret(bad, for: days, mode: .interactive) }
+        }
+        #expect(try AnswerInterpreter.interpret("1_000", for: days) == .value(.number(1000)))
+        #expect(try AnswerInterpreter.interpret("-2.5", for: days) == .value(.number(-2.5)))
+        #expect(try AnswerInterpreter.interpret(".5", for: days) == .value(.number(0.5)))
+        #expect(try AnswerInterpreter.interpret("1e3", for: days) == .value(.number(1000)))
+        let zero = try AnswerInterpreter.interpret("-0", for: days)
+        #expect(zero == .value(.number(0)))
+        if case .value(.number(let value)) = zero { #expect(value.sign == .plus) }
+    }
+
+    @Test func tabCompletesALabelWithSpacesAsOneItem() {
+        let words = WizardText.completions(for: question)
+        #expect(words.completing("fin, R&D / O").fragment == "R&D / O")
+        #expect(words.completing("fin, R&D / O").matches == ["R&D / Ops"])
+        #expect(words.completing("Yes, w").matches == ["Yes, with conditions"])
+        #expect(words.completing("fin r").matches == ["rnd"])
+        #expect(words.completing("fin, ").fragment == "")
+    }
+}

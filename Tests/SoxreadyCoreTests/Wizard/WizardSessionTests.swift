@@ -117,9 +117,9 @@ struct WizardSessionTests {
     @Test func helpShowsEvidenceAndTheAzureCapability() throws {
         let bundled = try QuestionnaireLoader.load(path: repositoryRoot.appendingPathComponent("Questionnaires/sox-azure-migration.yaml").path).questionnaire
         let question = try #require(bundled.question("uar-frequency"))
-        let help = WizardText.help(question)
+        let help = WizardText.help(question, width: 120)
         #expect(help.contains("Evidence"))
-        #expect(help.contains("Azure capability that closes the gap: "))
+        #expect(help.contains("Azure capability that closes the gap:"))
         #expect(help.contains("gating: a gap here can block the migration"))
     }
 
@@ -167,7 +167,8 @@ extension WizardSessionTests {
         #expect(session.answers["hosting"] == AnswerRecord(answer: .value(.choices(["paas"])), note: "SaaS later", evidence: "ARCH-7"))
         #expect(saves.first?.1 == AnswerRecord(answer: .value(.choices(["paas"])), note: "SaaS later", evidence: "ARCH-7"))
         #expect(shown.contains("  note: SaaS later\n  evidence: ARCH-7\n"))
-        #expect(shown.contains("Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another.\n"))
+        // Plain mode: nothing to clear with Ctrl-U.
+        #expect(shown.contains("Enter keeps the answer shown; type another to change it, :keep keeps the rest of\nthis domain.\n"))
     }
 
     @Test func passingOverAnswersGivenBeforeTheSession() {
