@@ -8,7 +8,7 @@ bash scripts/install-deps.sh --test || exit 1
 swift build --product soxready || exit 1
 swift test "$@"
 swift_status=$?
-SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty Tests/reports -q -p no:cacheprovider
+SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty Tests/reports Tests/schema -q -p no:cacheprovider
 python_status=$?
 if [[ $swift_status -ne 0 || $python_status -ne 0 ]]; then
     echo "FAILED: swift test exit $swift_status, pytest exit $python_status" >&2

@@ -3,7 +3,7 @@ import SoxreadyCore
 
 /// The `soxready` command: SOX readiness of a finance application moving to Azure.
 @main
-struct SoxreadyCommand: AsyncParsableCommand {
+struct SoxreadyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soxready",
         abstract: "Assess whether a SOX-relevant finance application is ready to move to Microsoft Azure.",

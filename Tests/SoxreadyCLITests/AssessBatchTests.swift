@@ -45,11 +45,20 @@ struct AssessBatchTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "General Ledger · run 1 · scoring-small 1.0.0")
-        #expect(lines[1] == "Readiness:  READY WITH CONDITIONS")
+        // Rules 2 (docs/scoring.md): a1 is an ICFR gate only partly met with no commitment.
+        #expect(lines[1] == "Readiness:  NOT READY")
         #expect(lines[2] == "Score:      64.6 / 100")
         #expect(lines[3] == "Confidence: 71.4 % ★★★★☆ (4/5)")
         #expect(lines[4] == "Gaps:       1 blocker (P1, gating) · 1 other high risk (P2) · 2 medium (P3) · 1 low (P4)")
-        #expect(result.stdout.contains("  - Gating question a1 is only partly met (answer: partial)\n"))
+        #expect(result.stdout.contains("""
+            Why:
+              - A gate is only partly met without an on-time commitment to close it: a1
+              - A high-risk gap is open besides the gates: b3
+              - The overall score 64.6 is below 85
+              - Confidence is 71.4 %, below 90 %
+              - A key control is met but has no evidence reference: c1
+
+            """))
         #expect(result.stderr == """
             soxready: 1 question not answered in the file count as unanswered:
               c2
@@ -65,13 +74,18 @@ struct AssessBatchTests {
         let report = try runSoxready(["report", "--app", "General Ledger", "--format", "json", "--output", "-"], directory: folder)
         #expect(report.status == 0, "\(report.stderr)")
         var actual = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
-        let expectedText = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Tests/SoxreadyCoreTests/Fixtures/scoring-small-result.json").path, encoding: .utf8)
+        let expectedText = try String(contentsOfFile: fixturePath("scoring-small-result-rules2.json"), encoding: .utf8)
         var expected = try #require(try JSONSerialization.jsonObject(with: Data(expectedText.utf8)) as? [String: Any])
         let run = try #require(actual["run"] as? [String: Any])
         #expect(run["number"] as? Int == 1)
-        #expect((run["recordedAt"] as? String)?.hasSuffix("Z") == true)
-        actual["run"] = nil
-        expected["run"] = nil
+        let recordedAt = try #require(run["recordedAt"] as? String)
+        #expect(recordedAt.hasSuffix("Z"))
+        // The as-of date is the UTC date of the recording time (today), which the fixture cannot know.
+        #expect(actual["asOf"] as? String == String(recordedAt.prefix(10)))
+        for key in ["run", "asOf"] {
+            actual[key] = nil
+            expected[key] = nil
+        }
         #expect(NSDictionary(dictionary: actual).isEqual(to: expected))
     }
 
@@ -88,7 +102,7 @@ struct AssessBatchTests {
         // The same run renders to the same bytes.
         #expect(try Data(contentsOf: markdown) == first)
         let html = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.html"), encoding: .utf8)
-        #expect(html.contains("class=\"badge ready-with-conditions\""))
+        #expect(html.contains("class=\"badge not-ready\""))
         let json = try runSoxready(["report", "--app", "general-ledger", "--format", "json"], directory: folder)
         #expect(json.stdout == "Reports/general-ledger/general-ledger-run-1.json\n")
     }
@@ -105,7 +119,7 @@ struct AssessBatchTests {
         #expect(lines[1].hasSuffix(",1,soxready; SOX; before-migration; risk-high; gating"))
         let markdown = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)
         #expect(markdown.stdout.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
-        #expect(markdown.stdout.contains("- Gating question a1 is only partly met (answer: partial)\n"))
+        #expect(markdown.stdout.contains("- A gate is only partly met without an on-time commitment to close it: a1\n"))
         #expect(markdown.stdout.contains("| a1: A1? | Partly (partial) | CLI access not yet covered | CHG-1234 |"))
         let usage = try runSoxready(["report", "--app", "General Ledger", "--output", "-"], directory: folder)
         #expect(usage.status == 64)
@@ -218,10 +232,12 @@ struct AssessBatchTests {
         let rows = history.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         #expect(rows.count == 4)
         // access (27 + 1.5) / 30 = 95; ops (2.5 + 3 + 1) / 9 = 72.22; gov 100; (285 + 144.44 + 100) / 6 = 88.24.
-        // The change is taken between the scores as shown: 88.2 - 64.6.
+        // The change is taken between the scores as shown: 88.2 - 64.6. Rules 2: run 1 is not ready
+        // (a1, a gate, partly met without a commitment); run 2 has conditions (c1 is a key control
+        // met without evidence, and 6 of 7 answered is 85.7 % confidence, below 90 %).
         #expect(rows[2][0] == "1")
-        #expect(Array(rows[2][4...6]) == ["ready-with-conditions", "64.6", "-"])
-        #expect(Array(rows[3][4...6]) == ["ready", "88.2", "+23.6"])
+        #expect(Array(rows[2][4...6]) == ["not-ready", "64.6", "-"])
+        #expect(Array(rows[3][4...6]) == ["ready-with-conditions", "88.2", "+23.6"])
 
         let apps = try runSoxready(["apps", "--format", "json"], directory: folder)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(apps.stdout.utf8)) as? [String: Any])
@@ -230,8 +246,10 @@ struct AssessBatchTests {
         #expect(first["name"] as? String == "General Ledger")
         let latest = try #require(first["latestRun"] as? [String: Any])
         #expect(latest["number"] as? Int == 2)
-        #expect(latest["readiness"] as? String == "ready")
+        #expect(latest["readiness"] as? String == "ready-with-conditions")
         #expect(latest["score"] as? Double == 88.2)
+        // The same change as history shows (issue 10, item 17).
+        #expect(latest["scoreChange"] as? Double == 23.6)
     }
 
     @Test func appsOnAnEmptyStoreSaysSoAndCreatesNothing() throws {

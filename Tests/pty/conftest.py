@@ -57,7 +57,7 @@ def spawn80(workspace, *args, **extra):
 def draft_answers(workspace, app):
     db = sqlite3.connect(str(workspace / ".soxready" / "soxready.sqlite"))
     rows = db.execute(
-        "SELECT questionID, answer, note, evidence FROM draftAnswer JOIN app ON app.id = draftAnswer.appID WHERE app.name = ?",
+        "SELECT questionID, answer, note, evidence, owner, due FROM draftAnswer JOIN app ON app.id = draftAnswer.appID WHERE app.name = ?",
         (app,)).fetchall()
     return {row[0]: row[1:] for row in rows}
 

@@ -12,6 +12,13 @@ from conftest import BINARY, QUESTIONNAIRE, batch, draft_answers, runs, spawn
 PROMPT = "> "
 
 
+def later_commitment(child):
+    """After a gate answered as partly met, the wizard asks for a commitment; Enter leaves it for later."""
+    child.expect_exact("Commitment: ")
+    child.send("\r")
+    child.expect_exact("no commitment yet")
+
+
 def answer(child, expected, text):
     child.expect_exact(expected)
     child.expect_exact(PROMPT)
@@ -27,6 +34,7 @@ def test_tab_completes_a_multi_word_choice(workspace):
     child.send("\t")
     child.expect_exact("annual-or-annual")   # libedit redraws only what the completion added
     child.send("\r")
+    later_commitment(child)                  # a gate partly met: who closes it by when? (later)
     child.expect_exact("Is MFA enforced for administrators?")
     child.expect_exact(PROMPT)
     # A label with spaces completes too, against everything typed so far.
@@ -84,6 +92,7 @@ def test_back_returns_to_the_previous_question(workspace):
     child = spawn(workspace, "--app", "GL")
     answer(child, "Which hosting models?", "iaas")
     answer(child, "How often is access reviewed?", "2")
+    later_commitment(child)
     child.expect_exact("Is MFA enforced for administrators?")
     child.expect_exact(PROMPT)
     child.send(":back\r")
@@ -116,12 +125,13 @@ def test_quit_then_resume_and_finish_records_a_run(workspace):
     answer(child, "Describe the system in one line.", "Oracle EBS general ledger")
     answer(child, "Planned cutover date?", "2027-03-31")
     answer(child, "Days of log retention?", "2555")
-    child.expect_exact("Readiness:  READY")
+    # The gates are met without evidence references: ready with conditions (rules 2).
+    child.expect_exact("Readiness:  READY WITH CONDITIONS")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     recorded = runs(workspace, "GL")
-    assert [(number, readiness) for number, readiness, _ in recorded] == [(1, "ready")]
+    assert [(number, readiness) for number, readiness, _ in recorded] == [(1, "ready-with-conditions")]
     assert json.loads(recorded[0][2])["system-notes"] == {"answer": {"text": "Oracle EBS general ledger"}}
     assert (workspace / "Reports" / "gl" / "gl-run-1.md").exists()
     assert (workspace / "Reports" / "gl" / "gl-run-1.html").exists()
@@ -186,7 +196,11 @@ def test_sigkill_mid_run_then_resume_keeps_every_confirmed_answer(workspace):
     child = spawn(workspace, "--app", "GL")
     answer(child, "Which hosting models?", "iaas, paas")
     answer(child, "How often is access reviewed?", "semi")
+    later_commitment(child)
     answer(child, "Is MFA enforced for administrators?", "p")
+    child.expect_exact("Commitment: ")
+    child.send(":owner Dana Lee :due 2027-02-15\r")
+    child.expect_exact("commitment saved: Dana Lee, due 2027-02-15")
     child.expect_exact("Describe the system in one line.")
     child.expect_exact(PROMPT)
     child.send("half typed, never confirmed")
@@ -199,6 +213,7 @@ def test_sigkill_mid_run_then_resume_keeps_every_confirmed_answer(workspace):
         "uar-frequency": '{"choice":"semiannual-or-annual"}',
         "mfa-admins": '{"choice":"partial"}',
     }
+    assert answers["mfa-admins"][-2:] == ("Dana Lee", "2027-02-15")
     child = spawn(workspace, "--app", "GL", "--resume")
     child.expect_exact("Describe the system in one line.")
     child.expect_exact(PROMPT)
@@ -282,6 +297,7 @@ def test_up_arrow_recalls_earlier_answers_and_ctrl_w_deletes_a_whole_word(worksp
     answer(child, "Which hosting models?", "paas, saas")
     answer(child, "How often is access reviewed?", "quarterly-or-more")
     answer(child, "Is MFA enforced for administrators?", "partial")
+    later_commitment(child)
     child.expect_exact("Describe the system in one line.")
     child.expect_exact(PROMPT)
     child.send("\x1b[A")            # Up: the previous answer of this session

@@ -250,7 +250,7 @@ REJECTED = {
                                  questionnaire(replace("title: MFA for administrators", "title: " + "x" * 61))),
     "a title on two lines": ("the title of question 'mfa-admins' has a line break",
                              questionnaire(replace("title: MFA for administrators", "title: |\n    MFA\n    for administrators"))),
-    "gating: maybe": ("'gating' in question 'mfa-admins' is not true or false",
+    "gating: maybe": ("'gating' in question 'mfa-admins' is 'maybe'",
                       questionnaire(replace("gating: true", "gating: maybe"))),
     "gating: technical on a text question": ("question 'notes' is gating but not scored",
                                              questionnaire(BASE_QUESTIONS + "- id: notes\n  prompt: Notes?\n  type: text\n  gating: technical\n")),

@@ -2,7 +2,8 @@ import Foundation
 
 /// The canonical JSON of an answer sheet, as kept in runs and drafts.
 ///
-/// `{"question-id": {"answer": A, "note": "…", "evidence": "…"}}` with sorted keys, where A is
+/// `{"question-id": {"answer": A, "note": "…", "evidence": "…", "owner": "…", "due": "YYYY-MM-DD"}}`
+/// with sorted keys (keys without a value are left out), where A is
 /// `{"choice": "id"}`, `{"choices": ["id", …]}`, `{"number": 90}`, `{"date": "2027-03-31"}`,
 /// `{"text": "…"}`, `"unknown"`, `"n/a"`, or absent when skipped.
 public enum AnswerSheetCoding {
@@ -10,6 +11,9 @@ public enum AnswerSheetCoding {
         var answer: StoredAnswer?
         var note: String?
         var evidence: String?
+        // Commitments (rules 2); absent in older sheets, so their JSON is unchanged.
+        var owner: String?
+        var due: CalendarDate?
     }
 
     /// The JSON form of one ``Answer``.
@@ -65,13 +69,15 @@ public enum AnswerSheetCoding {
     public static func encode(_ sheet: AnswerSheet) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(sheet.mapValues { Entry(answer: $0.answer.map(StoredAnswer.init), note: $0.note, evidence: $0.evidence) })
+        return try encoder.encode(sheet.mapValues {
+            Entry(answer: $0.answer.map(StoredAnswer.init), note: $0.note, evidence: $0.evidence, owner: $0.owner, due: $0.due)
+        })
     }
 
     /// Decodes ``encode(_:)``'s output.
     public static func decode(_ data: Data) throws -> AnswerSheet {
         try JSONDecoder().decode([String: Entry].self, from: data).mapValues {
-            AnswerRecord(answer: $0.answer?.answer, note: $0.note, evidence: $0.evidence)
+            AnswerRecord(answer: $0.answer?.answer, note: $0.note, evidence: $0.evidence, owner: $0.owner, due: $0.due)
         }
     }
 
@@ -82,9 +88,9 @@ public enum AnswerSheetCoding {
         return String(decoding: try encoder.encode(StoredAnswer(answer)), as: UTF8.self)
     }
 
-    /// A draft row's record: its answer JSON (nil when skipped), note and evidence.
-    static func decodeRecord(answer: String?, note: String?, evidence: String?) throws -> AnswerRecord {
-        AnswerRecord(answer: try answer.map(decodeAnswer), note: note, evidence: evidence)
+    /// A draft row's record: its answer JSON (nil when skipped), note, evidence and commitment.
+    static func decodeRecord(answer: String?, note: String?, evidence: String?, owner: String? = nil, due: String? = nil) throws -> AnswerRecord {
+        AnswerRecord(answer: try answer.map(decodeAnswer), note: note, evidence: evidence, owner: owner, due: due.flatMap(CalendarDate.init))
     }
 
     static func decodeAnswer(_ text: String) throws -> Answer {

@@ -9,6 +9,11 @@ public struct AnswersFile: Sendable {
     public var questionnaire: String?
     /// The answers, by question id (old ids named in `replaces` are mapped to the new question).
     public var answers: AnswerSheet
+    /// The file's `preparedBy:` (who prepared the answers), when given.
+    public var preparedBy: String? = nil
+    /// What the file says that is kept but has no effect (an owner without a due date), each as
+    /// a `warning:` line.
+    public var warnings: [Diagnostic] = []
 }
 
 /// Why an answers file was rejected.
@@ -37,8 +42,10 @@ public enum AnswersFileError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Reads answers files strictly: every problem is reported, and nothing is accepted unless all is well.
 public enum AnswersFileParser {
     static let formatName = "soxready/answers@1"
-    static let topKeys = ["format", "app", "questionnaire", "answers"]
-    static let entryKeys = ["answer", "note", "evidence"]
+    static let topKeys = ["format", "app", "questionnaire", "preparedBy", "answers"]
+    static let entryKeys = ["answer", "note", "evidence", "owner", "due"]
+    /// Problems reported before the parser stops looking (the rest are counted).
+    public static let maximumProblems = 100
 
     /// Reads a file's text.
     ///
@@ -90,6 +97,7 @@ public enum AnswersFileParser {
             fields.error(node, "unsupported format '\(format)'", expected: "expected '\(formatName)'\(hint)")
         }
         result.app = fields.text(top["app"], "app", in: "the answers file")
+        result.preparedBy = fields.text(top["preparedBy"], "preparedBy", in: "the answers file")
         if let node = top["questionnaire"], let reference = fields.text(node, "questionnaire", in: "the answers file") {
             result.questionnaire = reference
             do {
@@ -109,6 +117,7 @@ public enum AnswersFileParser {
         if let answersNode = top["answers"] {
             result.answers = readAnswers(answersNode, questionnaire: questionnaire, fields: &fields)
         }
+        result.warnings = fields.warnings
         if !fields.diagnostics.isEmpty {
             throw .invalid(fields.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
         }
@@ -128,7 +137,15 @@ public enum AnswersFileParser {
         let ids = questionnaire.questions.map(\.id)
         var sheet: AnswerSheet = [:]
         var seenAt: [String: Int] = [:]
+        var unreported = 0
         for (keyNode, valueNode) in pairs {
+            // Past the limit, count problems instead of describing them (no suggestions either):
+            // a file of a million wrong keys is refused in a second, not in minutes.
+            if fields.diagnostics.count >= maximumProblems {
+                let known = keyNode.scalar.map { questionnaire.question($0.string) != nil || replacedBy[$0.string] != nil } ?? false
+                if !known { unreported += 1 }
+                continue
+            }
             guard let key = keyNode.scalar?.string else {
                 fields.error(keyNode, "an answer key is \(YAMLFields.kindName(keyNode))", expected: "expected a question id")
                 continue
@@ -152,6 +169,10 @@ public enum AnswersFileParser {
                 sheet[id] = record
             }
         }
+        if unreported > 0 {
+            fields.error(at: nil, "\(unreported) more unknown question\(unreported == 1 ? "" : "s") not listed (the first \(maximumProblems) problems are)",
+                         expected: "expected question ids from 'soxready questionnaire show \(questionnaire.id)'")
+        }
         return sheet
     }
 
@@ -164,6 +185,21 @@ public enum AnswersFileParser {
             answerNode = map["answer"]
             record.note = fields.text(map["note"], "note", in: context)
             record.evidence = fields.text(map["evidence"], "evidence", in: context)
+            record.owner = fields.text(map["owner"], "owner", in: context)?.trimmingWhitespace
+            if let dueNode = map["due"], let text = fields.text(dueNode, "due", in: context) {
+                if let date = CalendarDate(text.trimmingWhitespace) {
+                    record.due = date
+                } else {
+                    fields.error(dueNode, "the due date of \(context) is '\(text)'", expected: "expected YYYY-MM-DD naming a real day")
+                }
+            }
+            if record.owner != nil, record.due == nil, map["due"] == nil {
+                fields.warning(map.keyNode("owner"), "\(context) has an owner but no due date: no commitment until both are given",
+                               expected: "add due: YYYY-MM-DD")
+            } else if record.due != nil, record.owner == nil {
+                fields.warning(map.keyNode("due"), "\(context) has a due date but no owner: no commitment until both are given",
+                               expected: "add owner: the person who closes the gap")
+            }
         }
         guard let answerNode else { return record }
         var failed = false

@@ -8,7 +8,7 @@ public enum AnswersFileWriter {
     /// The YAML text. Values are quoted by Yams wherever YAML needs it; notes and evidence are kept.
     ///
     /// - Throws: a Yams emitter error (not expected for text it produced itself).
-    public static func yaml(appName: String, questionnaire: Questionnaire, answers: AnswerSheet) throws -> String {
+    public static func yaml(appName: String, questionnaire: Questionnaire, answers: AnswerSheet, preparedBy: String? = nil) throws -> String {
         var pairs: [(Node, Node)] = []
         for question in questionnaire.questions {
             guard let record = answers[question.id] else { continue }
@@ -24,11 +24,13 @@ public enum AnswersFileWriter {
                 case .value(.text(let text)): value = Node(text, .implicit, .doubleQuoted)
                 }
             }
-            if record.note != nil || record.evidence != nil {
+            if record.hasAnnotations {
                 var entry: [(Node, Node)] = []
                 if let value { entry.append((Node("answer"), value)) }
                 if let note = record.note { entry.append((Node("note"), Node(note, .implicit, .doubleQuoted))) }
                 if let evidence = record.evidence { entry.append((Node("evidence"), Node(evidence, .implicit, .doubleQuoted))) }
+                if let owner = record.owner { entry.append((Node("owner"), Node(owner, .implicit, .doubleQuoted))) }
+                if let due = record.due { entry.append((Node("due"), Node(due.description))) }
                 pairs.append((Node(question.id), Node(entry, .implicit, .flow)))
             } else if let value {
                 pairs.append((Node(question.id), value))
@@ -38,13 +40,13 @@ public enum AnswersFileWriter {
             (Node("format"), Node("soxready/answers@1")),
             (Node("app"), Node(appName, .implicit, .doubleQuoted)),
             (Node("questionnaire"), Node(questionnaire.reference)),
+        ] + (preparedBy.map { [(Node("preparedBy"), Node($0, .implicit, .doubleQuoted))] } ?? []) + [
             (Node("answers"), Node(pairs)),
         ])
         var text = try Yams.serialize(node: document, width: -1, allowUnicode: true)
         // Unanswered questions that apply, as commented placeholders to fill in.
-        let card = ReadinessScorer.score(questionnaire, answers: answers)
-        let open = card.questions.filter { $0.status == .unanswered && answers[$0.questionID]?.answer == nil }
-            .compactMap { questionnaire.question($0.questionID) }
+        let statuses = Applicability.statuses(questionnaire, answers: answers)
+        let open = questionnaire.questions.filter { statuses[$0.id] == .unanswered && answers[$0.id]?.answer == nil }
         if !open.isEmpty {
             text += "  # Unanswered (\(open.count)): remove the first # and write the answer after the colon.\n"
             for question in open {

@@ -141,7 +141,7 @@ public struct AssessFlow {
         started(appName)
         // Fail before the first question, not after the last, when the plans cannot be written.
         do {
-            try plans.preflight(folder: planFolder(try store.appSlug(for: appName)), fileName: nil)
+            try plans.check(folder: planFolder(try store.appSlug(for: appName)))
         } catch let error as AtomicFile.WriteError {
             throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: nil)
         }
@@ -197,17 +197,20 @@ public struct AssessFlow {
         let defaults = carried.answers
 
         let questionnaire = loaded.questionnaire
-        write("\n" + options.emphasis("soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe()) + "\n")
-        write("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains. Every answer is saved as you go; "
-              + "? shows help, :quit stops (resume later).\n")
+        let width = WizardText.layoutWidth(reader.columns)
+        func say(_ text: String) { write(WizardText.wrap(text, width: width) + "\n") }
+        write("\n" + options.emphasis(WizardText.wrap("soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe(),
+                                                       width: width)) + "\n")
+        say("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains. Every answer is saved as you go; "
+            + "? shows help, :quit stops (resume later).")
         if let base, !defaults.isEmpty {
             if onlyGaps && resumed == nil {
                 let kept = answers.count
-                write("\(kept) answer\(kept == 1 ? "" : "s") from run \(base.summary.number) carried over unchanged; asking only the gaps "
-                      + "of run \(base.summary.number) and new questions, with the last answers pre-filled.\n")
+                say("\(kept) answer\(kept == 1 ? "" : "s") from run \(base.summary.number) carried over unchanged; asking only the gaps "
+                    + "of run \(base.summary.number) and new questions, with the last answers pre-filled.")
             } else {
-                write("Answers from run \(base.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves "
-                      + "the question unanswered.\n")
+                say("Answers from run \(base.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves "
+                    + "the question unanswered.")
             }
             for (old, new) in carried.renamed.sorted(by: { $0.key < $1.key }) {
                 write("  \(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.\n")
@@ -217,7 +220,14 @@ public struct AssessFlow {
             }
         }
 
-        var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position)
+        // --only-gaps asks only what it did not carry over (the last run's gaps and new questions).
+        var asking: Set<String>?
+        if onlyGaps, let base {
+            let kept = try AnswerCarryOver.keptByOnlyGaps(from: base, to: questionnaire)
+            asking = Set(questionnaire.questions.map(\.id).filter { kept[$0] == nil })
+        }
+        var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position,
+                                   asking: asking)
         let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
         let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
             try store.saveDraftAnswer(appName: appName, questionID: id, record: record, next: next, at: clock(), session: session)
@@ -225,10 +235,12 @@ public struct AssessFlow {
         var outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
         // At a terminal, offer to go back over what was skipped before recording the run.
         while outcome == .finished, options.interactive, let skipped = Self.unansweredSummary(wizard) {
-            write("\n\(skipped.text)\n")
+            let width = WizardText.layoutWidth(reader.columns)
+            write("\n" + WizardText.wrap(skipped.text, width: width) + "\n")
             let again = skipped.count == 1 ? "Answer it now? (n = record the run as it is)" : "Answer them now? (n = record the run as it is)"
             guard try askYesNo(again, reader: reader, defaultYes: false) else { break }
-            wizard = WizardSession(questionnaire: questionnaire, answers: wizard.answers, defaults: defaults)
+            wizard = WizardSession(questionnaire: questionnaire, answers: wizard.answers, defaults: defaults, asking: skipped.ids,
+                                   countLabel: "Skipped")
             outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
         }
 
@@ -296,7 +308,7 @@ public struct AssessFlow {
     }
 
     /// "N questions are still unanswered (K gating): Q3 id, …" for the questions still open, or nil.
-    static func unansweredSummary(_ session: WizardSession) -> (text: String, count: Int)? {
+    static func unansweredSummary(_ session: WizardSession) -> (text: String, count: Int, ids: Set<String>)? {
         let statuses = Applicability.statuses(session.questionnaire, answers: session.answers)
         let open = session.questionnaire.questions.filter { statuses[$0.id] == .unanswered }
         guard !open.isEmpty else { return nil }
@@ -305,7 +317,7 @@ public struct AssessFlow {
         let ids = open.prefix(12).map { "Q\(numbers[$0.id] ?? 0) \($0.id)" }.joined(separator: ", ") + (open.count > 12 ? ", …" : "")
         let text = "\(open.count) question\(open.count == 1 ? " is" : "s are") still unanswered" + (gating > 0 ? " (\(gating) gating)" : "")
             + ": \(ids)"
-        return (text.terminalSafe(), open.count)
+        return (text.terminalSafe(), open.count, Set(open.map(\.id)))
     }
 
     // MARK: - Recording

@@ -33,6 +33,11 @@ extension QuestionnaireDecoder {
         let roles = [calendar.cutover, calendar.fiscalYearEnd].compactMap { $0 }
         for question in questions where question.asked == .afterCutover {
             let node = questionMaps[question.id]?.keyNode("asked")
+            if roles.contains(question.id) {
+                fields.error(node, "calendar question '\(question.id)' is asked after cutover, so it could never be answered in time",
+                             expected: "expected the calendar questions to be asked always")
+                continue
+            }
             if calendar.cutover == nil {
                 fields.warning(node, "question '\(question.id)' is asked after cutover, but the questionnaire names no calendar.cutover",
                                expected: "without a cutover date nothing is ever not yet due")
@@ -44,7 +49,7 @@ extension QuestionnaireDecoder {
         }
         for question in questions where question.asked != .afterCutover {
             guard let condition = question.when else { continue }
-            for id in Set(condition.referencedQuestions) where late.contains(id) {
+            for id in Set(condition.referencedQuestions).sorted() where late.contains(id) {
                 fields.error(questionMaps[question.id]?["when"],
                              "the when of question '\(question.id)' depends on '\(id)', which is asked only after cutover",
                              expected: "expected a pre-cutover question to depend only on questions asked before cutover")

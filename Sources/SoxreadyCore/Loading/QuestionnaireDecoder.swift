@@ -175,7 +175,7 @@ struct QuestionnaireDecoder {
         let title = fields.text(map["title"], "title", in: context)
         let summary = map["summary"].flatMap { fields.text($0, "summary", in: context, allowEmpty: true) } ?? ""
         let criticality = map["criticality"].flatMap { fields.enumeration($0, "criticality", in: context, as: Criticality.self) } ?? .medium
-        let weight = positive(map["weight"], "weight", in: context)
+        let weight = weight(map["weight"], in: context)
         let itgc = decodeITGC(map["itgc"], in: context) ?? []
         let cuec = fields.textList(map["cuec"], "cuec", in: context) ?? []
 
@@ -196,15 +196,6 @@ struct QuestionnaireDecoder {
                       location: YAMLFields.location(node) ?? SourceLocation(line: 0, column: 0))
     }
 
-    mutating func positive(_ node: Node?, _ field: String, in context: String) -> Double? {
-        guard let node, let value = fields.number(node, field, in: context) else { return nil }
-        guard value > 0 else {
-            fields.error(node, "'\(field)' in \(context) is \(NumberText.plain(value))", expected: "expected a number above 0")
-            return nil
-        }
-        return value
-    }
-
     /// A question's `weight`: a finite number in (0, 1000].
     mutating func weight(_ node: Node?, in context: String) -> Double? {
         guard let node, let value = fields.number(node, "weight", in: context) else { return nil }
@@ -219,9 +210,21 @@ struct QuestionnaireDecoder {
     /// `gating: true` (an ICFR gate), `technical` (a technical gate) or `false`.
     mutating func decodeGate(_ node: Node?, in context: String) -> Gate? {
         guard let node else { return nil }
-        if case .scalar(let scalar) = node, scalar.string.lowercased() == "technical" { return .technical }
-        guard let flag = fields.bool(node, "gating", in: context) else { return nil }
-        return flag ? .icfr : nil
+        if case .scalar(let scalar) = node {
+            switch scalar.string.lowercased() {
+            case "technical": return .technical
+            case "true", "yes", "on": return .icfr
+            case "false", "no", "off": return nil
+            default:
+                let hint = EditDistance.suggestion(for: scalar.string, among: ["technical", "true", "false"]).map { "did you mean '\($0)'?" }
+                fields.error(node, "'gating' in \(context) is '\(scalar.string)'",
+                             expected: hint ?? "expected true (an ICFR gate), technical (a technical gate) or false")
+                return nil
+            }
+        }
+        fields.error(node, "'gating' in \(context) is \(YAMLFields.kindName(node))",
+                     expected: "expected true (an ICFR gate), technical (a technical gate) or false")
+        return nil
     }
 
     mutating func decodeITGC(_ node: Node?, in context: String) -> [ITGCArea]? {
@@ -343,6 +346,10 @@ struct QuestionnaireDecoder {
                 guard let choiceID = fields.identifier(choiceMap["id"], "choice id", in: context) else { continue }
                 let label = fields.text(choiceMap["label"], "label", in: "choice '\(choiceID)'") ?? choiceID
                 let action = choiceMap["action"].flatMap { fields.text($0, "action", in: "choice '\(choiceID)'") }
+                if type == .multi, let node = choiceMap.keyNode("action") {
+                    fields.error(node, "choice '\(choiceID)' of multi \(context) has an action",
+                                 expected: "expected per-choice actions only on choice, yes-no and yes-partial-no questions (a multi answer has several choices)")
+                }
                 var score: Double?
                 if let scoreNode = choiceMap["score"], let value = fields.number(scoreNode, "score", in: "choice '\(choiceID)'") {
                     if (0...1).contains(value) {
@@ -381,10 +388,16 @@ struct QuestionnaireDecoder {
             question.choices = implied
             // `choices:` here only attaches per-choice actions (and labels) to the implied choices.
             guard let items = fields.list(map["choices"], "choices", in: context) else { return }
+            var impliedSeen: Set<String> = []
             for item in items {
                 guard let choiceMap = fields.mapping(item, in: "a choice of \(context)", allowed: Self.choiceKeys, required: ["id"]),
                     let choiceID = fields.identifier(choiceMap["id"], "choice id", in: context)
                 else { continue }
+                if !impliedSeen.insert(choiceID).inserted {
+                    fields.error(choiceMap["id"], "choice '\(choiceID)' of \(type.rawValue) \(context) is listed twice",
+                                 expected: "expected each implied choice at most once")
+                    continue
+                }
                 guard let index = question.choices.firstIndex(where: { $0.id == choiceID }) else {
                     fields.error(choiceMap["id"], "\(type.rawValue) \(context) has no choice '\(choiceID)'",
                                  expected: "expected one of \(implied.map(\.id).joined(separator: ", ")) (its choices are implied; use type: choice for other options)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date with no time zone, written `YYYY-MM-DD` (proleptic Gregorian calendar).
 ///
 /// Used for `date` answers and date values in `when` conditions.
@@ -51,6 +53,50 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Days since 1970-01-01 (negative before), in the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01; nil outside the years 1...9999.
+    public init?(dayNumber: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// The UTC calendar date of `date` (a run's as-of date is the UTC date of its recording time).
+    public init(utc date: Date) {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        // Every Date a run can carry lies within 1...9999; clamp rather than trap on others.
+        self = CalendarDate(dayNumber: days) ?? (days < 0 ? CalendarDate(year: 1, month: 1, day: 1)! : CalendarDate(year: 9999, month: 12, day: 31)!)
+    }
+
+    /// The date `days` calendar days later (earlier when negative); nil outside 1...9999.
+    public func adding(days: Int) -> CalendarDate? { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// Calendar days from `self` to `other` (positive when `other` is later).
+    public func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+
+    /// The last day of `month` of `year`; nil outside 1...9999.
+    public static func endOfMonth(year: Int, month: Int) -> CalendarDate? {
+        guard (1...12).contains(month) else { return nil }
+        return CalendarDate(year: year, month: month, day: daysIn(month: month, year: year))
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

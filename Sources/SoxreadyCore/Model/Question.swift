@@ -98,11 +98,11 @@ public struct Question: Sendable, Equatable {
     /// Points w: `weight`, else the control class's points, else 1.
     public var points: Double { weight ?? control?.points ?? 1 }
 
-    /// Risk of a gap here: `risk` if given; high when gating or preventive-mandatory; low when
+    /// Risk of a gap here: `risk` if given; high for a key question; low when
     /// detective- or corrective-discretionary; medium otherwise.
     public var gapRisk: RiskLevel {
         if let risk { return risk }
-        if gating || control == .preventiveMandatory { return .high }
+        if isKey { return .high }
         if control == .detectiveDiscretionary || control == .correctiveDiscretionary { return .low }
         return .medium
     }

@@ -33,7 +33,7 @@ extension PlanDocument {
         highCount = run.summary.high
         mediumCount = run.summary.medium
         lowCount = run.summary.low
-        reasons = result.reasons.map { Line(text: $0) }
+        reasons = result.reasons.map { Line(text: $0.text) }
         let answered = result.domains.map(\.answered).reduce(0, +), applicable = result.domains.map(\.applicable).reduce(0, +)
         coverageNote = "Scores cover the \(answered) answered question\(answered == 1 ? "" : "s") of the \(applicable) scored questions that apply"
             + " (confidence \(NumberText.oneDecimal(result.confidence.percent)) %); unanswered and \"don't know\" answers are not in the scores."
@@ -68,7 +68,9 @@ extension PlanDocument {
         hasActions = !rows.isEmpty
 
         // 7. Shared responsibility
-        responsibility = Self.responsibility(link: questionnaire.sharedResponsibility ?? .legacy, answers: run.answers)
+        // Questionnaires of rules-1 runs could not declare the link; they used the 1.0.0 convention.
+        responsibility = Self.responsibility(link: questionnaire.sharedResponsibility ?? (result.rules == .v1 ? .legacy : nil),
+                                             answers: run.answers)
 
         // 8. Progress
         progress = try Self.progress(run: run, questionnaire: questionnaire, previous: previous, history: history)

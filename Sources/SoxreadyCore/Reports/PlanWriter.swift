@@ -61,6 +61,36 @@ public struct PlanWriter: Sendable {
         try AtomicFile.write(Data((store + "\n").utf8), to: marker)
     }
 
+    /// Checks, without creating or writing anything, that ``preflight(folder:fileName:)`` would
+    /// pass: the folder is a writable folder whose marker names this store (or none), or the
+    /// closest folder above it that exists is writable.
+    ///
+    /// - Throws: ``AtomicFile/WriteError`` naming the folder.
+    public func check(folder: String) throws(AtomicFile.WriteError) {
+        var isDirectory: ObjCBool = false
+        let path = folder.isEmpty ? "." : folder
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw AtomicFile.WriteError(path: folder, reason: "it is a file, not a folder") }
+            guard access(path, W_OK) == 0 else { throw AtomicFile.WriteError(path: folder, reason: String(cString: strerror(errno))) }
+            if let store, let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(Self.markerName)) {
+                let owner = String(decoding: data, as: UTF8.self).trimmingWhitespace
+                if owner != store {
+                    throw AtomicFile.WriteError(path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
+                }
+            }
+            return
+        }
+        var ancestor = (path as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty, !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        let existing = ancestor.isEmpty ? "." : ancestor
+        _ = FileManager.default.fileExists(atPath: existing, isDirectory: &isDirectory)
+        guard isDirectory.boolValue, access(existing, W_OK) == 0 else {
+            throw AtomicFile.WriteError(path: folder, reason: "cannot create the folder \(folder)")
+        }
+    }
+
     /// Renders every format of `context` and writes each file atomically into `folder`.
     ///
     /// - Returns: The paths written, in format order.

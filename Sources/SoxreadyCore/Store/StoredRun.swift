@@ -82,7 +82,9 @@ public struct RunToRecord: Sendable {
         self.completingDraft = completingDraft
     }
 
-    /// A run to record from `answers`, scored against `questionnaire` with the current rules.
+    /// A run to record from `answers`, scored against `questionnaire` under the current rules
+    /// (version 2) on the UTC date of `recordedAt`. A commitment on a question that is no longer
+    /// a gap has served its purpose and is dropped (SCORING.md); the run before still shows it.
     ///
     /// - Parameters:
     ///   - appName: The application's name.
@@ -93,10 +95,16 @@ public struct RunToRecord: Sendable {
     public init(scoring answers: AnswerSheet, appName: String, questionnaire: LoadedQuestionnaire, recordedAt: Date,
                 completingDraft: DraftSession? = nil)
     {
-        let card = ReadinessScorer.score(questionnaire.questionnaire, answers: answers)
-        let result = AssessmentResult(card: card, questionnaire: questionnaire.questionnaire, answers: answers, appName: appName,
+        let card = ReadinessScorer.score(questionnaire.questionnaire, answers: answers, rules: .version2(asOf: CalendarDate(utc: recordedAt)))
+        let gaps = Set(card.gaps.map(\.questionID))
+        var kept = answers
+        for (id, record) in answers where !gaps.contains(id) && (record.owner != nil || record.due != nil) {
+            kept[id]?.owner = nil
+            kept[id]?.due = nil
+        }
+        let result = AssessmentResult(card: card, questionnaire: questionnaire.questionnaire, answers: kept, appName: appName,
                                       appSlug: Identifier.slug(appName), runNumber: 0, recordedAt: recordedAt)
-        self.init(appName: appName, questionnaire: questionnaire, answers: answers, result: result, recordedAt: recordedAt,
+        self.init(appName: appName, questionnaire: questionnaire, answers: kept, result: result, recordedAt: recordedAt,
                   completingDraft: completingDraft)
     }
 }

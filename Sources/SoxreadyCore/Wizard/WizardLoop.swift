@@ -56,9 +56,13 @@ public final class WizardLoop {
                     continue
                 }
                 write(WizardText.wrap(pending.text.terminalSafe(), width: width) + "\n")
-                let input = reader.readLine(LineRequest(prompt: "[Y/n] ", completions: Completions(primary: ["yes", "no"])))
+                let completions = pending.kind == .commitment ? Completions(primary: [":owner ", ":due ", ":back"]) : Completions(primary: ["yes", "no"])
+                let input = reader.readLine(LineRequest(prompt: pending.prompt, completions: completions))
                 guard case .line(let line) = input else { return .endOfInput }
                 try carryOut(session.handle(line, emptyMeansDefault: true), session: session, width: width, write: write, save: save)
+                if let limit = maxInvalidAttempts, session.invalidAttempts >= limit, let still = session.pending {
+                    return .tooManyInvalidAnswers(questionID: still.questionID)
+                }
                 continue
             }
             guard case .ask(let index) = session.step, let question = session.currentQuestion else {

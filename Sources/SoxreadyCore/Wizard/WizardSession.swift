@@ -35,15 +35,33 @@ public struct WizardSession: Sendable {
         case showHelp(questionID: String)
     }
 
-    /// A yes-or-no question the wizard asks before it goes on: today, whether to keep the last
-    /// run's note on an answer the lead just changed.
+    /// A question the wizard asks before it goes on: whether to keep the last run's note on an
+    /// answer the lead just changed (`[Y/n]`), or, after a partly met gate, who closes it by when
+    /// (one line: `:owner NAME :due YYYY-MM-DD`, Enter for later).
     public struct PendingQuestion: Sendable, Equatable {
-        /// The question whose note is concerned.
+        /// What is asked.
+        public enum Kind: Sendable, Equatable {
+            /// Keep the last run's note (the note).
+            case keepNote(String)
+            /// A commitment for a partly met gate.
+            case commitment
+        }
+
+        /// The question concerned.
         public var questionID: String
-        /// The note.
-        public var note: String
-        /// What to show before the `[Y/n]` prompt.
+        /// What is asked.
+        public var kind: Kind
+        /// What to show before the prompt.
         public var text: String
+
+        /// The note kept or cleared, for ``Kind/keepNote(_:)``.
+        public var note: String {
+            if case .keepNote(let note) = kind { return note }
+            return ""
+        }
+
+        /// The prompt: `[Y/n] ` for a note, `Commitment: ` for a commitment.
+        public var prompt: String { kind == .commitment ? "Commitment: " : "[Y/n] " }
     }
 
     /// The questionnaire.
@@ -216,6 +234,7 @@ public struct WizardSession: Sendable {
             var effects: [Effect] = [.save(questionID: question.id, record: record)]
             if let echo = Self.echo(text, answer: answer, question: question) { effects.append(.confirm(echo)) }
             offerNoteReview(question, record: record)
+            if pending == nil { offerCommitment(question, record: record) }
             advance(from: index)
             return effects
         } catch {
@@ -288,6 +307,11 @@ public struct WizardSession: Sendable {
             let what = name == ":note" ? "note" : "evidence"
             return [.save(questionID: question.id, record: record),
                     .confirm(argument.isEmpty ? "\(what) removed" : "\(what) saved; now answer the question")]
+        case ":owner", ":due":
+            guard !argument.contains(where: { $0.isNewline }) else { return [.say("keep it to one line")] }
+            // `:owner Dana Lee :due 2027-02-15` sets both at once.
+            let parts = Self.commitmentParts(text)
+            return setCommitment(question.id, owner: parts.owner, due: parts.due, removing: argument.isEmpty)
         case ":quit", ":q":
             step = .quit
             return []
@@ -297,7 +321,7 @@ public struct WizardSession: Sendable {
             if !question.required { known.append(":skip") }
             known.append(":unknown")
             if question.notApplicable { known.append(":na") }
-            known += [":note TEXT", ":evidence TEXT"]
+            known += [":note TEXT", ":evidence TEXT", ":owner NAME", ":due YYYY-MM-DD"]
             if hasDefaults { known.append(":keep") }
             known.append(":quit")
             return [.say("unknown command \(text.split(separator: " ").first.map(String.init) ?? text); commands are \(known.joined(separator: ", "))")]
@@ -349,13 +373,100 @@ public struct WizardSession: Sendable {
         else { return }
         noteOffered.insert(question.id)
         pending = PendingQuestion(
-            questionID: question.id, note: note,
+            questionID: question.id, kind: .keepNote(note),
             text: "The answer changed, and the note of the last answer is still attached: \"\(note)\". Keep it? (y = keep, n = clear it)")
     }
 
-    /// Settles ``pending`` with the line typed at its `[Y/n]` prompt.
+    /// After a gate answered as partly met without a commitment, asks who closes it by when
+    /// (SCORING.md rules 1 and 4: a partly met gate needs an on-time commitment).
+    mutating func offerCommitment(_ question: Question, record: AnswerRecord) {
+        guard question.gating, record.commitment == nil, case .value(let value)? = record.answer,
+            let s = ReadinessScorer.answerScore(question, value), s > 0, s < 1
+        else { return }
+        pending = PendingQuestion(
+            questionID: question.id, kind: .commitment,
+            text: "\(question.displayTitle) is a gate only partly met: without a dated commitment it blocks the migration. "
+                + "Who closes it, and by when? Type :owner NAME :due YYYY-MM-DD (Enter: later; :back returns to the question)")
+    }
+
+    /// Reads `:owner NAME` and `:due YYYY-MM-DD` from one line (either or both, any order).
+    static func commitmentParts(_ text: String) -> (owner: String?, due: String?, rest: String) {
+        var owner: String?, due: String?, rest = ""
+        var current: String?
+        var value = ""
+        func flush() {
+            switch current {
+            case ":owner": owner = value.trimmingWhitespace
+            case ":due": due = value.trimmingWhitespace
+            default: rest += value
+            }
+            value = ""
+        }
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let lower = word.lowercased()
+            if lower == ":owner" || lower == ":due" {
+                flush()
+                current = lower
+            } else {
+                value += (value.isEmpty ? "" : " ") + word
+            }
+        }
+        flush()
+        return (owner, due, rest.trimmingWhitespace)
+    }
+
+    /// Applies `:owner`/`:due` values to the current or pending question's record.
+    mutating func setCommitment(_ id: String, owner: String?, due: String?, removing: Bool) -> [Effect] {
+        var record = startingRecord(id)
+        if let owner {
+            guard !owner.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                invalidAttempts += 1
+                return [.say("the owner's name must be one line of text")]
+            }
+            record.owner = owner.isEmpty ? nil : owner
+        }
+        if let due {
+            if due.isEmpty {
+                record.due = nil
+            } else if let date = CalendarDate(due) {
+                record.due = date
+            } else {
+                invalidAttempts += 1
+                return [.say("'\(due)' is not a date; expected :due YYYY-MM-DD, such as 2027-03-31")]
+            }
+        }
+        answers[id] = record
+        let message: String
+        switch (record.owner, record.due) {
+        case let (owner?, due?): message = "commitment saved: \(owner), due \(due)"
+        case let (owner?, nil): message = "owner saved (\(owner)); add :due YYYY-MM-DD to make it a commitment"
+        case let (nil, due?): message = "due date saved (\(due)); add :owner NAME to make it a commitment"
+        case (nil, nil): message = removing ? "commitment removed" : "no commitment"
+        }
+        return [.save(questionID: id, record: record), .confirm(message)]
+    }
+
+    /// Settles ``pending`` with the line typed at its prompt.
     mutating func settlePending(_ text: String) -> [Effect] {
         guard let pending else { return [] }
+        if pending.kind == .commitment {
+            if text.isEmpty {
+                self.pending = nil
+                return [.confirm("no commitment yet: the gate stays open until one is given (:back, then :owner and :due)")]
+            }
+            if text.lowercased() == ":back" {
+                self.pending = nil
+                return command(":back", question: currentQuestion ?? questions[0], index: 0)
+            }
+            let parts = Self.commitmentParts(text)
+            guard parts.owner != nil || parts.due != nil, parts.rest.isEmpty else {
+                invalidAttempts += 1
+                return [.say("expected :owner NAME :due YYYY-MM-DD, or Enter to go on")]
+            }
+            let effects = setCommitment(pending.questionID, owner: parts.owner, due: parts.due, removing: false)
+            if case .save = effects.first { self.pending = nil }
+            return effects
+        }
         switch text.lowercased() {
         case "", "y", "yes":
             self.pending = nil
@@ -372,18 +483,24 @@ public struct WizardSession: Sendable {
         }
     }
 
-    /// Keeps the note of ``pending`` without asking (plain mode, where one line answers one question).
+    /// Settles ``pending`` without asking (plain mode, where one line answers one question): a
+    /// note is kept; a commitment is left for later, with a hint.
     public mutating func keepPendingNote() -> String? {
         guard let pending else { return nil }
         self.pending = nil
+        if pending.kind == .commitment {
+            return "\(questionnaire.question(pending.questionID)?.displayTitle ?? pending.questionID) is a gate only partly met: "
+                + "give it a commitment with :owner NAME and :due YYYY-MM-DD (:back returns to it)"
+        }
         return "the note of the last answer is kept: \"\(pending.note)\"; :back then :note TEXT changes it, :note alone clears it"
     }
 
-    /// The record a question starts from: its confirmed one, else the default's note and
-    /// evidence (a rerun keeps them unless the lead changes them), with no answer yet.
+    /// The record a question starts from: its confirmed one, else the default's note, evidence
+    /// and commitment (a rerun keeps them unless the lead changes them), with no answer yet.
     func startingRecord(_ id: String) -> AnswerRecord {
         if let record = answers[id] { return record }
-        return AnswerRecord(answer: nil, note: defaults[id]?.note, evidence: defaults[id]?.evidence)
+        return AnswerRecord(answer: nil, note: defaults[id]?.note, evidence: defaults[id]?.evidence, owner: defaults[id]?.owner,
+                            due: defaults[id]?.due)
     }
 
     mutating func confirm(_ answer: Answer, question: Question, index: Int) -> [Effect] {
@@ -466,7 +583,7 @@ public struct WizardSession: Sendable {
 
     /// The first question that is asked and has no answer, or nil when all are answered.
     public var firstUnanswered: Question? {
-        let card = ReadinessScorer.score(questionnaire, answers: answers)
-        return card.questions.first { $0.status == .unanswered }.flatMap { questionnaire.question($0.questionID) }
+        let statuses = Applicability.statuses(questionnaire, answers: answers)
+        return questionnaire.questions.first { statuses[$0.id] == .unanswered }
     }
 }

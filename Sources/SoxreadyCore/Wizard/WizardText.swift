@@ -61,6 +61,11 @@ public enum WizardText {
         }
         if let record = session.currentRecord {
             if let note = record.note { text += wrap("note: \(note.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n" }
+            if record.owner != nil || record.due != nil {
+                let owner = record.owner.map { $0.terminalSafe() } ?? "no owner yet"
+                let due = record.due.map { "due \($0)" } ?? "no due date yet"
+                text += wrap("commitment: \(owner), \(due)", width: width, indent: "  ", continuation: "    ") + "\n"
+            }
             if let evidence = record.evidence {
                 text += wrap("evidence: \(evidence.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n"
             }
@@ -147,7 +152,8 @@ public enum WizardText {
         commands += question.required ? " · (required: other questions depend on it)" : " · :skip leave unanswered"
         commands += " · :unknown don't know"
         commands += question.notApplicable ? " · :na not applicable" : ""
-        commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :keep keep the rest of the domain's pre-filled answers (reruns)"
+        commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :owner NAME and :due YYYY-MM-DD (who closes the gap by when)"
+            + " · :keep keep the rest of the domain's pre-filled answers (reruns)"
         commands += " · :quit save and leave"
         text += wrap(commands, width: width, indent: "  ", continuation: "    ") + "\n"
         return text
@@ -207,7 +213,7 @@ public enum WizardText {
         var words = question.choices.map(\.id)
         words += ["unknown", ":back"]
         if !question.required { words.append(":skip") }
-        words += [":unknown", ":note ", ":evidence "]
+        words += [":unknown", ":note ", ":evidence ", ":owner ", ":due "]
         if rerun { words.append(":keep") }
         words += [":quit", ":help"]
         if question.notApplicable { words += ["n/a", ":na"] }

@@ -6,7 +6,7 @@ import SoxreadyCore
 ///
 /// The flow itself is ``AssessFlow`` in the core; this command parses the options, picks the
 /// line reader for the terminal, prints the outcome and maps it to an exit code.
-struct AssessCommand: AsyncParsableCommand {
+struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: "Assess one application: answer the questionnaire (or give an answers file) and record a run.",
@@ -70,7 +70,7 @@ struct AssessCommand: AsyncParsableCommand {
         if update && answers == nil { throw ValidationError("--update needs --answers FILE") }
     }
 
-    func run() async throws {
+    func run() throws {
         try reportingFailures {
             let store = try global.openStoreForWriting()
             let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() },
@@ -82,7 +82,7 @@ struct AssessCommand: AsyncParsableCommand {
                 return
             }
             let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update)
-            try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location))
+            try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location, width: Terminal.summaryWidth))
             try Console.out("Plan written to \(outcome.plans.map { $0.terminalSafe() }.joined(separator: " and "))\n")
         }
     }

@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import SoxreadyCore
 
 /// Facts about the terminal the process runs in.
 enum Terminal {}
@@ -41,5 +42,14 @@ extension Terminal {
         }
         let environment = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
         return (24, environment.map { max($0, 20) } ?? 80)
+    }
+}
+
+extension Terminal {
+    /// The width the run summary wraps to: the terminal's (at most 100) when standard output is
+    /// one, else none (a pipe or a file gets whole lines).
+    static var summaryWidth: Int? {
+        guard isatty(1) == 1 else { return nil }
+        return WizardText.layoutWidth(size().columns)
     }
 }

@@ -47,6 +47,9 @@ final class AssessFlowTests {
             sheet[id] = AnswerRecord(answer: try AnswerInterpreter.interpret(text, for: try #require(loaded.questionnaire.question(id))))
         }
         sheet["b1"]?.note = "Log Analytics workspace, 100 days today"
+        // a1, a gate partly met, has a commitment, so the wizard does not stop to ask for one.
+        sheet["a1"]?.owner = "Dana Lee"
+        sheet["a1"]?.due = CalendarDate(year: 2027, month: 2, day: 15)
         return try store.record(RunToRecord(scoring: sheet, appName: "GL", questionnaire: loaded, recordedAt: Self.now))
     }
 
@@ -79,9 +82,11 @@ final class AssessFlowTests {
         // a1, a2, b1, b3 and c2 were the gaps of run 1.
         #expect(reader.asked.map(\.prefill) == ["partial", "a", "100", "unknown", nil])
         var expected = first.answers
-        expected["a1"]?.answer = .value(.choice("yes"))
+        // a1 is met now: its commitment has served its purpose and is dropped from the run.
+        expected["a1"] = AnswerRecord(answer: .value(.choice("yes")))
         #expect(second.answers == expected)
-        #expect(written.contains("5 answers from run 1 carried over unchanged; asking only the gaps of run 1 and new questions"))
+        #expect(written.replacingOccurrences(of: "\n", with: " ")
+                .contains("5 answers from run 1 carried over unchanged; asking only the gaps of run 1 and new questions"))
     }
 
     @Test func aResumedOnlyGapsDraftStillAsksOnlyTheGaps() throws {
@@ -103,7 +108,9 @@ final class AssessFlowTests {
         #expect(written.contains("1 question is still unanswered: Q3 a2\n"))
         #expect(written.contains("Answer it now? (n = record the run as it is)\n"))
         #expect(run.answers["a2"]?.answer == .value(.choice("q")))
-        #expect(run.result.readiness == .ready)
+        // b2 is partly met (x alone), and the gates a1 and c1 are met with no evidence reference.
+        #expect(run.result.readiness == .readyWithConditions)
+        #expect(run.result.rules2?.evidenceMissing == ["a1", "c1"])
     }
 
     @Test func anUpdateKeepsTheLatestRunAndChangesOnlyWhatTheFileNames() throws {
@@ -113,7 +120,7 @@ final class AssessFlowTests {
         let first = try recordWorkedRun()
         let outcome = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: true)
         var expected = first.answers
-        expected["a1"]?.answer = .value(.choice("yes"))
+        expected["a1"] = AnswerRecord(answer: .value(.choice("yes")))  // met: the commitment is dropped
         expected["c2"] = AnswerRecord(answer: .value(.choice("partial")))
         #expect(outcome.run.answers == expected)
         #expect(outcome.plans.map { ($0 as NSString).lastPathComponent } == ["gl-run-2.md", "gl-run-2.html"])

@@ -118,7 +118,9 @@ struct QuestionnaireLoaderTests {
         #expect(q.question("a")?.gating == true)
         #expect(q.question("a")?.notApplicable == true)
         let list = diagnostics(questionnaireYAML(questions: scoredQuestion("a", extra: "        gating: maybe")))
-        #expect(list.map(\.message) == ["'gating' in question 'a' is not true or false"])
+        #expect(list.map(\.description) == ["q.yaml:16:17: error: 'gating' in question 'a' is 'maybe'; expected true (an ICFR gate), technical (a technical gate) or false"])
+        let typo = diagnostics(questionnaireYAML(questions: scoredQuestion("a", extra: "        gating: technicall")))
+        #expect(typo.map(\.expected) == ["did you mean 'technical'?"])
     }
 
     @Test func yamlBooleanWordsStayWordsInIdsAndChoices() throws {

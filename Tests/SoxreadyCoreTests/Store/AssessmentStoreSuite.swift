@@ -48,8 +48,9 @@ struct AssessmentStoreSuite {
         #expect(reread.questionnaireHash == SHA256Digest.hex(loaded.content))
         #expect(reread.fingerprint == second.fingerprint)
         #expect(try store.run(appName: "General Ledger", number: nil).summary.number == 2)
-        // The worked example of docs/scoring.md: not ready, then ready with conditions.
-        #expect(try store.runs(appName: "general-ledger").map(\.readiness) == [ReadinessLevel.notReady, .readyWithConditions])
+        // Rules 2: a1 (an ICFR gate in a critical domain) is not met, then only partly met with no
+        // commitment to close it: not ready both times.
+        #expect(try store.runs(appName: "general-ledger").map(\.readiness) == [ReadinessLevel.notReady, .notReady])
     }
 
     @Test(arguments: StoreBackend.allCases)

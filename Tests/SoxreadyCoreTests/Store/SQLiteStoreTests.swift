@@ -30,7 +30,7 @@ struct SQLiteStoreTests {
         #expect((try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int) == 0o700)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
         #expect(try listing(folder.appendingPathComponent(".soxready")) == ["soxready.sqlite"])
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == 4)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -124,7 +124,7 @@ struct SQLiteStoreTests {
         }
         let before = try rows()
         let store = try SQLiteStore(path: path)
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == 4)
         #expect(try rows() == before)
         #expect(try listing(folder) == ["store.sqlite"])
     }

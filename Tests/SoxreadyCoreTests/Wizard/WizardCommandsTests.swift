@@ -1,3 +1,4 @@
+import SoxreadyTestSupport
 import Testing
 @testable import SoxreadyCore
 
@@ -9,11 +10,14 @@ struct WizardCommandsTests {
         questionnaire = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml")).questionnaire
     }
 
-    /// The last run of the hand-worked example: every question answered, a1 with a note.
+    /// The last run of the hand-worked example: every question answered, a1 (a gate, partly met)
+    /// with a note and a commitment, so that no commitment is asked for on the way.
+    static let commitment = (owner: "Dana Lee", due: CalendarDate(year: 2027, month: 2, day: 15)!)
     var lastRun: AnswerSheet {
         [
             "hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
-            "a1": AnswerRecord(answer: .value(.choice("partial")), note: "CLI access not yet covered"),
+            "a1": AnswerRecord(answer: .value(.choice("partial")), note: "CLI access not yet covered", owner: Self.commitment.owner,
+                               due: Self.commitment.due),
             "a2": AnswerRecord(answer: .value(.choice("a"))),
             "a3": AnswerRecord(answer: .notApplicable),
             "b1": AnswerRecord(answer: .value(.number(400))),
@@ -44,7 +48,8 @@ struct WizardCommandsTests {
         let (_, _, _, session, reader) = drive(["<enter>", ":note checked with IT", ":evidence CHG-9", "?", "maybe", "<enter>", ":quit"],
                                                defaults: lastRun)
         #expect(reader.asked.map(\.prefill) == ["paas", "partial", "partial", "partial", "partial", "partial", "a"])
-        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), note: "checked with IT", evidence: "CHG-9"))
+        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), note: "checked with IT", evidence: "CHG-9",
+                                                      owner: Self.commitment.owner, due: Self.commitment.due))
     }
 
     // MARK: item 23
@@ -132,9 +137,10 @@ struct WizardCommandsTests {
         #expect(shown.contains("The answer changed, and the note of the last answer is still attached: \"CLI\naccess not yet covered\". Keep it? (y = keep, n = clear it)\n  ✓ note cleared\n"))
         #expect(reader.asked.map(\.prompt) == ["> ", "> ", "[Y/n] ", "> ", "> ", "> "])
         #expect(saves.map(\.0) == ["hosting", "a1", "a1", "a1"])
-        #expect(saves[2].1 == AnswerRecord(answer: .value(.choice("yes"))))
+        // The commitment stays on the record while the wizard runs; a run drops it once the gap is closed.
+        #expect(saves[2].1 == AnswerRecord(answer: .value(.choice("yes")), owner: Self.commitment.owner, due: Self.commitment.due))
         // Asked once: changing it back later does not ask again.
-        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial"))))
+        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), owner: Self.commitment.owner, due: Self.commitment.due))
         #expect(shown.components(separatedBy: "Keep it?").count == 2)
     }
 
@@ -149,5 +155,74 @@ struct WizardCommandsTests {
     @Test func thePrefillIsExplainedOnceNotUnderEveryQuestion() {
         let (_, _, shown, _, _) = drive(["<enter>", "<enter>", "<enter>", ":quit"], defaults: lastRun)
         #expect(shown.components(separatedBy: "Pre-filled with the last answer").count == 2)
+    }
+}
+
+/// `:owner` and `:due`, and the commitment a partly met gate asks for (issue 12, PRODUCT.md §7.1).
+struct WizardCommitmentTests {
+    let questionnaire: Questionnaire
+
+    init() throws {
+        questionnaire = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml")).questionnaire
+    }
+
+    func drive(_ lines: [String?], editing: Bool = true) -> ([(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader) {
+        var session = WizardSession(questionnaire: questionnaire)
+        let reader = ScriptedLineReader(lines, editsLine: editing)
+        reader.columns = 200
+        var saves: [(String, AnswerRecord?)] = []
+        var shown = ""
+        _ = WizardLoop(maxInvalidAttempts: editing ? nil : 3).run(&session, reader: reader, write: { shown += $0 }) { id, record, _ in
+            saves.append((id, record))
+        }
+        return (saves, shown, session, reader)
+    }
+
+    @Test func ownerAndDueMakeACommitmentOneAtATimeOrInOneLine() {
+        // hosting, then on a2 (not a gate): owner, then due, then the answer.
+        let (_, shown, session, _) = drive(["paas", "y", ":owner Dana Lee", ":due 2027-02-15", "a", ":quit"])
+        #expect(shown.contains("✓ owner saved (Dana Lee); add :due YYYY-MM-DD to make it a commitment\n"))
+        #expect(shown.contains("✓ commitment saved: Dana Lee, due 2027-02-15\n"))
+        #expect(session.answers["a2"] == AnswerRecord(answer: .value(.choice("a")), owner: "Dana Lee", due: CalendarDate(year: 2027, month: 2, day: 15)))
+        let (_, both, again, _) = drive(["paas", "y", ":due 2027-03-01 :owner Lee Chen", "a", ":quit"])
+        #expect(both.contains("✓ commitment saved: Lee Chen, due 2027-03-01\n"))
+        #expect(again.answers["a2"]?.commitment == Commitment(owner: "Lee Chen", due: CalendarDate(year: 2027, month: 3, day: 1)!))
+    }
+
+    @Test func aDueDateThatIsNoDayIsRefusedAndOwnerAloneRemovesIt() {
+        let (saves, shown, session, _) = drive(["paas", "y", ":due 2027-02-30", ":owner Dana Lee", ":owner", "a", ":quit"])
+        #expect(shown.contains("! '2027-02-30' is not a date; expected :due YYYY-MM-DD, such as 2027-03-31\n"))
+        #expect(shown.contains("✓ commitment removed\n"))
+        #expect(session.answers["a2"] == AnswerRecord(answer: .value(.choice("a"))))
+        #expect(saves.map(\.0) == ["hosting", "a1", "a2", "a2", "a2"])
+    }
+
+    @Test func aPartlyMetGateAsksWhoClosesItByWhenInOneLine() {
+        let (saves, shown, session, reader) = drive(["paas", "p", ":owner Dana Lee :due 2027-02-15", ":quit"])
+        // Wrapped to the width like every text of the wizard.
+        #expect(shown.replacingOccurrences(of: "\n", with: " ").contains(
+            "a1 is a gate only partly met: without a dated commitment it blocks the migration. Who closes it, and by when? "
+                + "Type :owner NAME :due YYYY-MM-DD (Enter: later; :back returns to the question)"))
+        #expect(reader.asked.map(\.prompt) == ["> ", "> ", "Commitment: ", "> "])
+        #expect(saves.map(\.0) == ["hosting", "a1", "a1"])
+        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee",
+                                                      due: CalendarDate(year: 2027, month: 2, day: 15)))
+        // Then the next question, a2.
+        #expect(shown.hasSuffix("A2?\n") || shown.contains("\nA2?\n"))
+    }
+
+    @Test func enterLeavesTheCommitmentForLaterAndOtherTextIsRefused() {
+        let (_, shown, session, reader) = drive(["paas", "p", "Dana", "", ":quit"])
+        #expect(shown.contains("! expected :owner NAME :due YYYY-MM-DD, or Enter to go on\n"))
+        #expect(shown.contains("✓ no commitment yet: the gate stays open until one is given (:back, then :owner and :due)\n"))
+        #expect(reader.asked.map(\.prompt) == ["> ", "> ", "Commitment: ", "Commitment: ", "> "])
+        #expect(session.answers["a1"]?.commitment == nil)
+    }
+
+    @Test func plainModeReadsNoExtraLineAndSaysHowToGiveOne() {
+        let (_, shown, _, reader) = drive(["paas", "p", ":quit"], editing: false)
+        #expect(reader.asked.count == 3)
+        #expect(shown.replacingOccurrences(of: "\n    ", with: " ")
+                .contains("a1 is a gate only partly met: give it a commitment with :owner NAME and :due YYYY-MM-DD (:back returns to it)"))
     }
 }

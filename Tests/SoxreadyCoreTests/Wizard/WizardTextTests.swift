@@ -1,3 +1,4 @@
+import SoxreadyTestSupport
 import Testing
 @testable import SoxreadyCore
 

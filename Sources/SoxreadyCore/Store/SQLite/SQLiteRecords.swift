@@ -150,6 +150,8 @@ struct DraftAnswerRow: Codable, FetchableRecord, PersistableRecord {
     var note: String?
     var evidence: String?
     var updatedAt: String
+    var owner: String?
+    var due: String?
 
     enum Columns {
         static let appID = Column(CodingKeys.appID)

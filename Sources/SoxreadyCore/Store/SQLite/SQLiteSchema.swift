@@ -6,7 +6,7 @@ import GRDB
 /// tells a DBA to read; a store with a migration this version does not know is refused.
 enum SQLiteSchema {
     /// The schema version this build writes (the number of migrations below).
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -85,6 +85,14 @@ enum SQLiteSchema {
                 ALTER TABLE draft ADD COLUMN onlyGaps INTEGER NOT NULL DEFAULT 0;
                 CREATE TABLE storeInfo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 INSERT INTO storeInfo (key, value) VALUES ('schemaVersion', '3'), ('application', 'soxready');
+                """)
+        }
+        migrator.registerMigration("v4: commitments in draft answers") { db in
+            // A commitment to close a gap (rules 2): a named owner and a due date, saved per answer.
+            try db.execute(sql: """
+                ALTER TABLE draftAnswer ADD COLUMN owner TEXT;
+                ALTER TABLE draftAnswer ADD COLUMN due TEXT;
+                UPDATE storeInfo SET value = '4' WHERE key = 'schemaVersion';
                 """)
         }
         return migrator

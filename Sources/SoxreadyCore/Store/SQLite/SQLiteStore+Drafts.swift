@@ -18,7 +18,8 @@ extension SQLiteStore {
         var answers: AnswerSheet = [:]
         for answerRow in try DraftAnswerRow.filter(DraftAnswerRow.Columns.appID == row.appID).fetchAll(db) {
             answers[answerRow.questionID] = try AnswerSheetCoding.decodeRecord(answer: answerRow.answer, note: answerRow.note,
-                                                                             evidence: answerRow.evidence)
+                                                                             evidence: answerRow.evidence, owner: answerRow.owner,
+                                                                             due: answerRow.due)
         }
         return Draft(questionnaireContent: content, questionnaireHash: row.questionnaireHash, position: row.position,
                      startedAt: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0),
@@ -33,7 +34,8 @@ extension SQLiteStore {
         do {
             rows = try draft.answers.sorted { $0.key < $1.key }.map {
                 DraftAnswerRow(appID: 0, questionID: $0.key, answer: try $0.value.answer.map(AnswerSheetCoding.encode),
-                               note: $0.value.note, evidence: $0.value.evidence, updatedAt: time)
+                               note: $0.value.note, evidence: $0.value.evidence, updatedAt: time, owner: $0.value.owner,
+                               due: $0.value.due?.description)
             }
         } catch { throw .io(location: path, reason: "cannot encode answers: \(error)") }
         try write { db in
@@ -86,7 +88,7 @@ extension SQLiteStore {
             try Self.requireHolder(db, appID: row.appID, appName: app.name, session: session)
             if let record {
                 try DraftAnswerRow(appID: row.appID, questionID: questionID, answer: answer, note: record.note, evidence: record.evidence,
-                                   updatedAt: time).upsert(db)
+                                   updatedAt: time, owner: record.owner, due: record.due?.description).upsert(db)
             } else {
                 try DraftAnswerRow.filter(DraftAnswerRow.Columns.appID == row.appID && DraftAnswerRow.Columns.questionID == questionID)
                     .deleteAll(db)

@@ -1,6 +1,7 @@
-/// The five readiness rules of SCORING.md, applied in order, with a plain-language reason for
+/// The five readiness rules of rules version 1 (kept so that runs recorded under them can be
+/// verified), applied in order, with a plain-language reason for
 /// every condition that holds.
-enum ReadinessRules {
+enum ReadinessRulesV1 {
     static func decide(_ card: Scorecard, questionnaire: Questionnaire, answers: AnswerSheet) -> (ReadinessLevel, [String]) {
         let t = questionnaire.thresholds
         var outcomes: [String: QuestionOutcome] = [:]
@@ -26,7 +27,7 @@ enum ReadinessRules {
                 unknownGating.append(question.id)
             case .unanswered:
                 unansweredGating.append(question.id)
-            case .notAsked, .notApplicable:
+            case .notAsked, .notApplicable, .notYetDue:
                 break
             }
         }
