@@ -9,7 +9,7 @@ struct QuestionnaireCommandTests {
     @Test func validateBundledQuestionnaireExitsZero() throws {
         let result = try runSoxready(["questionnaire", "validate", bundled])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("\(bundled): ok: sox-azure-migration 1.1.0, 15 domains"))
+        #expect(result.stdout.hasPrefix("\(bundled): ok: sox-azure-migration 2.0.0, 16 domains"))
         #expect(result.stderr.isEmpty)
     }
 
@@ -48,7 +48,7 @@ struct QuestionnaireCommandTests {
         let result = try runSoxready(["questionnaire", "list"])
         #expect(result.status == 0)
         let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("sox-azure-migration") })
-        #expect(row.contains("1.1.0"))
+        #expect(row.contains("2.0.0"))
         #expect(row.contains("Questionnaires/sox-azure-migration.yaml"))
     }
 
@@ -69,7 +69,7 @@ struct QuestionnaireCommandTests {
     @Test func showPrintsAnOutline() throws {
         let result = try runSoxready(["questionnaire", "show", "sox-azure-migration"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("sox-azure-migration 1.1.0: "))
+        #expect(result.stdout.hasPrefix("sox-azure-migration 2.0.0: "))
         #expect(result.stdout.contains("\n1. Application profile (application-profile)"))
         #expect(result.stdout.contains("[G] "))
         #expect(result.stdout.contains("when: "))
@@ -77,7 +77,7 @@ struct QuestionnaireCommandTests {
 
     @Test func showByPathAndByIdAtVersion() throws {
         let byPath = try runSoxready(["questionnaire", "show", bundled])
-        let byVersion = try runSoxready(["questionnaire", "show", "sox-azure-migration@1.1.0"])
+        let byVersion = try runSoxready(["questionnaire", "show", "sox-azure-migration@2.0.0"])
         #expect(byPath.status == 0)
         #expect(byVersion.stdout == byPath.stdout)
         #expect(byPath.stdout.contains("\nFile: \(bundled)\n"))

@@ -77,12 +77,21 @@ struct PlanGoldenTests {
         #expect(markdown.contains("SHA-256 \(document.fingerprint)"))
     }
 
-    @Test func theRemediationPlanIsGroupedByPhaseInPriorityOrder() throws {
-        let (document, _) = try document("consolidation")
+    @Test func theRemediationPlanIsGroupedByPhaseInTheResultsOrder() throws {
+        let (document, run) = try document("consolidation")
         #expect(document.phases.map(\.id) == ["before-migration", "cutover", "after-cutover"].filter { id in document.phases.contains { $0.id == id } })
+        let questionnaire = try run.questionnaire()
         for phase in document.phases {
-            let priorities = phase.actions.map(\.priority)
-            #expect(priorities == priorities.sorted())
+            // The result's remediation order (SCORING.md), split by phase.
+            let expected = run.result.gaps.filter { $0.phase.rawValue == phase.id }.map(\.question)
+            #expect(phase.actions.map(\.questionID) == expected)
+        }
+        // Every action comes after the open gaps its remediation names in `after`.
+        let order = run.result.gaps.map(\.question)
+        for (index, id) in order.enumerated() {
+            for before in questionnaire.question(id)?.remediation?.after ?? [] {
+                if let place = order.firstIndex(of: before) { #expect(place < index, "\(id) comes after \(before)") }
+            }
         }
     }
 }
