@@ -23,7 +23,8 @@ struct PlanGoldenTests {
         let file = try AnswersFileParser.parse(try AnswersFileParser.read(path: path), file: path, questionnaire: loaded.questionnaire)
         let store = try SQLiteStore()
         let app = try #require(file.app)
-        let run = try store.record(RunToRecord(scoring: file.answers, appName: app, questionnaire: loaded, recordedAt: Self.recordedAt, preparer: Preparer(name: "Pat Preparer")))
+        let run = try store.record(RunToRecord(scoring: file.answers, appName: app, questionnaire: loaded, recordedAt: Self.recordedAt,
+                                               preparer: Preparer(name: try #require(file.preparedBy))))
         return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: app)), run)
     }
 
