@@ -10,7 +10,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog or the JSON result.",
         discussion: """
-            Without --format, writes the Markdown and HTML plans. Files are written atomically to \
+            A run that does not verify (soxready verify) is refused with exit 65 unless --unverified is \
+            given. Without --format, writes the Markdown and HTML plans. Files are written atomically to \
             --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json>; \
             --output - writes one format to stdout. The same run always renders to the same bytes.
             """)
@@ -30,6 +31,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write to, or - for stdout (default Reports/<app-slug>/).", valueName: "dir"))
     var output: String?
 
+    @Flag(name: .long, help: "Render a run that does not verify (the plan then says so on its first page).")
+    var unverified = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -44,6 +48,12 @@ struct ReportCommand: ParsableCommand {
             let store = try global.openStoreForReading(app: app)
             let stored = try store.run(appName: app, number: runNumber)
             let context = try ReportContext.load(run: stored, from: store)
+            // A run whose fingerprint or links do not hold is not rendered as if they did.
+            if let problem = context.verificationProblems.first, !unverified {
+                throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' does not verify: \(problem); soxready verify "
+                                     + "--app '\(stored.appName)' says more; give --unverified to render it anyway (the plan then says so)",
+                                     .dataError)
+            }
             if output == "-", let format {
                 try Console.out(try format.renderer(templates: writer.templates).render(context))
                 return
