@@ -8,7 +8,7 @@
 set -euo pipefail
 
 packages=(libedit-dev libsqlite3-dev libssl-dev pkg-config)
-[[ "${1:-}" == "--test" ]] && packages+=(tmux sqlite3 chromium poppler-utils procps)
+[[ "${1:-}" == "--test" ]] && packages+=(tmux sqlite3 chromium poppler-utils procps openssh-client)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -26,24 +26,60 @@ struct Rules1StoreTests {
         }
     }
 
-    @Test func diffHistoryAndAppsAreByteForByteAsRecorded() throws {
+    @Test func diffIsByteForByteAsRecorded() throws {
         let (folder, store) = try copyOfRules1Store()
         defer { try? FileManager.default.removeItem(at: folder) }
         for format in ["table", "json", "md"] {
             let result = try runSoxready(["diff", "--store", store, "--app", "general-ledger", "--format", format], directory: folder)
             #expect(result.stdout == (try expected("general-ledger-diff.\(format)")), "diff \(format) differs")
         }
-        #expect(try runSoxready(["history", "--store", store, "--app", "general-ledger"], directory: folder).stdout
-                == (try expected("general-ledger-history.table")))
-        #expect(try runSoxready(["history", "--store", store, "--app", "general-ledger", "--format", "json"], directory: folder).stdout
-                == (try expected("general-ledger-history.json")))
-        #expect(try runSoxready(["apps", "--store", store], directory: folder).stdout == (try expected("apps.table")))
-        // One intended change (issue 10, item 17): the latest run's change from the run before,
-        // which history gave (+0.8 for General Ledger) and apps left null.
-        var apps = try expected("apps.json")
-        let first = try #require(apps.range(of: "\"scoreChange\" : null"))
-        apps.replaceSubrange(first, with: "\"scoreChange\" : 0.8")
-        #expect(try runSoxready(["apps", "--store", store, "--format", "json"], directory: folder).stdout == apps)
+    }
+
+    /// Words of each line of a table.
+    func words(_ table: String) -> [[String]] {
+        table.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    }
+
+    /// `history` and `apps` list the store; they gained what the second release added, and
+    /// nothing else changed: a SIGN-OFF column (pending, no run of 0.1 was signed off), the
+    /// latest run's change in `apps` (issue 10, item 17), and the draft's progress.
+    @Test func historyAndAppsShowTheSameRunsWithTheSecondReleasesColumns() throws {
+        let (folder, store) = try copyOfRules1Store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func withSignOff(_ lines: [[String]]) -> [[String]] {
+            lines.enumerated().map { index, line in line + [index == 0 ? "SIGN-OFF" : index == 1 ? "--------" : "pending"] }
+        }
+        let history = try runSoxready(["history", "--store", store, "--app", "general-ledger"], directory: folder).stdout
+        #expect(words(history) == withSignOff(words(try expected("general-ledger-history.table"))))
+        // apps had a DRAFT column last (empty here); SIGN-OFF comes before it.
+        let apps = try runSoxready(["apps", "--store", store], directory: folder).stdout
+        let recorded = words(try expected("apps.table")).enumerated().map { index, line -> [String] in
+            index == 0 ? Array(line.dropLast()) + ["SIGN-OFF", "DRAFT"] : index == 1 ? Array(line.dropLast()) + ["--------", "-----"] : line + ["pending"]
+        }
+        #expect(words(apps) == recorded)
+
+        func json(_ text: String) throws -> NSDictionary {
+            try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
+        }
+        let pending: [String: Any] = ["status": "pending", "reviewer": NSNull(), "role": NSNull(), "at": NSNull(), "comment": NSNull()]
+        var historyExpected = try #require(try json(try expected("general-ledger-history.json")).mutableCopy() as? NSMutableDictionary)
+        historyExpected["runs"] = (historyExpected["runs"] as? [[String: Any]])?.map { run in run.merging(["signOff": pending]) { $1 } }
+        let historyJSON = try runSoxready(["history", "--store", store, "--app", "general-ledger", "--format", "json"], directory: folder).stdout
+        #expect(try json(historyJSON) == historyExpected)
+
+        var appsExpected = try #require(try json(try expected("apps.json")).mutableCopy() as? NSMutableDictionary)
+        appsExpected["apps"] = (appsExpected["apps"] as? [[String: Any]])?.map { app in
+            var app = app
+            app["draftProgress"] = NSNull()
+            if var latest = app["latestRun"] as? [String: Any] {
+                latest["signOff"] = pending
+                if app["name"] as? String == "General Ledger" { latest["scoreChange"] = 0.8 }
+                app["latestRun"] = latest
+            }
+            return app
+        }
+        let appsJSON = try runSoxready(["apps", "--store", store, "--format", "json"], directory: folder).stdout
+        #expect(try json(appsJSON) == appsExpected)
     }
 
     @Test func readingAnOldStoreLeavesItByteForByteUnchanged() throws {
@@ -54,5 +90,28 @@ struct Rules1StoreTests {
         _ = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--format", "json", "--output", "-"], directory: folder)
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["store.sqlite"])
+    }
+
+    @Test func verifyChecksRuns0Point1RecordedByRecipe1AndByRescoringUnderRules1() throws {
+        let (folder, store) = try copyOfRules1Store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let verified = try runSoxready(["verify", "--store", store], directory: folder)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.hasSuffix("Checked 3 applications, 4 runs and 0 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
+        // Recipe 1 does not cover the result: an edited verdict is caught by scoring the answers again.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", store, """
+            DROP TRIGGER runIsImmutable;
+            UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
+            WHERE appID = (SELECT id FROM app WHERE slug = 'group-consolidation');
+            """]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let broken = try runSoxready(["verify", "--store", store], directory: folder)
+        #expect(broken.status == 65)
+        #expect(broken.stderr.contains("soxready: BROKEN: Group Consolidation run 1: the stored result does not follow from its answers under "
+                                       + "rules 1 (level recorded Ready, recomputed Not ready)\n"))
     }
 }

@@ -15,13 +15,30 @@ public struct AppsDocument: Encodable, Sendable {
         @ExplicitNull public var latestRun: RunEntry?
         /// True when an unfinished draft exists.
         public var draft: Bool
+        /// How far the draft got: questions answered of those that apply, or null.
+        @ExplicitNull public var draftProgress: DraftProgress?
     }
 
-    /// The document of `apps`.
-    public init(_ apps: [AppSummary]) {
-        self.apps = apps.map {
-            App(name: $0.name, slug: $0.slug, latestRun: $0.latest.map { [previous = $0.previousScore] in RunEntry($0, previousScore: previous) },
-                draft: $0.hasDraft)
+    /// `{"answered": N, "applicable": M}`.
+    public struct DraftProgress: Codable, Sendable, Equatable {
+        /// Questions with an answer.
+        public var answered: Int
+        /// Questions that apply.
+        public var applicable: Int
+
+        /// Creates the figures.
+        public init(answered: Int, applicable: Int) {
+            self.answered = answered
+            self.applicable = applicable
+        }
+    }
+
+    /// The document of `apps`; `progress` gives each draft's figures by application name.
+    public init(_ apps: [AppSummary], progress: [String: DraftProgress] = [:]) {
+        self.apps = apps.map { app in
+            var entry = app.latest.map { RunEntry($0, previousScore: app.previousScore) }
+            entry?.signOff = SignOffEntry(app.latestSignOff)
+            return App(name: app.name, slug: app.slug, latestRun: entry, draft: app.hasDraft, draftProgress: progress[app.name])
         }
     }
 
@@ -38,13 +55,16 @@ public struct HistoryDocument: Encodable, Sendable {
     /// Its runs, oldest first.
     public var runs: [RunEntry]
 
-    /// The document of an application's runs, each with the change from the run before.
-    public init(app: String, runs: [RunSummary]) {
+    /// The document of an application's runs, each with the change from the run before and the
+    /// decision that counts for it among `signOffs`.
+    public init(app: String, runs: [RunSummary], signOffs: [SignOff] = []) {
         self.app = app
         var previous: Double?
         var items: [RunEntry] = []
         for run in runs {
-            items.append(RunEntry(run, previousScore: previous))
+            var entry = RunEntry(run, previousScore: previous)
+            entry.signOff = SignOffEntry(signOffs.last { $0.runNumber == run.number })
+            items.append(entry)
             previous = run.score ?? previous
         }
         self.runs = items
@@ -78,6 +98,8 @@ public struct RunEntry: Codable, Sendable, Equatable {
     public var confidence: AssessmentResult.Confidence
     /// Gaps by priority.
     public var gaps: Gaps
+    /// The decision that counts for the run.
+    public var signOff: SignOffEntry = SignOffEntry(nil)
 
     /// The entry of `run`, with the change from `previousScore`.
     public init(_ run: RunSummary, previousScore: Double?) {
@@ -89,5 +111,33 @@ public struct RunEntry: Codable, Sendable, Equatable {
         scoreChange = AssessmentResult.change(from: previousScore, to: run.score)
         confidence = .init(percent: run.confidence, stars: run.stars)
         gaps = Gaps(blockers: run.blockers, high: run.high, medium: run.medium, low: run.low)
+    }
+}
+
+/// A run's sign-off status in `apps@1` and `history@1`: `{"status": "pending"}`, or the decision
+/// with its reviewer, role, time and comment.
+public struct SignOffEntry: Codable, Sendable, Equatable {
+    /// `pending`, `approved` or `sent-back`.
+    public var status: String
+    /// The reviewer, or null.
+    @ExplicitNull public var reviewer: String?
+    /// Their role, or null.
+    @ExplicitNull public var role: String?
+    /// When, ISO 8601 UTC, or null.
+    @ExplicitNull public var at: String?
+    /// The comment, or null.
+    @ExplicitNull public var comment: String?
+
+    /// The entry of a run's latest sign-off (nil: pending).
+    public init(_ signOff: SignOff?) {
+        guard let signOff else {
+            status = "pending"
+            return
+        }
+        status = signOff.decision == .approve ? "approved" : "sent-back"
+        reviewer = signOff.reviewer
+        role = signOff.role
+        at = Timestamp.string(signOff.recordedAt)
+        comment = signOff.comment
     }
 }

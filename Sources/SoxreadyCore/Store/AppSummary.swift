@@ -13,9 +13,17 @@ public struct AppSummary: Sendable, Equatable {
     public var previousScore: Double?
     /// The unfinished draft, if any.
     public var draft: DraftSummary?
+    /// When the application was archived (hidden from `apps` and the portfolio), or nil.
+    public var archivedAt: Date?
+    /// The decision that counts for the latest run (its latest sign-off), or nil when pending.
+    public var latestSignOff: SignOff?
 
     /// Creates a summary.
-    public init(name: String, slug: String, latest: RunSummary?, previousScore: Double? = nil, draft: DraftSummary? = nil) {
+    public init(name: String, slug: String, latest: RunSummary?, previousScore: Double? = nil, draft: DraftSummary? = nil,
+                archivedAt: Date? = nil, latestSignOff: SignOff? = nil)
+    {
+        self.archivedAt = archivedAt
+        self.latestSignOff = latestSignOff
         self.name = name
         self.slug = slug
         self.latest = latest

@@ -9,7 +9,8 @@ import Foundation
 /// - runs are numbered from 1 per application and never change once recorded;
 /// - every write is one transaction: it happens completely or not at all;
 /// - a writer that cannot get the store in time throws ``StoreError/busy(location:waitedSeconds:)``;
-/// - a draft is held by one session at a time (``DraftSession``).
+/// - a draft is held by one session at a time (``DraftSession``);
+/// - application names match exactly, else ignoring case; the slug is also accepted for reading.
 ///
 /// Methods are synchronous and throw ``StoreError`` only; each error maps to one exit code.
 public protocol AssessmentStore: AnyObject, Sendable {
@@ -20,7 +21,18 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// created now (file names and the default plan folder use it).
     func appSlug(for name: String) throws(StoreError) -> String
 
-    /// Every application, ordered by name, with its latest run and draft.
+    /// Renames an application (its slug, its runs and their recorded results stay as they are).
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``, ``StoreError/appNameTaken(_:)``.
+    func renameApp(_ name: String, to newName: String) throws(StoreError)
+
+    /// Archives an application (hidden from `apps` and the portfolio; runs are never deleted),
+    /// or restores it.
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``.
+    func setArchived(_ name: String, archived: Bool, at date: Date) throws(StoreError)
+
+    /// Every application (archived ones too, with ``AppSummary/archivedAt``), ordered by name, with its latest run and draft.
     func apps() throws(StoreError) -> [AppSummary]
 
     /// The application's runs, oldest first.

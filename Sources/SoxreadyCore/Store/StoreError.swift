@@ -22,6 +22,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case draftHeld(app: String, holder: DraftHolder)
     /// A read or write failed (exit 74).
     case io(location: String, reason: String)
+    /// Another application already has this name (exit 65).
+    case appNameTaken(String)
     /// The reviewer prepared the run: the preparer can never approve their own run (exit 77).
     case selfApproval(app: String, run: Int, name: String)
     /// The run's fingerprint is not the one the sign-off names (exit 65).
@@ -58,6 +60,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "finish or quit it there, or take it over with --take-over"
         case .io(let location, let reason):
             return "the store \(location) could not be read or written: \(reason)"
+        case .appNameTaken(let name):
+            return "an application named '\(name)' already exists; choose another name"
         case .selfApproval(let app, let run, let name):
             return "\(name) prepared run \(run) of '\(app)' and cannot approve it: the preparer never approves their own run; "
                 + "another reviewer must sign off (nothing was recorded)"
@@ -74,7 +78,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound, .appNotFound, .runNotFound, .draftNotFound: .noInput
         case .io, .notAStore, .newerSchema: .ioError
         case .selfApproval: .noPermission
-        case .fingerprintChanged: .dataError
+        case .fingerprintChanged, .appNameTaken: .dataError
         }
     }
 }

@@ -2,44 +2,122 @@ import ArgumentParser
 import Foundation
 import SoxreadyCore
 
-/// `soxready apps`: every assessed application with its latest run.
+/// `soxready apps`: every application with its latest run; `apps rename`, `apps archive`, `apps restore`.
 struct AppsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apps",
-        abstract: "List every assessed application with its latest readiness.")
+        abstract: "List the applications with their latest readiness, or rename, archive and restore one.",
+        subcommands: [List.self, Rename.self, Archive.self, Restore.self],
+        defaultSubcommand: List.self)
 
-    @Option(name: .long, help: "Output format.")
-    var format: ListingFormat = .table
+    /// `soxready apps [list]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every application with its latest run, sign-off status and draft (archived ones with --archived).")
 
-    @OptionGroup var global: GlobalOptions
+        @Option(name: .long, help: "Output format.")
+        var format: ListingFormat = .table
 
-    func run() throws {
-        try reportingFailures {
-            let apps: [AppSummary]
-            do {
-                apps = try global.openStoreForReading().apps()
-            } catch StoreError.notFound {
-                apps = []
-            }
-            switch format {
-            case .json:
-                try Console.out(try AppsDocument(apps).jsonData())
-            case .table:
-                if apps.isEmpty {
-                    try Console.out("No application has been assessed in \(global.storePath.terminalSafe()) yet. Start with: soxready assess --app NAME\n")
-                    return
+        @Flag(name: .long, help: "List the archived applications instead.")
+        var archived = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try reportingFailures {
+                var apps: [AppSummary] = []
+                var progress: [String: AppsDocument.DraftProgress] = [:]
+                do {
+                    let store = try global.openStoreForReading()
+                    apps = try store.apps().filter { ($0.archivedAt != nil) == archived }
+                    for app in apps where app.hasDraft { progress[app.name] = try Self.progress(of: app.name, in: store) }
+                } catch StoreError.notFound {
+                    apps = []
                 }
-                var rows = [["APP", "RUN", "RECORDED", "READINESS", "SCORE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW", "DRAFT"]]
-                for app in apps {
-                    guard let run = app.latest else {
-                        rows.append([app.name, "-", "-", "-", "-", "-", "-", "-", "-", "-", app.hasDraft ? "yes" : ""])
-                        continue
+                switch format {
+                case .json:
+                    try Console.out(try AppsDocument(apps, progress: progress).jsonData())
+                case .table:
+                    if apps.isEmpty {
+                        try Console.out(archived ? "No archived application in \(global.storePath.terminalSafe()).\n"
+                                        : "No application has been assessed in \(global.storePath.terminalSafe()) yet. Start with: soxready assess --app NAME\n")
+                        return
                     }
-                    rows.append([app.name, String(run.number), Timestamp.string(run.recordedAt), run.readiness.rawValue,
-                                 run.score.map { NumberText.oneDecimal($0) } ?? "-", "\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★",
-                                 String(run.blockers), String(run.high), String(run.medium), String(run.low), app.hasDraft ? "yes" : ""])
+                    var rows = [["APP", "RUN", "RECORDED", "READINESS", "SCORE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW", "SIGN-OFF", "DRAFT"]]
+                    for app in apps {
+                        let draft = progress[app.name].map { "\($0.answered)/\($0.applicable)" } ?? (app.hasDraft ? "yes" : "")
+                        guard let run = app.latest else {
+                            rows.append([app.name, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", draft])
+                            continue
+                        }
+                        rows.append([app.name, String(run.number), Timestamp.string(run.recordedAt), run.readiness.rawValue,
+                                     run.score.map { NumberText.oneDecimal($0) } ?? "-", "\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★",
+                                     String(run.blockers), String(run.high), String(run.medium), String(run.low),
+                                     SignOffEntry(app.latestSignOff).status, draft])
+                    }
+                    try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
                 }
-                try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
+            }
+        }
+
+        /// A draft's answered questions of those that apply.
+        static func progress(of app: String, in store: any AssessmentStore) throws -> AppsDocument.DraftProgress? {
+            guard let draft = try store.draft(appName: app),
+                let questionnaire = try? QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire").questionnaire
+            else { return nil }
+            let statuses = Applicability.statuses(questionnaire, answers: draft.answers)
+            let applicable = statuses.values.filter { $0 != .notAsked && $0 != .notApplicable && $0 != .notYetDue }.count
+            let answered = statuses.values.filter { $0 == .answered || $0 == .unknown }.count
+            return AppsDocument.DraftProgress(answered: answered, applicable: applicable)
+        }
+    }
+
+    /// `soxready apps rename OLD NEW`.
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename an application. Its slug (file names), its runs and their recorded results stay as they are.")
+
+        @Argument(help: "The application's current name (or slug).") var name: String
+        @Argument(help: "Its new name.") var newName: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try reportingFailures {
+                let target = try AppName.validated(newName)
+                let store = try global.openStoreForWriting()
+                try store.renameApp(name, to: target)
+                try Console.out("Renamed \(name.terminalSafe()) to \(target.terminalSafe()); its runs keep the name they were recorded with.\n")
+            }
+        }
+    }
+
+    /// `soxready apps archive NAME`.
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Archive an application: hidden from apps and the portfolio; its runs are never deleted (apps restore brings it back).")
+
+        @Argument(help: "The application's name (or slug).") var name: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try reportingFailures {
+                try global.openStoreForWriting().setArchived(name, archived: true, at: Date())
+                try Console.out("Archived \(name.terminalSafe()); its runs stay in the store (soxready apps --archived lists it).\n")
+            }
+        }
+    }
+
+    /// `soxready apps restore NAME`.
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bring an archived application back into apps and the portfolio.")
+
+        @Argument(help: "The application's name (or slug).") var name: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try reportingFailures {
+                try global.openStoreForWriting().setArchived(name, archived: false, at: Date())
+                try Console.out("Restored \(name.terminalSafe()).\n")
             }
         }
     }

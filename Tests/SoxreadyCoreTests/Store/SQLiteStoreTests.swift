@@ -31,7 +31,7 @@ struct SQLiteStoreTests {
         #expect((try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int) == 0o700)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
         #expect(try listing(folder.appendingPathComponent(".soxready")) == ["soxready.sqlite"])
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == 6)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -128,7 +128,7 @@ struct SQLiteStoreTests {
         }
         let before = try rows()
         let store = try SQLiteStore(path: path)
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == 6)
         #expect(try rows() == before)
         #expect(try listing(folder) == ["store.sqlite"])
     }

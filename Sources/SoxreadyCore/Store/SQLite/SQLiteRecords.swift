@@ -11,6 +11,7 @@ struct AppRow: Codable, FetchableRecord, MutablePersistableRecord {
     var name: String
     var slug: String
     var createdAt: String
+    var archivedAt: String? = nil
 
     enum Columns {
         static let id = Column(CodingKeys.id)

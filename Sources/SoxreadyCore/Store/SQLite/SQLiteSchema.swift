@@ -6,7 +6,7 @@ import GRDB
 /// tells a DBA to read; a store with a migration this version does not know is refused.
 enum SQLiteSchema {
     /// The schema version this build writes (the number of migrations below).
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -126,6 +126,13 @@ enum SQLiteSchema {
                 CREATE TRIGGER signOffIsNeverDeleted BEFORE DELETE ON signOff
                 BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END;
                 UPDATE storeInfo SET value = '5' WHERE key = 'schemaVersion';
+                """)
+        }
+        migrator.registerMigration("v6: archived applications") { db in
+            // An archived application is hidden from apps and the portfolio; its runs stay.
+            try db.execute(sql: """
+                ALTER TABLE app ADD COLUMN archivedAt TEXT;
+                UPDATE storeInfo SET value = '6' WHERE key = 'schemaVersion';
                 """)
         }
         return migrator

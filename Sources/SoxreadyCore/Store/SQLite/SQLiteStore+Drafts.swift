@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStore {
     public func draft(appName: String) throws(StoreError) -> Draft? {
         try read { db in
-            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+            guard let app = try Self.findApp(db, name: appName.trimmingWhitespace),
                 let row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
             else { return nil }
             return try Self.draft(db, row: row, location: path)
@@ -62,7 +62,7 @@ extension SQLiteStore {
 
     public func claimDraft(appName: String, session: DraftSession, takeOver: Bool) throws(StoreError) -> Draft {
         try write { db in
-            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+            guard let app = try Self.findApp(db, name: appName.trimmingWhitespace),
                 var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
             else { throw StoreError.draftNotFound(app: appName.trimmingWhitespace) }
             if !takeOver, let holder = Self.otherHolder(row, session: session) {
@@ -82,7 +82,7 @@ extension SQLiteStore {
         let answer: String?
         do { answer = try record?.answer.map(AnswerSheetCoding.encode) } catch { throw .io(location: path, reason: "\(error)") }
         try write { db in
-            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+            guard let app = try Self.findApp(db, name: appName.trimmingWhitespace),
                 var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
             else { throw StoreError.draftNotFound(app: appName.trimmingWhitespace) }
             try Self.requireHolder(db, appID: row.appID, appName: app.name, session: session)
@@ -101,7 +101,7 @@ extension SQLiteStore {
 
     public func releaseDraft(appName: String, session: DraftSession) throws(StoreError) {
         try write { db in
-            guard let app = try AppRow.filter(AppRow.Columns.name == appName.trimmingWhitespace).fetchOne(db),
+            guard let app = try Self.findApp(db, name: appName.trimmingWhitespace),
                 var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db), row.holderToken == session.token
             else { return }
             row.release()

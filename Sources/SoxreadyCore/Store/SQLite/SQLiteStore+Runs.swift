@@ -49,7 +49,7 @@ extension SQLiteStore {
 
     public func appSlug(for name: String) throws(StoreError) -> String {
         try read { db in
-            if let app = try AppRow.filter(AppRow.Columns.name == name.trimmingWhitespace).fetchOne(db) { return app.slug }
+            if let app = try Self.findApp(db, name: name.trimmingWhitespace) { return app.slug }
             return try Self.freeSlug(db, for: name.trimmingWhitespace)
         }
     }
@@ -74,6 +74,12 @@ extension SQLiteStore {
                        (SELECT COUNT(*) FROM draftAnswer WHERE draftAnswer.appID = draft.appID AND draftAnswer.answer IS NOT NULL) AS answered
                 FROM draft
                 """)
+            // The latest sign-off of every (application, run): the one that counts.
+            let decisions = try SignOffRow.fetchAll(db, sql: """
+                SELECT * FROM signOff WHERE id IN (SELECT MAX(id) FROM signOff GROUP BY appID, runNumber)
+                """)
+            var signOffs: [Int64: SignOff] = [:]
+            for row in decisions where row.runNumber == latest[row.appID]?.number { signOffs[row.appID] = row.signOff }
             var draftSummaries: [Int64: DraftSummary] = [:]
             for row in drafts {
                 draftSummaries[row["appID"]] = DraftSummary(updatedAt: Timestamp.date(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0),
@@ -82,8 +88,26 @@ extension SQLiteStore {
             return apps.map { app in
                 let id = app.id ?? 0
                 return AppSummary(name: app.name, slug: app.slug, latest: latest[id], previousScore: previous[id] ?? nil,
-                                  draft: draftSummaries[id])
+                                  draft: draftSummaries[id], archivedAt: app.archivedAt.flatMap(Timestamp.date), latestSignOff: signOffs[id])
             }
+        }
+    }
+
+    public func renameApp(_ name: String, to newName: String) throws(StoreError) {
+        try write { db in
+            var app = try Self.existingApp(db, name: name)
+            let target = newName.trimmingWhitespace
+            if let other = try Self.findApp(db, name: target), other.id != app.id { throw StoreError.appNameTaken(other.name) }
+            app.name = target
+            try app.update(db)
+        }
+    }
+
+    public func setArchived(_ name: String, archived: Bool, at date: Date) throws(StoreError) {
+        try write { db in
+            var app = try Self.existingApp(db, name: name)
+            app.archivedAt = archived ? Timestamp.string(date) : nil
+            try app.update(db)
         }
     }
 
@@ -132,10 +156,17 @@ extension SQLiteStore {
 
     static func existingApp(_ db: Database, name: String) throws -> AppRow {
         let trimmed = name.trimmingWhitespace
-        if let app = try AppRow.filter(AppRow.Columns.name == trimmed).fetchOne(db) { return app }
+        if let app = try findApp(db, name: trimmed) { return app }
         // Accept the slug too, so scripts can use it.
         if let app = try AppRow.filter(AppRow.Columns.slug == trimmed).fetchOne(db) { return app }
         throw StoreError.appNotFound(name: trimmed, known: try String.fetchAll(db, AppRow.select(AppRow.Columns.name).order(AppRow.Columns.name)))
+    }
+
+    /// The application named `name`: exactly, else ignoring case (PRODUCT.md §7.4), else nil.
+    static func findApp(_ db: Database, name: String) throws -> AppRow? {
+        if let app = try AppRow.filter(AppRow.Columns.name == name).fetchOne(db) { return app }
+        let folded = AppNameMatching.folded(name)
+        return try AppRow.fetchAll(db).first { AppNameMatching.folded($0.name) == folded }
     }
 
     /// The slug of `name`, with `-2`, `-3`… when another application has it already.
@@ -152,7 +183,7 @@ extension SQLiteStore {
 
     static func ensureApp(_ db: Database, name: String, at time: String) throws -> AppRow {
         let trimmed = name.trimmingWhitespace
-        if let app = try AppRow.filter(AppRow.Columns.name == trimmed).fetchOne(db) { return app }
+        if let app = try findApp(db, name: trimmed) { return app }
         var app = AppRow(id: nil, name: trimmed, slug: try freeSlug(db, for: trimmed), createdAt: time)
         try app.insert(db)
         return app

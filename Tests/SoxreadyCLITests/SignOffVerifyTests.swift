@@ -1,0 +1,215 @@
+import Foundation
+import SoxreadyTestSupport
+import Testing
+
+/// Sign-offs and verification end to end (issue 14): refusals, a store tampered with in every way
+/// an auditor worries about, real SSH signatures, and the fingerprint recipe of docs/store.md.
+final class SignOffVerifyTests {
+    let folder: URL
+    let questionnaire = repositoryRoot.appendingPathComponent("Tests/SoxreadyCoreTests/Fixtures/scoring-small.yaml").path
+    var store: String { folder.appendingPathComponent(".soxready/soxready.sqlite").path }
+
+    init() throws { folder = try temporaryFolder() }
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Records run `number` of General Ledger, prepared by Pat Preparer: a1 partly met, c1 met.
+    @discardableResult
+    func record(_ a1: String = "partial", c1: String = "yes") throws -> CommandResult {
+        let path = folder.appendingPathComponent("answers.yaml")
+        try """
+            format: soxready/answers@1
+            app: General Ledger
+            preparedBy: Pat Preparer
+            answers:
+              hosting: [paas]
+              a1: \(a1)
+              a2: q
+              c1: '\(c1)'
+
+            """.write(to: path, atomically: true, encoding: .utf8)
+        let result = try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", path.path], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    func soxready(_ arguments: [String]) throws -> CommandResult { try runSoxready(arguments, directory: folder) }
+
+    func sqlite(_ sql: String) throws -> String {
+        let result = try run("/usr/bin/env", ["sqlite3", "-batch", "-noheader", store, sql])
+        #expect(result.status == 0, "sqlite3: \(result.stderr)")
+        return result.stdout
+    }
+
+    func run(_ executable: String, _ arguments: [String], input: String = "") throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
+                             stderr: String(decoding: error, as: UTF8.self))
+    }
+
+    @Test func thePreparerCannotApproveTheirOwnRunAndNothingIsRecorded() throws {
+        try record()
+        let own = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "  pat PREPARER ", "--role", "Controller", "--decision", "approve"])
+        #expect(own.status == 77)
+        #expect(own.stderr == "soxready: error: pat PREPARER prepared run 1 of 'General Ledger' and cannot approve it: the preparer never "
+                + "approves their own run; another reviewer must sign off (nothing was recorded)\n")
+        #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
+        let noComment = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back"])
+        #expect(noComment.status == 64)
+        #expect(noComment.stderr.contains("--decision send-back needs --comment saying what to change"))
+        let noRun = try soxready(["signoff", "--app", "General Ledger", "--run", "4", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
+        #expect(noRun.status == 66)
+        #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
+    }
+
+    @Test func anApprovalNamesWhatTheReviewerConfirmsAndShowsInHistoryAndApps() throws {
+        try record()
+        let fingerprint = try sqlite("SELECT fingerprint FROM run").trimmingCharacters(in: .newlines)
+        let approved = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
+        #expect(approved.status == 0, "\(approved.stderr)")
+        #expect(approved.stdout.contains("Run: 1, recorded "))
+        #expect(approved.stdout.contains(", fingerprint \(fingerprint)\n"))
+        #expect(approved.stdout.contains("I have read the migration plan of this run and accept it as the dated remediation plan for the run and "
+                                         + "fingerprint named above, with the answers as attested by their preparer, Pat Preparer. This is not an "
+                                         + "audit opinion on internal control over financial reporting.\n"))
+        #expect(approved.stdout.contains("Approved: recorded as sign-off 1 of General Ledger (run 1)"))
+        let history = try soxready(["history", "--app", "General Ledger"])
+        #expect(history.stdout.split(separator: "\n")[2].hasSuffix("approved"))
+        let apps = try soxready(["apps", "--format", "json"])
+        #expect(apps.stdout.contains("\"reviewer\" : \"Lee Chen\""))
+        // A later decision supersedes; the earlier one stays.
+        let back = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back",
+                                 "--comment", "Add owners to the open gaps"])
+        #expect(back.status == 0)
+        #expect(try sqlite("SELECT number, decision FROM signOff ORDER BY number") == "1|approve\n2|send-back\n")
+        #expect(try soxready(["history", "--app", "General Ledger"]).stdout.split(separator: "\n")[2].hasSuffix("sent-back"))
+        let verified = try soxready(["verify"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.hasSuffix("Checked 1 application, 1 run and 2 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
+    }
+
+    @Test func anEditedResultIsCaughtByVerifyAndRefusedByReport() throws {
+        try record()
+        try record("yes")
+        // An insider drops the trigger and makes run 1 look ready (the columns too).
+        _ = try sqlite("""
+            DROP TRIGGER runIsImmutable;
+            UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
+            """)
+        let verified = try soxready(["verify"])
+        #expect(verified.status == 65)
+        #expect(verified.stderr.contains(
+            "soxready: BROKEN: General Ledger run 1: the stored result does not follow from its answers under rules 2 (level recorded Ready, recomputed Not ready)\n"))
+        #expect(verified.stderr.contains("General Ledger run 1: its answers, result, preparer or time differ from its fingerprint"))
+        #expect(verified.stderr.hasSuffix("soxready: error: verification failed at General Ledger run 1: the stored result does not follow from "
+                                          + "its answers under rules 2 (level recorded Ready, recomputed Not ready); 2 problems in 1 application, "
+                                          + "2 runs and 0 sign-offs\n"))
+        let report = try soxready(["report", "--app", "General Ledger", "--run", "1", "--format", "md", "--output", "-"])
+        #expect(report.status == 65)
+        #expect(report.stdout.isEmpty)
+        #expect(report.stderr.contains("run 1 of 'General Ledger' does not verify"))
+        let anyway = try soxready(["report", "--app", "General Ledger", "--run", "1", "--format", "json", "--output", "-", "--unverified"])
+        #expect(anyway.status == 0)
+        // Run 2 still verifies on its own: its link names run 1's stored fingerprint, which was not changed.
+        #expect(try soxready(["report", "--app", "General Ledger", "--run", "2", "--format", "json", "--output", "-"]).status == 0)
+    }
+
+    @Test func anEditedAnswerAndARemovedRunAreCaught() throws {
+        try record()
+        try record("yes")
+        try record("yes", c1: "no")
+        _ = try sqlite("""
+            DROP TRIGGER runIsImmutable;
+            DROP TRIGGER runIsNeverDeleted;
+            UPDATE run SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
+            DELETE FROM run WHERE number = 2;
+            """)
+        let verified = try soxready(["verify", "--app", "General Ledger"])
+        #expect(verified.status == 65)
+        let broken = verified.stderr.split(separator: "\n").filter { $0.hasPrefix("soxready: BROKEN: ") }.map { String($0.dropFirst(18)) }
+        #expect(broken.count == 4)
+        #expect(broken[0] == "General Ledger run 2: is missing: the runs go from 1 to 3")
+        // With c1 yes, 3 of the 8 applicable scored questions are answered: 37.5 %, readiness unknown.
+        #expect(broken[1] == "General Ledger run 3: the stored result does not follow from its answers under rules 2 (level recorded Not ready, recomputed Readiness unknown)")
+        #expect(broken[2].hasPrefix("General Ledger run 3: its link to the run before is broken"))
+        #expect(broken[3].hasPrefix("General Ledger run 3: its answers, result, preparer or time differ from its fingerprint"))
+    }
+
+    @Test func aForgedSignOffIsCaught() throws {
+        try record()
+        let fingerprint = try sqlite("SELECT fingerprint FROM run").trimmingCharacters(in: .newlines)
+        // Written straight into the table: the preparer approving, with a made-up fingerprint.
+        _ = try sqlite("""
+            INSERT INTO signOff (appID, number, runNumber, runFingerprint, reviewer, role, decision, statement, recordedAt, fingerprint)
+            VALUES (1, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
+                    '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))');
+            """)
+        let verified = try soxready(["verify"])
+        #expect(verified.status == 65)
+        #expect(verified.stderr.contains("General Ledger sign-off 1: its fields differ from its fingerprint (recomputed "))
+        #expect(verified.stderr.contains("General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
+    }
+
+    @Test func sshSignaturesAreMadeAndCheckedAgainstTheAllowedSigners() throws {
+        try record()
+        for name in ["lee", "mallory"] {
+            let keygen = try run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder.appendingPathComponent(name).path])
+            #expect(keygen.status == 0, "\(keygen.stderr)")
+        }
+        let lee = try String(contentsOf: folder.appendingPathComponent("lee.pub"), encoding: .utf8).split(separator: " ")
+        try "lee@contoso.example \(lee[0]) \(lee[1])\n".write(to: folder.appendingPathComponent("allowed_signers"), atomically: true, encoding: .utf8)
+
+        let signed = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
+                                   "--sign-with", folder.appendingPathComponent("lee").path])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(try sqlite("SELECT substr(signature, 1, 29) FROM signOff") == "-----BEGIN SSH SIGNATURE-----\n")
+        let good = try soxready(["verify", "--allowed-signers", "allowed_signers"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("  General Ledger: 1 run, 1 sign-off; sign-off 1 by Lee Chen signed by lee@contoso.example ✓\n"))
+        let unchecked = try soxready(["verify"])
+        #expect(unchecked.status == 0)
+        #expect(unchecked.stdout.contains("  1 signature was not checked: give --allowed-signers FILE\n"))
+
+        // Mallory's key is not allowed.
+        let forged = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Mallory Moe", "--role", "Controller", "--decision", "approve",
+                                   "--sign-with", folder.appendingPathComponent("mallory").path])
+        #expect(forged.status == 0)
+        let bad = try soxready(["verify", "--allowed-signers", "allowed_signers"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("General Ledger sign-off 2: its SSH signature does not verify: the key that made it is not in allowed_signers\n"))
+    }
+
+    @Test func theFingerprintRecipeOfTheStoreDocRecomputesEveryRun() throws {
+        try record()
+        try record("yes")
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
+        let section = try #require(doc.range(of: "### Recomputing a run's fingerprint by hand"))
+        let rest = doc[section.upperBound...]
+        let start = try #require(rest.range(of: "```sh\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        var lines = rest[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "STORE=.soxready/soxready.sqlite APP=general-ledger RUN=1")
+        for number in [1, 2] {
+            lines[0] = "STORE=.soxready/soxready.sqlite APP=general-ledger RUN=\(number)"
+            let result = try run("/bin/bash", ["-c", lines.joined(separator: "\n")])
+            #expect(result.status == 0, "\(result.stderr)")
+            let printed = result.stdout.split(separator: "\n").map(String.init)
+            #expect(printed.count == 4)
+            #expect(printed[0] == printed[1], "run \(number): recomputed \(printed[0]), stored \(printed[1])")
+            #expect(printed[2] == printed[3])
+            #expect(printed[1] == (try sqlite("SELECT fingerprint FROM run WHERE number = \(number)")).trimmingCharacters(in: .newlines))
+        }
+    }
+}
