@@ -1,10 +1,12 @@
 import Foundation
 
-/// `diff --format json` (`soxready/diff@1`, keys in docs/progress.md): what changed between two
-/// runs of one application.
+/// `diff --format json` (keys in docs/progress.md): what changed between two runs of one
+/// application. Two runs scored under rules 1 give `soxready/diff@1`, exactly as soxready 0.1
+/// printed it; when either run was scored under rules 2 the document is `soxready/diff@2`, which
+/// adds the rules of each run and the commitments.
 public struct DiffDocument: Encodable, Sendable {
-    /// Always `soxready/diff@1`.
-    public var format = "soxready/diff@1"
+    /// `soxready/diff@1` or `soxready/diff@2`.
+    public var format: String
     /// The application's name.
     public var app: String
     /// The earlier run.
@@ -25,6 +27,35 @@ public struct DiffDocument: Encodable, Sendable {
     public var regressions: [String]
     /// Domain scores before and after.
     public var domains: [DomainEntry]
+    /// diff@2: `{"from": 1|2, "to": 1|2}`, the rules each run was scored under.
+    public var rules: RulesPair?
+    /// diff@2: true when the runs were scored under different rules.
+    public var rulesChanged: Bool?
+    /// diff@2: every commitment that changed.
+    public var commitments: [CommitmentEntry]?
+    /// diff@2: the later run's gaps whose commitment is overdue.
+    public var overdueCommitments: [String]?
+
+    /// The rules versions of the two runs.
+    public struct RulesPair: Encodable, Sendable {
+        /// The earlier run's rules version.
+        public var from: Int
+        /// The later run's.
+        public var to: Int
+    }
+
+    /// One commitment that changed: `kind` is `met`, `met-late`, `slipped`, `reassigned`, `new`
+    /// or `withdrawn`; `before`/`after` are `{"owner", "due", "status"}` or null.
+    public struct CommitmentEntry: Encodable, Sendable {
+        /// The question id.
+        public var question: String
+        /// What happened.
+        public var kind: String
+        /// The earlier run's commitment, or null.
+        @ExplicitNull public var before: AssessmentResult.CommitmentEntry?
+        /// The later run's, or null.
+        @ExplicitNull public var after: AssessmentResult.CommitmentEntry?
+    }
 
     /// A run compared.
     public struct RunReference: Encodable, Sendable {
@@ -70,6 +101,40 @@ public struct DiffDocument: Encodable, Sendable {
         @ExplicitNull public var evidenceBefore: String?
         /// After.
         @ExplicitNull public var evidenceAfter: String?
+        /// diff@2: the gap's commitment before and after, or null.
+        public var commitmentBefore: AssessmentResult.CommitmentEntry?
+        /// After.
+        public var commitmentAfter: AssessmentResult.CommitmentEntry?
+        /// Whether the commitment keys are written (diff@2 only).
+        var writesCommitments = false
+
+        enum CodingKeys: String, CodingKey {
+            case question, previousQuestion, domain, kind, before, after, scoreBefore, scoreAfter, gapBefore, gapAfter
+            case noteBefore, noteAfter, evidenceBefore, evidenceAfter, commitmentBefore, commitmentAfter
+        }
+
+        /// Encodes the diff@1 keys, and under diff@2 the commitments (null when none).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(question, forKey: .question)
+            try c.encode(_previousQuestion, forKey: .previousQuestion)
+            try c.encode(domain, forKey: .domain)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(before, forKey: .before)
+            try c.encode(after, forKey: .after)
+            try c.encode(_scoreBefore, forKey: .scoreBefore)
+            try c.encode(_scoreAfter, forKey: .scoreAfter)
+            try c.encode(gapBefore, forKey: .gapBefore)
+            try c.encode(gapAfter, forKey: .gapAfter)
+            try c.encode(_noteBefore, forKey: .noteBefore)
+            try c.encode(_noteAfter, forKey: .noteAfter)
+            try c.encode(_evidenceBefore, forKey: .evidenceBefore)
+            try c.encode(_evidenceAfter, forKey: .evidenceAfter)
+            if writesCommitments {
+                try c.encode(ExplicitNull(wrappedValue: commitmentBefore), forKey: .commitmentBefore)
+                try c.encode(ExplicitNull(wrappedValue: commitmentAfter), forKey: .commitmentAfter)
+            }
+        }
     }
 
     /// A domain's score before and after.
@@ -94,6 +159,8 @@ public struct DiffDocument: Encodable, Sendable {
         }
         func rounded(_ value: Double?) -> Double? { value.map(AssessmentResult.round1) }
         func three(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
+        let v2 = comparison.rulesBefore == .v2 || comparison.rulesAfter == .v2
+        format = v2 ? "soxready/diff@2" : "soxready/diff@1"
         self.app = app
         from = reference(older)
         to = reference(newer)
@@ -103,7 +170,8 @@ public struct DiffDocument: Encodable, Sendable {
             ChangeEntry(question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
                         before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
                         gapBefore: $0.gapBefore, gapAfter: $0.gapAfter, noteBefore: $0.noteBefore, noteAfter: $0.noteAfter,
-                        evidenceBefore: $0.evidenceBefore, evidenceAfter: $0.evidenceAfter)
+                        evidenceBefore: $0.evidenceBefore, evidenceAfter: $0.evidenceAfter,
+                        commitmentBefore: $0.commitmentBefore, commitmentAfter: $0.commitmentAfter, writesCommitments: v2)
         }
         closedGaps = comparison.changes(.closed).map(\.questionID)
         newGaps = comparison.changes(.newGap).map(\.questionID) + comparison.changes(.added).filter(\.gapAfter).map(\.questionID)
@@ -112,6 +180,19 @@ public struct DiffDocument: Encodable, Sendable {
             DomainEntry(id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after),
                         change: AssessmentResult.change(from: $0.before, to: $0.after))
         }
+        if v2 {
+            rules = RulesPair(from: comparison.rulesBefore.rawValue, to: comparison.rulesAfter.rawValue)
+            rulesChanged = comparison.rulesChanged
+            commitments = comparison.commitments.map {
+                CommitmentEntry(question: $0.questionID, kind: $0.kind.rawValue, before: $0.before, after: $0.after)
+            }
+            overdueCommitments = comparison.overdueCommitments
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, app, from, to, readinessChanged, scoreChange, changes, closedGaps, newGaps, regressions, domains
+        case rules, rulesChanged, commitments, overdueCommitments
     }
 
     /// The JSON bytes.

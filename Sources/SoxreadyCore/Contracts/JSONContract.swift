@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON documents soxready prints (`soxready/result@N`, `diff@1`, `apps@1`, `history@1`) are
+/// The JSON documents soxready prints (`soxready/result@N`, `diff@1` and `diff@2`, `apps@1`, `history@1`) are
 /// pretty-printed with sorted keys and no escaped slashes, and end with a newline, so that the
 /// same data always gives the same bytes.
 enum JSONContract {

@@ -35,6 +35,10 @@ public struct RunComparison: Sendable, Equatable {
         public var evidenceBefore: String? = nil
         /// Evidence after.
         public var evidenceAfter: String? = nil
+        /// The gap's commitment in each run's result (nil when none, no gap, or rules 1).
+        public var commitmentBefore: AssessmentResult.CommitmentEntry? = nil
+        /// Commitment after.
+        public var commitmentAfter: AssessmentResult.CommitmentEntry? = nil
     }
 
     /// How a question's standing changed.
@@ -49,7 +53,7 @@ public struct RunComparison: Sendable, Equatable {
         case improved
         /// The answer changed without changing the score.
         case changed
-        /// Only the note or the evidence changed (what auditors follow up).
+        /// Only the note, the evidence or the commitment changed (what auditors follow up).
         case annotated
         /// The question exists only in the newer questionnaire version.
         case added
@@ -86,6 +90,18 @@ public struct RunComparison: Sendable, Equatable {
     public var changes: [Change]
     /// Domain scores before and after.
     public var domains: [DomainChange]
+    /// The rules each run was scored under; a level change between runs of different rules may
+    /// come from the rules, not from the answers.
+    public var rulesBefore: RulesVersion
+    /// The later run's rules.
+    public var rulesAfter: RulesVersion
+    /// Every commitment that changed, in the order of ``changes``.
+    public var commitments: [CommitmentChange]
+    /// Gaps of the later run whose commitment is overdue on its as-of date, in remediation order.
+    public var overdueCommitments: [String]
+
+    /// True when the two runs were scored under different rules.
+    public var rulesChanged: Bool { rulesBefore != rulesAfter }
 
     /// Changes of one kind.
     public func changes(_ kind: Kind) -> [Change] { changes.filter { $0.kind == kind } }
@@ -129,9 +145,13 @@ public struct RunComparison: Sendable, Equatable {
         readinessAfter = newer.result.readiness
         scoreBefore = older.result.score
         scoreAfter = newer.result.score
+        rulesBefore = older.result.rules
+        rulesAfter = newer.result.rules
 
-        let oldStatuses = Applicability.statuses(older.questionnaire, answers: older.answers)
-        let newStatuses = Applicability.statuses(newer.questionnaire, answers: newer.answers)
+        let oldStatuses = Applicability.statuses(older.questionnaire, answers: older.answers,
+                                                 notYetDue: Set(older.result.rules2?.notYetDue ?? []))
+        let newStatuses = Applicability.statuses(newer.questionnaire, answers: newer.answers,
+                                                 notYetDue: Set(newer.result.rules2?.notYetDue ?? []))
         let oldGaps = Dictionary(older.result.gaps.map { ($0.question, $0) }, uniquingKeysWith: { first, _ in first })
         let newGaps = Dictionary(newer.result.gaps.map { ($0.question, $0) }, uniquingKeysWith: { first, _ in first })
         var matchedOld: Set<String> = []
@@ -145,7 +165,8 @@ public struct RunComparison: Sendable, Equatable {
             guard let oldID, let oldQuestion = older.questionnaire.question(oldID), let oldStatus = oldStatuses[oldID] else {
                 result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id, before: "not in run \(fromRun)",
                                      after: after, scoreBefore: nil, scoreAfter: newScore, gapBefore: false,
-                                     gapAfter: newGaps[question.id] != nil, kind: .added))
+                                     gapAfter: newGaps[question.id] != nil, kind: .added,
+                                     commitmentAfter: newGaps[question.id]?.commitment))
                 continue
             }
             matchedOld.insert(oldID)
@@ -162,14 +183,17 @@ public struct RunComparison: Sendable, Equatable {
             case (false, false): kind = .changed
             }
             let oldRecord = older.answers[oldID], newRecord = newer.answers[question.id]
+            let commitmentBefore = oldGaps[oldID]?.commitment, commitmentAfter = newGaps[question.id]?.commitment
             let annotated = oldRecord?.note != newRecord?.note || oldRecord?.evidence != newRecord?.evidence
+                || commitmentBefore != commitmentAfter
             guard before != after || wasGap != isGap || annotated else { continue }
             let onlyNotes = before == after && wasGap == isGap
             result.append(Change(questionID: question.id, previousID: oldID == question.id ? nil : oldID, domainID: domain.id,
                                  before: before, after: after, scoreBefore: oldScore, scoreAfter: newScore,
                                  gapBefore: wasGap, gapAfter: isGap, kind: onlyNotes ? .annotated : kind,
                                  noteBefore: oldRecord?.note, noteAfter: newRecord?.note,
-                                 evidenceBefore: oldRecord?.evidence, evidenceAfter: newRecord?.evidence))
+                                 evidenceBefore: oldRecord?.evidence, evidenceAfter: newRecord?.evidence,
+                                 commitmentBefore: commitmentBefore, commitmentAfter: commitmentAfter))
         }
         for domain in older.questionnaire.domains {
             for question in domain.questions where !matchedOld.contains(question.id) {
@@ -177,10 +201,18 @@ public struct RunComparison: Sendable, Equatable {
                 result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id,
                                      before: RunComparison.describe(status, older.answers[question.id]?.answer),
                                      after: "not in run \(toRun)", scoreBefore: older.score(question, status: status, gaps: oldGaps),
-                                     scoreAfter: nil, gapBefore: oldGaps[question.id] != nil, gapAfter: false, kind: .removed))
+                                     scoreAfter: nil, gapBefore: oldGaps[question.id] != nil, gapAfter: false, kind: .removed,
+                                     commitmentBefore: oldGaps[question.id]?.commitment))
             }
         }
         changes = result
+        let asOf = newer.result.rules2?.asOf ?? CalendarDate(String(newer.result.run.recordedAt.prefix(10)))
+        commitments = result.compactMap { change in
+            guard let asOf, change.kind != .removed else { return nil }
+            return CommitmentChange.between(change.questionID, before: change.commitmentBefore, after: change.commitmentAfter,
+                                            closed: change.kind == .closed, asOf: asOf)
+        }
+        overdueCommitments = newer.result.gaps.filter { $0.commitment?.status == .overdue }.map(\.question)
         let oldDomainScores = Dictionary(older.result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
         let newDomainScores = Dictionary(newer.result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
         domains = newer.questionnaire.domains.map { domain in
@@ -189,7 +221,13 @@ public struct RunComparison: Sendable, Equatable {
         }
     }
 
+    /// The answer as plain text; `not asked` when its `when` did not hold; a question asked only
+    /// after the cutover in a pre-cutover run says `not yet due` after its answer, if any.
     static func describe(_ status: QuestionOutcome.Status, _ answer: Answer?) -> String {
-        status == .notAsked ? "not asked" : AnswerText.plain(answer)
+        switch status {
+        case .notAsked: return "not asked"
+        case .notYetDue: return answer == nil ? "not yet due" : AnswerText.plain(answer) + " (not yet due)"
+        default: return AnswerText.plain(answer)
+        }
     }
 }

@@ -32,7 +32,44 @@ struct DiffView {
             before.append("evidence: \(change.evidenceBefore ?? "none")")
             after.append("evidence: \(change.evidenceAfter ?? "none")")
         }
+        if change.commitmentBefore != change.commitmentAfter {
+            before.append("commitment: \(commitment(change.commitmentBefore))")
+            after.append("commitment: \(commitment(change.commitmentAfter))")
+        }
         return (before.joined(separator: "; "), after.joined(separator: "; "))
+    }
+
+    /// "Dana Ortiz by 2027-01-31 (overdue)", or "none".
+    static func commitment(_ entry: AssessmentResult.CommitmentEntry?) -> String {
+        guard let entry else { return "none" }
+        let status = entry.status == .onTime ? "" : " (\(entry.status == .overdue ? "overdue" : "due after the cutover"))"
+        return "\(entry.owner) by \(entry.due)\(status)"
+    }
+
+    /// True when either run was scored under rules 2 (commitments and rules are shown).
+    var showsRules2: Bool { comparison.rulesBefore == .v2 || comparison.rulesAfter == .v2 }
+
+    /// The sentence on the rules, when the two runs were scored under different rules.
+    var rulesSentence: String? {
+        guard comparison.rulesChanged else { return nil }
+        return "Rules changed: run \(comparison.fromRun) was scored under rules version \(comparison.rulesBefore.rawValue), "
+            + "run \(comparison.toRun) under rules version \(comparison.rulesAfter.rawValue); part of any change of level or score "
+            + "comes from the rules, not from the answers (docs/scoring.md)."
+    }
+
+    /// "1 met · 1 slipped · 2 new · 1 overdue".
+    var commitmentCounts: String {
+        let kinds: [(CommitmentChange.Kind, String)] = [(.met, "met"), (.metLate, "met late"), (.slipped, "slipped"),
+                                                         (.reassigned, "reassigned"), (.new, "new"), (.withdrawn, "withdrawn")]
+        return (kinds.map { kind in "\(comparison.commitments.filter { $0.kind == kind.0 }.count) \(kind.1)" }
+            + ["\(comparison.overdueCommitments.count) overdue"]).joined(separator: " · ")
+    }
+
+    /// Rows of the commitments table: question, change, before, after.
+    var commitmentRows: [[String]] {
+        comparison.commitments.map {
+            [$0.questionID, $0.kind.rawValue, Self.commitment($0.before), Self.commitment($0.after)]
+        }
     }
 
     static func formatScore(_ value: Double) -> String {
@@ -52,9 +89,11 @@ struct DiffView {
         let (from, to, level) = header
         var out = "\(app): \(from) → \(to)\n"
         out += "Readiness: \(level)\n"
+        if let rulesSentence { out += rulesSentence + "\n" }
         out += "Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
         let kinds: [(RunComparison.Kind, String)] = [(.closed, "closed"), (.newGap, "new gaps"), (.regressed, "regressions")]
         out += "Gaps: " + kinds.map { "\(comparison.changes($0.0).count) \($0.1)" }.joined(separator: " · ") + "\n"
+        if showsRules2 { out += "Commitments: \(commitmentCounts)\n" }
         out += "\nChanged answers (\(comparison.changes.count)):\n"
         if comparison.changes.isEmpty {
             out += "  none\n"
@@ -67,6 +106,13 @@ struct DiffView {
                              "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))"])
             }
             out += TextTable.render(rows)
+        }
+        if showsRules2 && !comparison.commitments.isEmpty {
+            out += "\nChanged commitments (\(comparison.commitments.count)):\n"
+            out += TextTable.render([["QUESTION", "CHANGE", "BEFORE", "AFTER"]] + commitmentRows)
+        }
+        if !comparison.overdueCommitments.isEmpty {
+            out += "\nOverdue in run \(comparison.toRun): " + comparison.overdueCommitments.joined(separator: ", ") + "\n"
         }
         out += "\nDomain scores:\n"
         var rows = [["DOMAIN", "BEFORE", "AFTER", "CHANGE"]]
@@ -82,8 +128,11 @@ struct DiffView {
         var out = "# Changes for \(app.markdownEscaped)\n\n"
         out += "From \(from.markdownEscaped) to \(to.markdownEscaped).\n\n"
         out += "- Readiness: \(level.markdownEscaped)\n"
+        if let rulesSentence { out += "- \(rulesSentence.markdownEscaped)\n" }
         out += "- Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
-        out += "- Gaps closed: \(comparison.changes(.closed).count); new gaps: \(comparison.changes(.newGap).count); regressions: \(comparison.changes(.regressed).count)\n\n"
+        out += "- Gaps closed: \(comparison.changes(.closed).count); new gaps: \(comparison.changes(.newGap).count); regressions: \(comparison.changes(.regressed).count)\n"
+        if showsRules2 { out += "- Commitments: \(commitmentCounts)\n" }
+        out += "\n"
         out += "## Changed answers\n\n"
         if comparison.changes.isEmpty {
             out += "None.\n\n"
@@ -97,6 +146,19 @@ struct DiffView {
                 out += "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter)) |\n"
             }
             out += "\n"
+        }
+        if showsRules2 {
+            out += "## Commitments\n\n"
+            if comparison.commitments.isEmpty {
+                out += "No commitment changed.\n\n"
+            } else {
+                out += "| Question | Change | Before | After |\n|---|---|---|---|\n"
+                for row in commitmentRows { out += "| " + row.map(\.markdownEscaped).joined(separator: " | ") + " |\n" }
+                out += "\n"
+            }
+            if !comparison.overdueCommitments.isEmpty {
+                out += "Overdue in run \(comparison.toRun): " + comparison.overdueCommitments.map(\.markdownEscaped).joined(separator: ", ") + ".\n\n"
+            }
         }
         out += "## Domain scores\n\n| Domain | Before | After | Change |\n|---|---:|---:|---:|\n"
         for domain in comparison.domains where domain.before != nil || domain.after != nil {
