@@ -355,3 +355,26 @@ def test_the_preparer_names_themselves_and_declining_the_attestation_records_not
     assert child.exitstatus == 0
     assert runs(workspace, "GL") == []
     assert draft_answers(workspace, "GL")["retention-days"][0] == '{"number":2555}'
+
+
+def test_the_name_prompt_completes_known_names_and_finds_one_typed_in_another_case(workspace):
+    batch(workspace, "Treasury Payments", {"hosting": "[paas]"})
+    child = spawn(workspace)
+    child.expect_exact("Tab completes the 1 in")
+    child.expect_exact("Application: ")
+    child.send("tre")
+    child.send("\t")
+    child.expect_exact("asury Payments")     # libedit redraws only what the completion added
+    child.send("\x15")                        # Ctrl-U: type it again in lower case instead
+    child.send("treasury payments\r")
+    child.expect_exact("Found Treasury Payments (1 run, the latest ")
+    child.expect_exact("soxready · Treasury Payments · ")
+    child.expect_exact("Which hosting models?")
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    # The draft belongs to the application already in the store: no second one was made.
+    db = __import__("sqlite3").connect(str(workspace / ".soxready" / "soxready.sqlite"))
+    assert db.execute("SELECT name FROM app ORDER BY name").fetchall() == [("Treasury Payments",)]
+    assert db.execute("SELECT app.name FROM draft JOIN app ON app.id = draft.appID").fetchall() == [("Treasury Payments",)]

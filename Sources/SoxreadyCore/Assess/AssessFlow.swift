@@ -142,7 +142,8 @@ public struct AssessFlow {
     /// - Throws: ``StoreError``, ``QuestionnaireLoadError``, ``AssessFlowError``,
     ///   ``AtomicFile/WriteError``, ``PlanRenderer/TemplateError``.
     public func runWizard(_ options: WizardOptions, reader: any LineReader, started: (String) -> Void = { _ in }) throws -> Outcome {
-        guard let appName = try options.appName.map { try AppName.validated($0) } ?? askAppName(reader: reader) else { return .quit(nil) }
+        guard let appName = try options.appName.map({ try canonicalName(AppName.validated($0)) }) ?? askAppName(reader: reader)
+        else { return .quit(nil) }
         started(appName)
         // Fail before the first question, not after the last, when the plans cannot be written.
         do {
@@ -284,21 +285,63 @@ public struct AssessFlow {
     }
 
     /// Asks for the application's name until an acceptable one is given; nil after `:quit`.
+    /// The stored spelling of a name given with `--app` ("general ledger" → "General Ledger"), or the
+    /// name as given for a new application.
+    func canonicalName(_ name: String) throws(StoreError) -> String {
+        Self.knownApp(name, in: try store.apps()).map(\.name) ?? name
+    }
+
     func askAppName(reader: any LineReader) throws -> String? {
+        let known = try store.apps()
+        let active = known.filter { $0.archivedAt == nil }
+        let tab = active.isEmpty ? "" : reader.editsLine ? "; Tab completes the \(active.count) in the store" : ""
+        let width = WizardText.layoutWidth(reader.columns)
         for _ in 0..<3 {
-            write("Which application are you assessing? (its name, for example General Ledger; :quit to stop)\n")
-            guard case .line(let line) = reader.readLine(prompt: "Application: ", prefill: nil, completions: Completions(primary: [])) else {
-                throw AssessFlowError.inputEnded(while: "the application's name")
-            }
+            write(WizardText.wrap("Which application are you assessing? (its name, for example General Ledger\(tab); :quit to stop)",
+                                  width: width) + "\n")
+            guard case .line(let line) = reader.readLine(LineRequest(prompt: "Application: ",
+                                                                     completions: Completions(primary: active.map(\.name))))
+            else { throw AssessFlowError.inputEnded(while: "the application's name") }
             let typed = line.trimmingWhitespace.lowercased()
             if typed == ":quit" || typed == ":q" { return nil }
+            let name: String
             do {
-                return try AppName.validated(line)
+                name = try AppName.validated(line)
             } catch {
                 write("  ! \(error.description.terminalSafe())\n")
+                continue
             }
+            guard let match = Self.knownApp(name, in: known) else { return name }
+            if let archived = match.archivedAt {
+                let message = "\(match.name.terminalSafe()) was archived on \(Timestamp.string(archived)); restore it first "
+                    + "(soxready apps restore \"\(match.name.terminalSafe())\"), or give another name"
+                write(WizardText.wrap(message, width: width, indent: "  ! ", continuation: "    ") + "\n")
+                continue
+            }
+            if match.name != name {
+                write(WizardText.wrap("Found \(match.name.terminalSafe())\(Self.standing(match)).", width: width, indent: "  ") + "\n")
+            }
+            return match.name
         }
         throw AssessFlowError.noAnswer(to: "the application's name")
+    }
+
+    /// The application a typed name means: the same name ignoring case and runs of spaces, or its slug.
+    static func knownApp(_ name: String, in known: [AppSummary]) -> AppSummary? {
+        let folded = AppNameMatching.folded(name)
+        return known.first { $0.name == name } ?? known.first { AppNameMatching.folded($0.name) == folded }
+            ?? known.first { $0.slug == name }
+    }
+
+    /// " (3 runs, the latest Ready with conditions on 2026-11-30; an unfinished draft)".
+    static func standing(_ app: AppSummary) -> String {
+        var parts: [String] = []
+        if let latest = app.latest {
+            parts.append("\(latest.number) run\(latest.number == 1 ? "" : "s"), the latest \(latest.readiness.title) on "
+                         + String(Timestamp.string(latest.recordedAt).prefix(10)))
+        }
+        if app.draft != nil { parts.append("an unfinished draft") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 
     /// Asks who prepared the answers (pre-filled with `suggested`, the last run's preparer) and

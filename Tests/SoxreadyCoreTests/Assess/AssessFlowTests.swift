@@ -143,6 +143,40 @@ final class AssessFlowTests {
         #expect(try store.apps().map(\.name) == ["General Ledger"])
     }
 
+    /// PRODUCT.md §7.4: a known name typed in another case (or by its slug) is that application,
+    /// Tab completes the active names, an archived one is refused with how to restore it.
+    @Test func theNamePromptFindsKnownApplicationsIgnoringCaseAndCompletesTheirNames() throws {
+        _ = try recordWorkedRun()
+        try store.record(RunToRecord(scoring: [:], appName: "Treasury Payments", questionnaire: loaded, recordedAt: Self.now,
+                                     preparer: Preparer(name: "Pat Preparer")))
+        try store.record(RunToRecord(scoring: [:], appName: "Old Payroll", questionnaire: loaded, recordedAt: Self.now,
+                                     preparer: Preparer(name: "Pat Preparer")))
+        try store.setArchived("Old Payroll", archived: true, at: Self.now)
+
+        let reader = ScriptedLineReader(["old payroll", "treasury   PAYMENTS", ":quit"], editsLine: true)
+        guard case .quit(let saved?) = try flow().runWizard(options(app: nil), reader: reader) else { Issue.record("not quit"); return }
+        #expect(saved.appName == "Treasury Payments")
+        #expect(reader.requests.first?.completions.primary == ["GL", "Treasury Payments"])
+        #expect(written.hasPrefix("Which application are you assessing? (its name, for example General Ledger; Tab\n"
+                                  + "completes the 2 in the store; :quit to stop)\n"))
+        #expect(written.contains("  ! Old Payroll was archived on 2026-11-29T18:00:00Z; restore it first (soxready\n"
+                                 + "    apps restore \"Old Payroll\"), or give another name\n"))
+        #expect(written.contains("  Found Treasury Payments (1 run, the latest Readiness unknown on 2026-11-29).\n"))
+        #expect(written.contains("soxready · Treasury Payments · "))
+        #expect(try store.apps().map(\.name) == ["GL", "Old Payroll", "Treasury Payments"])
+
+        // By its slug, and through --app in another case: the stored spelling is used.
+        written = ""
+        let slug = ScriptedLineReader(["treasury-payments", ":quit"], editsLine: true)
+        guard case .quit(let bySlug?) = try flow().runWizard(options(.resume, app: nil), reader: slug) else { Issue.record("not quit"); return }
+        #expect(bySlug.appName == "Treasury Payments")
+        written = ""
+        guard case .quit(let byOption?) = try flow().runWizard(options(.resume, app: "gl"), reader: ScriptedLineReader([":quit"], editsLine: true))
+        else { Issue.record("not quit"); return }
+        #expect(byOption.appName == "GL")
+        #expect(written.contains("soxready · GL · "))
+    }
+
     @Test func plansThatCannotBeWrittenStopTheRunBeforeItIsRecorded() throws {
         _ = try recordWorkedRun()
         let blocker = folder.appendingPathComponent("a-file")
