@@ -34,23 +34,30 @@ public struct PlanRenderer: Sendable {
     ///
     /// - Throws: ``TemplateError`` naming the file that is missing or does not parse.
     public init(directory: String, formats: Set<Format> = [.markdown, .html]) throws(TemplateError) {
-        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
-        MustacheContentTypes.register(HTMLEscapingContentType(), named: "HTML")
+        Self.registerContentTypes()
         markdownTemplate = formats.contains(.markdown) ? try Self.load((directory as NSString).appendingPathComponent("plan.md.mustache")) : nil
         htmlTemplate = formats.contains(.html) ? try Self.load((directory as NSString).appendingPathComponent("plan.html.mustache")) : nil
-        let cssPath = (directory as NSString).appendingPathComponent("plan.css")
-        if formats.contains(.html) {
-            guard let data = FileManager.default.contents(atPath: cssPath), let css = String(data: data, encoding: .utf8) else {
-                throw TemplateError(path: cssPath, reason: "stylesheet missing or unreadable")
-            }
-            // The stylesheet is inserted unescaped: it must not close the style element.
-            guard !css.lowercased().contains("</style") else {
-                throw TemplateError(path: cssPath, reason: "the stylesheet must not contain </style>")
-            }
-            stylesheet = css
-        } else {
-            stylesheet = ""
+        stylesheet = formats.contains(.html) ? try Self.stylesheet((directory as NSString).appendingPathComponent("plan.css")) : ""
+    }
+
+    /// The content types the templates name: `MARKDOWN` and `HTML`.
+    static func registerContentTypes() {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLEscapingContentType(), named: "HTML")
+    }
+
+    /// A stylesheet to insert verbatim into a `<style>` element.
+    ///
+    /// - Throws: ``TemplateError`` when it is missing, unreadable, or would close the element.
+    static func stylesheet(_ cssPath: String) throws(TemplateError) -> String {
+        guard let data = FileManager.default.contents(atPath: cssPath), let css = String(data: data, encoding: .utf8) else {
+            throw TemplateError(path: cssPath, reason: "stylesheet missing or unreadable")
         }
+        // The stylesheet is inserted unescaped: it must not close the style element.
+        guard !css.lowercased().contains("</style") else {
+            throw TemplateError(path: cssPath, reason: "the stylesheet must not contain </style>")
+        }
+        return css
     }
 
     static func load(_ path: String) throws(TemplateError) -> MustacheTemplate {

@@ -35,6 +35,12 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// Every application (archived ones too, with ``AppSummary/archivedAt``), ordered by name, with its latest run and draft.
     func apps() throws(StoreError) -> [AppSummary]
 
+    /// What the portfolio is built from: every application not archived with its latest run's
+    /// stored result and sign-off, every run's level, and the questionnaires scored against.
+    ///
+    /// - Parameter cutoff: Runs and sign-offs recorded after it are left out (nil: none).
+    func portfolioSource(recordedBy cutoff: Date?) throws(StoreError) -> PortfolioSource
+
     /// The application's runs, oldest first.
     ///
     /// - Throws: ``StoreError/appNotFound(name:known:)``.

@@ -40,11 +40,14 @@ extension GlobalOptions {
     /// The folder for an application's plans when `--output` is not given: `Reports/<slug>/` for
     /// the default store, `Reports/<store name>/<slug>/` for any other, so that the plans of two
     /// stores in one workspace never land on the same files.
-    func defaultPlanFolder(slug: String) -> String {
-        if storePath == Self.defaultStore || storePath == "./" + Self.defaultStore { return "Reports/\(slug)" }
-        var stem = ((storePath as NSString).lastPathComponent as NSString).deletingPathExtension
-        stem = Identifier.slug(stem)
-        return "Reports/\(stem)/\(slug)"
+    func defaultPlanFolder(slug: String) -> String { "\(defaultReportsFolder)/\(slug)" }
+
+    /// Where reports go when `--output` is not given: `Reports` for the default store,
+    /// `Reports/<store name>` for any other (the portfolio is written here, each application's
+    /// plans in a folder below).
+    var defaultReportsFolder: String {
+        if storePath == Self.defaultStore || storePath == "./" + Self.defaultStore { return "Reports" }
+        return "Reports/" + Identifier.slug(((storePath as NSString).lastPathComponent as NSString).deletingPathExtension)
     }
 
     /// The store as the plan folders' marker names it: its absolute, standardised path.
