@@ -16,6 +16,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// An answers file to edit and feed back with `assess --answers FILE --update` (`.answers.yaml`).
     case answers
+    /// OSCAL assessment results, canonical JSON (`.oscal-ar.json`).
+    case oscalAssessmentResults = "oscal-ar"
+    /// OSCAL plan of action and milestones, canonical JSON (`.oscal-poam.json`).
+    case oscalPOAM = "oscal-poam"
 
     /// The formats written beside a run when none is asked for: the plan in Markdown and HTML.
     public static let plans: [ReportFormat] = [.markdown, .html]
@@ -23,8 +27,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
     public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
 
-    /// `md`, `html`, `json`, `csv`, `answers.yaml`.
-    public var fileExtension: String { self == .answers ? "answers.yaml" : rawValue }
+    /// `md`, `html`, `json`, `csv`, `answers.yaml`, `oscal-ar.json`, `oscal-poam.json`.
+    public var fileExtension: String {
+        switch self {
+        case .markdown, .html, .json, .csv: rawValue
+        case .answers: "answers.yaml"
+        case .oscalAssessmentResults, .oscalPOAM: "\(rawValue).json"
+        }
+    }
 
     /// True when the format needs the plan templates.
     public var needsTemplates: Bool { self == .markdown || self == .html }
@@ -77,6 +87,7 @@ extension ReportFormat {
         case .json: return ResultJSONRenderer()
         case .csv: return BacklogCSVRenderer()
         case .answers: return AnswersFileRenderer()
+        case .oscalAssessmentResults, .oscalPOAM: return OSCALRenderer(format: self)
         }
     }
 }

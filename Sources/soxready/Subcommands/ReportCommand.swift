@@ -8,11 +8,12 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog or the JSON result.",
+        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog, JSON result or OSCAL.",
         discussion: """
             Without --format, writes the Markdown and HTML plans. Files are written atomically to \
-            --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json>; \
-            --output - writes one format to stdout. The same run always renders to the same bytes.
+            --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json|answers.yaml|\
+            oscal-ar.json|oscal-poam.json>; --output - writes one format to stdout. The same \
+            run always renders to the same bytes. docs/export.md describes the OSCAL formats.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -21,7 +22,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .long, help: "Output format: md, html, json, csv (Azure DevOps Boards import) or answers (an answers file to edit and feed back); default md and html.")
+    @Option(name: .long, help: """
+        Output format: md, html, json, csv (Azure DevOps Boards import), answers (an answers file to edit and feed back), \
+        oscal-ar (OSCAL assessment results) or oscal-poam (OSCAL plan of action and milestones); default md and html.
+        """)
     var format: ReportFormat?
 
     @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
@@ -34,7 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
-        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json or csv") }
+        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json, csv, answers, oscal-ar or oscal-poam") }
     }
 
     func run() throws {
