@@ -2,7 +2,7 @@ import Foundation
 import SoxreadyTestSupport
 import Testing
 
-/// `report --format oscal-ar|oscal-poam` end to end, on the rules-2 fixture
+/// `report --format oscal-ar|oscal-poam|pbc|pbc-md` end to end, on the rules-2 fixture
 /// questionnaire. Dates lie far ahead, so the commitment stays on time whenever the suite runs.
 struct InterchangeCommandTests {
     let folder: URL
@@ -45,12 +45,17 @@ struct InterchangeCommandTests {
         let poam = try report(["--format", "oscal-poam", "--output", "-"])
         #expect(poam.stdout.hasPrefix("{\n  \"plan-of-action-and-milestones\": {\n"))
         #expect(poam.stdout.contains("\"email-addresses\": [\n            \"dana.lee@contoso.com\"\n          ]"))
+        let pbc = try report(["--format", "pbc", "--output", "-"])
+        #expect(pbc.stdout.hasPrefix("\u{FEFF}Request #,Control,Question id,"))
+        #expect(pbc.stdout.contains("\r\nPBC-001,MFA for administrators,mfa,Conditional Access policy export,"))
+        let markdown = try report(["--format", "pbc-md", "--output", "-"])
+        #expect(markdown.stdout.hasPrefix("# PBC request list: General Ledger, run 1\n"))
 
         // The same run renders the same bytes again.
         #expect(try report(["--format", "oscal-ar", "--output", "-"]).stdout == ar.stdout)
         #expect(try report(["--format", "oscal-poam", "--output", "-"]).stdout == poam.stdout)
 
-        for (format, file) in [("oscal-ar", "oscal-ar.json"), ("oscal-poam", "oscal-poam.json")] {
+        for (format, file) in [("oscal-ar", "oscal-ar.json"), ("oscal-poam", "oscal-poam.json"), ("pbc", "pbc.csv"), ("pbc-md", "pbc.md")] {
             let written = try report(["--format", format])
             #expect(written.status == 0)
             #expect(written.stdout == "Reports/general-ledger/general-ledger-run-1.\(file)\n")

@@ -20,6 +20,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case oscalAssessmentResults = "oscal-ar"
     /// OSCAL plan of action and milestones, canonical JSON (`.oscal-poam.json`).
     case oscalPOAM = "oscal-poam"
+    /// The auditor's provided-by-client request list as CSV (`.pbc.csv`).
+    case pbc
+    /// The same list as Markdown (`.pbc.md`).
+    case pbcMarkdown = "pbc-md"
 
     /// The formats written beside a run when none is asked for: the plan in Markdown and HTML.
     public static let plans: [ReportFormat] = [.markdown, .html]
@@ -27,12 +31,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
     public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
 
-    /// `md`, `html`, `json`, `csv`, `answers.yaml`, `oscal-ar.json`, `oscal-poam.json`.
+    /// `md`, `html`, `json`, `csv`, `answers.yaml`, `oscal-ar.json`, `oscal-poam.json`, `pbc.csv`, `pbc.md`.
     public var fileExtension: String {
         switch self {
         case .markdown, .html, .json, .csv: rawValue
         case .answers: "answers.yaml"
         case .oscalAssessmentResults, .oscalPOAM: "\(rawValue).json"
+        case .pbc: "pbc.csv"
+        case .pbcMarkdown: "pbc.md"
         }
     }
 
@@ -88,6 +94,7 @@ extension ReportFormat {
         case .csv: return BacklogCSVRenderer()
         case .answers: return AnswersFileRenderer()
         case .oscalAssessmentResults, .oscalPOAM: return OSCALRenderer(format: self)
+        case .pbc, .pbcMarkdown: return PBCRenderer(format: self)
         }
     }
 }

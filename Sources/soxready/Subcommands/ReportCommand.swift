@@ -8,12 +8,12 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog, JSON result or OSCAL.",
+        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog, JSON result, OSCAL or the PBC list.",
         discussion: """
             Without --format, writes the Markdown and HTML plans. Files are written atomically to \
             --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json|answers.yaml|\
-            oscal-ar.json|oscal-poam.json>; --output - writes one format to stdout. The same \
-            run always renders to the same bytes. docs/export.md describes the OSCAL formats.
+            oscal-ar.json|oscal-poam.json|pbc.csv|pbc.md>; --output - writes one format to stdout. The same \
+            run always renders to the same bytes. docs/export.md describes the OSCAL and PBC formats.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: """
         Output format: md, html, json, csv (Azure DevOps Boards import), answers (an answers file to edit and feed back), \
-        oscal-ar (OSCAL assessment results) or oscal-poam (OSCAL plan of action and milestones); default md and html.
+        oscal-ar (OSCAL assessment results), oscal-poam (OSCAL plan of action and milestones), pbc (the auditor's \
+        request list as CSV) or pbc-md (the same as Markdown); default md and html.
         """)
     var format: ReportFormat?
 
@@ -38,7 +39,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
-        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json, csv, answers, oscal-ar or oscal-poam") }
+        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json, csv, answers, oscal-ar, oscal-poam, pbc or pbc-md") }
     }
 
     func run() throws {
