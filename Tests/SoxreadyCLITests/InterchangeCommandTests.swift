@@ -2,7 +2,7 @@ import Foundation
 import SoxreadyTestSupport
 import Testing
 
-/// `report --format oscal-ar|oscal-poam|pbc|pbc-md` end to end, on the rules-2 fixture
+/// `report --format oscal-ar|oscal-poam|pbc|pbc-md|csv` end to end, on the rules-2 fixture
 /// questionnaire. Dates lie far ahead, so the commitment stays on time whenever the suite runs.
 struct InterchangeCommandTests {
     let folder: URL
@@ -50,6 +50,9 @@ struct InterchangeCommandTests {
         #expect(pbc.stdout.contains("\r\nPBC-001,MFA for administrators,mfa,Conditional Access policy export,"))
         let markdown = try report(["--format", "pbc-md", "--output", "-"])
         #expect(markdown.stdout.hasPrefix("# PBC request list: General Ledger, run 1\n"))
+        let csv = try report(["--format", "csv", "--output", "-"])
+        #expect(csv.stdout.hasPrefix("Work Item Type,Title,Description,Assigned To,Target Date,Priority,Tags,State\r\nFeature,"))
+        #expect(csv.stdout.contains(",Dana Lee <dana.lee@contoso.com>,2099-03-01,1,"))
 
         // The same run renders the same bytes again.
         #expect(try report(["--format", "oscal-ar", "--output", "-"]).stdout == ar.stdout)
@@ -62,6 +65,20 @@ struct InterchangeCommandTests {
         }
         let file = folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.oscal-ar.json")
         #expect(try String(contentsOf: file, encoding: .utf8) == ar.stdout)
+    }
+
+    @Test func theBoardsProcessOptionSetsTypeAndStateAndAppliesToCSVOnly() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try assess("gl.yaml", withGaps).status == 0)
+        let basic = try report(["--format", "csv", "--boards-process", "basic", "--output", "-"])
+        #expect(basic.status == 0)
+        let rows = basic.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.hasPrefix("Epic,") && $0.hasSuffix(",To Do") })
+        let misplaced = try report(["--format", "md", "--boards-process", "cmmi", "--output", "-"])
+        #expect(misplaced.status == 64)
+        #expect(misplaced.stderr.contains("--boards-process applies to --format csv only"))
+        #expect(try report(["--format", "csv", "--boards-process", "kanban", "--output", "-"]).status == 64)
     }
 
     @Test func aRunWithoutOpenGapsHasNoPOAMAndSaysWhy() throws {

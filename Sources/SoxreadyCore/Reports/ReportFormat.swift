@@ -82,16 +82,17 @@ public protocol ReportRenderer: Sendable {
 }
 
 extension ReportFormat {
-    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``.
+    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``,
+    /// `boardsProcess` is read by ``csv`` only.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when the format needs templates and none are given.
-    public func renderer(templates: PlanRenderer?) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
+    public func renderer(templates: PlanRenderer?, boardsProcess: BoardsProcess = .agile) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
         switch self {
         case .markdown, .html:
             guard let templates else { throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded") }
             return PlanTemplateRenderer(templates: templates, format: self)
         case .json: return ResultJSONRenderer()
-        case .csv: return BacklogCSVRenderer()
+        case .csv: return BacklogCSVRenderer(process: boardsProcess)
         case .answers: return AnswersFileRenderer()
         case .oscalAssessmentResults, .oscalPOAM: return OSCALRenderer(format: self)
         case .pbc, .pbcMarkdown: return PBCRenderer(format: self)
@@ -113,9 +114,10 @@ struct ResultJSONRenderer: ReportRenderer {
     func render(_ context: ReportContext) throws -> Data { Data(context.run.resultJSON.utf8) }
 }
 
-/// The CSV backlog.
+/// The CSV backlog, from the stored run.
 struct BacklogCSVRenderer: ReportRenderer {
-    func render(_ context: ReportContext) throws -> Data { Data(BacklogCSV.render(context.document).utf8) }
+    var process: BoardsProcess
+    func render(_ context: ReportContext) throws -> Data { Data(try BacklogCSV.render(context.run, process: process).utf8) }
 }
 
 /// The run's answers as an answers file.

@@ -3,6 +3,7 @@ import Foundation
 import SoxreadyCore
 
 extension ReportFormat: ExpressibleByArgument {}
+extension BoardsProcess: ExpressibleByArgument {}
 
 /// `soxready report`: the plan or result of a recorded run.
 struct ReportCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct ReportCommand: ParsableCommand {
             Without --format, writes the Markdown and HTML plans. Files are written atomically to \
             --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json|answers.yaml|\
             oscal-ar.json|oscal-poam.json|pbc.csv|pbc.md>; --output - writes one format to stdout. The same \
-            run always renders to the same bytes. docs/export.md describes the OSCAL and PBC formats.
+            run always renders to the same bytes. docs/export.md describes the OSCAL, PBC and Boards formats.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -29,6 +30,11 @@ struct ReportCommand: ParsableCommand {
         """)
     var format: ReportFormat?
 
+    @Option(name: .customLong("boards-process"), help: ArgumentHelp(
+        "With --format csv: the Azure DevOps process of the project imported into, which sets the work item type and state: agile (Feature, New; the default), scrum (Feature, New), cmmi (Feature, Proposed) or basic (Epic, To Do).",
+        valueName: "process"))
+    var boardsProcess: BoardsProcess?
+
     @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
     var templates: String?
 
@@ -40,17 +46,19 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
         if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json, csv, answers, oscal-ar, oscal-poam, pbc or pbc-md") }
+        if boardsProcess != nil && format != .csv { throw ValidationError("--boards-process applies to --format csv only") }
     }
 
     func run() throws {
         try reportingFailures {
             let formats = format.map { [$0] } ?? ReportFormat.plans
-            let writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil)
+            var writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil)
+            writer.boardsProcess = boardsProcess ?? .agile
             let store = try global.openStoreForReading(app: app)
             let stored = try store.run(appName: app, number: runNumber)
             let context = try ReportContext.load(run: stored, from: store)
             if output == "-", let format {
-                try Console.out(try format.renderer(templates: writer.templates).render(context))
+                try Console.out(try format.renderer(templates: writer.templates, boardsProcess: writer.boardsProcess).render(context))
                 return
             }
             let folder = output ?? global.defaultPlanFolder(slug: stored.appSlug)
