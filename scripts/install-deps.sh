@@ -3,7 +3,8 @@
 #   bash scripts/install-deps.sh          libedit-dev, libsqlite3-dev, libssl-dev, pkg-config
 #   bash scripts/install-deps.sh --test   also what the tests use: tmux, sqlite3, chromium,
 #                                         poppler-utils, and python's pexpect, pytest, html5lib,
-#                                         jsonschema, PyYAML
+#                                         jsonschema, PyYAML and compliance-trestle 5.2.0 (the
+#                                         OSCAL models the interchange tests validate against)
 # Safe to run again; it touches apt and pip only when something is missing.
 set -euo pipefail
 
@@ -25,4 +26,10 @@ if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import pexpect, pytest, html5lib,
     # A Debian system python refuses pip installs (PEP 668) unless told it may.
     python3 -m pip install -q pexpect pytest html5lib jsonschema PyYAML 2>/dev/null \
         || python3 -m pip install -q --break-system-packages pexpect pytest html5lib jsonschema PyYAML
+fi
+if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import importlib.metadata as m, sys; sys.exit(m.version("compliance-trestle") != "5.2.0")' >/dev/null 2>&1; then
+    echo "soxready: installing python compliance-trestle 5.2.0 (OSCAL validation in the interchange tests)" >&2
+    # Pinned: the OSCAL version soxready writes (1.2.1) is the one these models describe.
+    python3 -m pip install -q compliance-trestle==5.2.0 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages compliance-trestle==5.2.0
 fi

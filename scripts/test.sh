@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift unit and end-to-end tests, then the wizard's pseudo-terminal tests
-# and the HTML plan checks (HTML5 parser, headless Chromium printing). Both parts always run;
+# Runs every test: the Swift unit and end-to-end tests, then the wizard's pseudo-terminal tests,
+# the HTML plan checks (HTML5 parser, headless Chromium printing) and the interchange formats
+# (OSCAL validated with compliance-trestle, the PBC list and Boards CSV read back). Both parts always run;
 # the script fails if either does.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,7 @@ bash scripts/install-deps.sh --test || exit 1
 swift build --product soxready || exit 1
 swift test "$@"
 swift_status=$?
-SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty Tests/reports Tests/schema -q -p no:cacheprovider
+SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty Tests/reports Tests/schema Tests/interchange -q -p no:cacheprovider
 python_status=$?
 if [[ $swift_status -ne 0 || $python_status -ne 0 ]]; then
     echo "FAILED: swift test exit $swift_status, pytest exit $python_status" >&2

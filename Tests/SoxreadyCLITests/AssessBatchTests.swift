@@ -114,10 +114,10 @@ struct AssessBatchTests {
         let csv = try runSoxready(["report", "--app", "General Ledger", "--format", "csv", "--output", "-"], directory: folder)
         #expect(csv.status == 0)
         let lines = csv.stdout.components(separatedBy: "\r\n")
-        #expect(lines.first == "Work Item Type,Title,Description,Priority,Tags")
+        #expect(lines.first == "Work Item Type,Title,Description,Assigned To,Target Date,Priority,Tags,State")
         #expect(lines.count == 7)  // header, five gaps, final empty line
-        #expect(lines[1].hasPrefix("Task,a1: Close a1.,\"A1?\nCurrent answer: Partly (partial)\nOwner: IT security"))
-        #expect(lines[1].hasSuffix(",1,soxready; SOX; before-migration; risk-high; gating"))
+        #expect(lines[1].hasPrefix("Feature,a1: Close a1.,\"<p>Question: A1? (a1)</p><p>Current answer: Partly (partial)</p><p>Note: CLI access not yet covered</p>"))
+        #expect(lines[1].hasSuffix("\",,,1,soxready; SOX; before-migration; risk-high; gating,New"))
         let markdown = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)
         #expect(markdown.stdout.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
         #expect(markdown.stdout.contains("- A gate is only partly met without an on-time commitment to close it: a1\n"))

@@ -21,4 +21,24 @@ public enum AnswerText {
         case .value(let value)?: plain(value)
         }
     }
+
+    /// An answer as a person reads it: a choice's label with its id (`Partly (partial)`), the
+    /// labels of a multi's choices (`PaaS; SaaS`), a number with its unit, `don't know`,
+    /// `not applicable`, or `unanswered` when nil (the wording of the plans).
+    public static func readable(_ answer: Answer?, question: Question) -> String {
+        guard let answer else { return "unanswered" }
+        switch answer {
+        case .unknown: return "don't know"
+        case .notApplicable: return "not applicable"
+        case .value(.choice(let id)):
+            guard let choice = question.choice(id) else { return id }
+            return choice.label == id ? id : "\(choice.label) (\(id))"
+        case .value(.choices(let ids)):
+            return ids.isEmpty ? "none" : ids.map { question.choice($0)?.label ?? $0 }.joined(separator: "; ")
+        case .value(.number(let number)):
+            return NumberText.plain(number) + (question.unit.map { " \($0)" } ?? "")
+        case .value(let value):
+            return plain(value)
+        }
+    }
 }

@@ -13,6 +13,8 @@ public struct PlanWriter: Sendable {
     /// The store the plans come from (its location); a folder that holds plans of another store
     /// is refused, so that two stores never overwrite each other's plans. Nil: no check.
     public var store: String?
+    /// The Boards process the CSV backlog is written for (``ReportFormat/csv`` only).
+    public var boardsProcess: BoardsProcess = .agile
 
     /// Creates a writer of `formats`.
     ///
@@ -105,7 +107,7 @@ public struct PlanWriter: Sendable {
             switch (format, both) {
             case (.markdown, let both?): data = Data(both.markdown.utf8)
             case (.html, let both?): data = Data(both.html.utf8)
-            default: data = try format.renderer(templates: templates).render(context)
+            default: data = try format.renderer(templates: templates, boardsProcess: boardsProcess).render(context)
             }
             let path = (folder as NSString).appendingPathComponent(format.fileName(appSlug: context.run.appSlug, run: context.run.summary.number))
             try AtomicFile.write(data, to: path)

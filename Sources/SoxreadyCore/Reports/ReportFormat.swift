@@ -16,6 +16,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// An answers file to edit and feed back with `assess --answers FILE --update` (`.answers.yaml`).
     case answers
+    /// OSCAL assessment results, canonical JSON (`.oscal-ar.json`).
+    case oscalAssessmentResults = "oscal-ar"
+    /// OSCAL plan of action and milestones, canonical JSON (`.oscal-poam.json`).
+    case oscalPOAM = "oscal-poam"
+    /// The auditor's provided-by-client request list as CSV (`.pbc.csv`).
+    case pbc
+    /// The same list as Markdown (`.pbc.md`).
+    case pbcMarkdown = "pbc-md"
 
     /// The formats written beside a run when none is asked for: the plan in Markdown and HTML.
     public static let plans: [ReportFormat] = [.markdown, .html]
@@ -23,8 +31,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
     public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
 
-    /// `md`, `html`, `json`, `csv`, `answers.yaml`.
-    public var fileExtension: String { self == .answers ? "answers.yaml" : rawValue }
+    /// `md`, `html`, `json`, `csv`, `answers.yaml`, `oscal-ar.json`, `oscal-poam.json`, `pbc.csv`, `pbc.md`.
+    public var fileExtension: String {
+        switch self {
+        case .markdown, .html, .json, .csv: rawValue
+        case .answers: "answers.yaml"
+        case .oscalAssessmentResults, .oscalPOAM: "\(rawValue).json"
+        case .pbc: "pbc.csv"
+        case .pbcMarkdown: "pbc.md"
+        }
+    }
 
     /// True when the format needs the plan templates.
     public var needsTemplates: Bool { self == .markdown || self == .html }
@@ -87,17 +103,20 @@ public protocol ReportRenderer: Sendable {
 }
 
 extension ReportFormat {
-    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``.
+    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``,
+    /// `boardsProcess` is read by ``csv`` only.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when the format needs templates and none are given.
-    public func renderer(templates: PlanRenderer?) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
+    public func renderer(templates: PlanRenderer?, boardsProcess: BoardsProcess = .agile) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
         switch self {
         case .markdown, .html:
             guard let templates else { throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded") }
             return PlanTemplateRenderer(templates: templates, format: self)
         case .json: return ResultJSONRenderer()
-        case .csv: return BacklogCSVRenderer()
+        case .csv: return BacklogCSVRenderer(process: boardsProcess)
         case .answers: return AnswersFileRenderer()
+        case .oscalAssessmentResults, .oscalPOAM: return OSCALRenderer(format: self)
+        case .pbc, .pbcMarkdown: return PBCRenderer(format: self)
         }
     }
 }
@@ -116,9 +135,10 @@ struct ResultJSONRenderer: ReportRenderer {
     func render(_ context: ReportContext) throws -> Data { Data(context.run.resultJSON.utf8) }
 }
 
-/// The CSV backlog.
+/// The CSV backlog, from the stored run.
 struct BacklogCSVRenderer: ReportRenderer {
-    func render(_ context: ReportContext) throws -> Data { Data(BacklogCSV.render(context.document).utf8) }
+    var process: BoardsProcess
+    func render(_ context: ReportContext) throws -> Data { Data(try BacklogCSV.render(context.run, process: process).utf8) }
 }
 
 /// The run's answers as an answers file.

@@ -3,17 +3,19 @@ import Foundation
 import SoxreadyCore
 
 extension ReportFormat: ExpressibleByArgument {}
+extension BoardsProcess: ExpressibleByArgument {}
 
 /// `soxready report`: the plan or result of a recorded run.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog or the JSON result.",
+        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog, JSON result, OSCAL or the PBC list.",
         discussion: """
             A run that does not verify (soxready verify) is refused with exit 65 unless --unverified is \
             given. Without --format, writes the Markdown and HTML plans. Files are written atomically to \
-            --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json>; \
-            --output - writes one format to stdout. The same run always renders to the same bytes.
+            --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json|answers.yaml|\
+            oscal-ar.json|oscal-poam.json|pbc.csv|pbc.md>; --output - writes one format to stdout. The same \
+            run always renders to the same bytes. docs/export.md describes the OSCAL, PBC and Boards formats.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -22,8 +24,17 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .long, help: "Output format: md, html, json, csv (Azure DevOps Boards import) or answers (an answers file to edit and feed back); default md and html.")
+    @Option(name: .long, help: """
+        Output format: md, html, json, csv (Azure DevOps Boards import), answers (an answers file to edit and feed back), \
+        oscal-ar (OSCAL assessment results), oscal-poam (OSCAL plan of action and milestones), pbc (the auditor's \
+        request list as CSV) or pbc-md (the same as Markdown); default md and html.
+        """)
     var format: ReportFormat?
+
+    @Option(name: .customLong("boards-process"), help: ArgumentHelp(
+        "With --format csv: the Azure DevOps process of the project imported into, which sets the work item type and state: agile (Feature, New; the default), scrum (Feature, New), cmmi (Feature, Proposed) or basic (Epic, To Do).",
+        valueName: "process"))
+    var boardsProcess: BoardsProcess?
 
     @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
     var templates: String?
@@ -38,13 +49,15 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
-        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json or csv") }
+        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json, csv, answers, oscal-ar, oscal-poam, pbc or pbc-md") }
+        if boardsProcess != nil && format != .csv { throw ValidationError("--boards-process applies to --format csv only") }
     }
 
     func run() throws {
         try reportingFailures {
             let formats = format.map { [$0] } ?? ReportFormat.plans
-            let writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil)
+            var writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil)
+            writer.boardsProcess = boardsProcess ?? .agile
             let store = try global.openStoreForReading(app: app)
             let stored = try store.run(appName: app, number: runNumber)
             let context = try ReportContext.load(run: stored, from: store)
@@ -55,7 +68,7 @@ struct ReportCommand: ParsableCommand {
                                      .dataError)
             }
             if output == "-", let format {
-                try Console.out(try format.renderer(templates: writer.templates).render(context))
+                try Console.out(try format.renderer(templates: writer.templates, boardsProcess: writer.boardsProcess).render(context))
                 return
             }
             let folder = output ?? global.defaultPlanFolder(slug: stored.appSlug)

@@ -37,6 +37,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
         (message, status) = ("soxready: error: \(error.description.terminalSafe())", .cannotCreate)
     } catch let error as PlanRenderer.TemplateError {
         (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus)
+    } catch let error as InterchangeError {
+        (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus)
     } catch let error as Console.WriteFailure {
         (message, status) = ("soxready: error: \(error.description.terminalSafe())", .ioError)
     } catch let error as ExitCode {

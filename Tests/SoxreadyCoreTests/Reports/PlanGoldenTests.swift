@@ -44,7 +44,7 @@ struct PlanGoldenTests {
         let slug = document.appSlug
         try compare(renderer.markdown(document), golden: "\(slug)-run-1.md")
         try compare(renderer.html(document), golden: "\(slug)-run-1.html")
-        try compare(BacklogCSV.render(document), golden: "\(slug)-run-1.csv")
+        try compare(try BacklogCSV.render(run), golden: "\(slug)-run-1.csv")
         try compare(String(decoding: try run.result.jsonData(), as: UTF8.self), golden: "\(slug)-run-1.json")
     }
 
