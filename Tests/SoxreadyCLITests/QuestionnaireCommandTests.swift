@@ -73,6 +73,13 @@ struct QuestionnaireCommandTests {
         #expect(result.stdout.contains("\n1. Application profile (application-profile)"))
         #expect(result.stdout.contains("[G] "))
         #expect(result.stdout.contains("when: "))
+        // Rules version 2's thresholds, not rules 1's conditional confidence.
+        #expect(result.stdout.contains("\nThresholds: ready 85 · not ready 60 · critical domain floor 50\n"
+                                       + "            unknown confidence 40 · ready confidence 90\n"))
+        #expect(!result.stdout.contains("conditional confidence"))
+        // 2.0.0: 31 ICFR gates and one technical gate (the Azure Migrate readiness label).
+        #expect(result.stdout.contains(" · 32 gates (31 ICFR, 1 technical) · "))
+        #expect(result.stdout.contains("[T] readiness-label (Azure Migrate readiness label) · choice"))
     }
 
     @Test func showByPathAndByIdAtVersion() throws {

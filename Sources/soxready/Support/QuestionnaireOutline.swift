@@ -8,11 +8,17 @@ enum QuestionnaireOutline {
         let t = q.thresholds
         var out = "\(q.id) \(q.version): \(q.title)\n".terminalSafe(keepNewlines: true)
         if let path = loaded.path { out += "File: \(path.terminalSafe())\n" }
+        let icfr = questions.count { $0.gate == .icfr }, technical = questions.count { $0.gate == .technical }
         out += "\(q.domains.count) domains · \(questions.count) questions · \(questions.filter(\.isScored).count) scored · "
-        out += "\(questions.filter(\.gating).count) gating\n"
-        out += "Thresholds: ready \(fmt(t.ready)) · not ready \(fmt(t.notReady)) · critical domain floor \(fmt(t.criticalDomainFloor))"
-        out += " · unknown confidence \(fmt(t.unknownConfidence)) · conditional confidence \(fmt(t.conditionalConfidence))\n"
-        out += "Legend: [G] gating · PM/PD/DM/DD/CM/CD control class · pts points · n/a allowed · context = not scored\n"
+        out += "\(icfr + technical) gates (\(icfr) ICFR, \(technical) technical) · \(questions.count(where: \.isKey)) key · "
+        out += "\(questions.count { $0.asked == .afterCutover }) after cutover\n"
+        // The thresholds rules version 2 reads (SCORING.md); new runs are scored under it.
+        out += "Thresholds: ready \(fmt(t.ready)) · not ready \(fmt(t.notReady)) · critical domain floor \(fmt(t.criticalDomainFloor))\n"
+        out += "            unknown confidence \(fmt(t.unknownConfidence)) · ready confidence \(fmt(t.readyConfidence))\n"
+        out += "Calendar:   close window \(t.closeWindowBefore) days before to \(t.closeWindowAfter) after each period end\n"
+        out += "            at least \(t.minOperatingDays) operating days from the cutover to the fiscal year end\n"
+        out += "Legend:     [G] ICFR gate · [T] technical gate · [K] key · PM/PD/DM/DD/CM/CD control class\n"
+        out += "            pts points · n/a allowed · context = not scored · after cutover = asked once live\n"
         for (domainIndex, domain) in q.domains.enumerated() {
             var header = "\(domainIndex + 1). \(domain.title) (\(domain.id)) · "
             header += domain.weight.map { "weight ×\(fmt($0))" } ?? "\(domain.criticality.rawValue) ×\(fmt(domain.multiplier))"
@@ -36,8 +42,9 @@ enum QuestionnaireOutline {
         }
         if question.notApplicable { facts.append("n/a") }
         if question.required { facts.append("required") }
-        let mark = question.gating ? "[G] " : ""
-        var out = "   \(number) \(mark)\(question.id) · \(facts.joined(separator: " · "))\n"
+        if question.asked == .afterCutover { facts.append("after cutover") }
+        let mark = question.gate == .icfr ? "[G] " : question.gate == .technical ? "[T] " : question.isKey ? "[K] " : ""
+        var out = "   \(number) \(mark)\(question.id)" + (question.title.map { " (\($0))" } ?? "") + " · \(facts.joined(separator: " · "))\n"
         out += "       \(question.prompt)\n"
         switch question.type {
         case .choice, .multi:
