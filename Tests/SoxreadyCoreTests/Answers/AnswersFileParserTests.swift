@@ -127,3 +127,11 @@ struct AnswersFileParserTests {
         #expect(file.answers["c2"]?.answer == .value(.choice("partial")))
     }
 }
+
+extension AnswersFileParserTests {
+    /// An owner of only spaces names nobody: the file is refused at the owner, not read as no commitment.
+    @Test func aBlankOwnerIsRefused() {
+        #expect(problems("  a1: {answer: partial, owner: \"   \", due: 2027-03-31}\n")
+                == ["answers.yaml:4:32: error: 'owner' in question 'a1' is empty; expected text"])
+    }
+}
