@@ -48,10 +48,13 @@ public struct FiscalCalendar: Sendable, Equatable {
             ?? CalendarDate(year: year, month: fiscalYearEnd.month, day: CalendarDate.daysIn(month: fiscalYearEnd.month, year: year))
     }
 
-    /// Every period end (year and quarter ends) from a year before to a year after `date`.
+    /// Every period end (year and quarter ends) whose close window could hold `date`: from a year
+    /// before to a year after it, further when a window is longer than a year (the format allows
+    /// up to 3,660 days).
     public func periodEnds(around date: CalendarDate) -> [(end: CalendarDate, kind: PeriodKind)] {
         var ends: [(end: CalendarDate, kind: PeriodKind)] = []
-        for year in (date.year - 1)...(date.year + 1) {
+        let reach = max(windowBefore, windowAfter) / 365 + 1
+        for year in (date.year - reach)...(date.year + reach) {
             if let end = yearEnd(in: year) { ends.append((end, .year)) }
             for back in [3, 6, 9] {
                 let month = ((fiscalYearEnd.month - back - 1) % 12 + 12) % 12 + 1

@@ -347,6 +347,16 @@ struct ScoringRules2Tests {
         #expect(card.readiness == .ready)
     }
 
+    /// A window longer than a year (the format allows 3,660 days) reaches year ends more than a
+    /// year away: 2027-04-20 is 475 days after 2025-12-31, inside a 500-day window, and the year
+    /// end reported is the earliest one whose window holds the date.
+    @Test func aWindowLongerThanAYearReachesYearEndsFurtherAway() {
+        let calendar = FiscalCalendar(fiscalYearEnd: CalendarDate(year: 2026, month: 12, day: 31)!, windowBefore: 7, windowAfter: 500)
+        #expect(calendar.closeWindow(containing: CalendarDate(year: 2027, month: 4, day: 20)!)
+                == FiscalCalendar.CloseWindow(periodEnd: CalendarDate(year: 2025, month: 12, day: 31)!, kind: .year))
+        #expect(calendar.periodEnds(around: CalendarDate(year: 2027, month: 4, day: 20)!).first?.end == CalendarDate(year: 2025, month: 3, day: 31))
+    }
+
     @Test func yearEndsKeepTheirDayAndFebruary29BecomesFebruary28() {
         let leap = FiscalCalendar(fiscalYearEnd: CalendarDate(year: 2028, month: 2, day: 29)!, windowBefore: 7, windowAfter: 15)
         #expect(leap.yearEnd(in: 2027) == CalendarDate(year: 2027, month: 2, day: 28))
