@@ -99,14 +99,12 @@ public struct WizardSession: Sendable {
     ///   - questionnaire: The questionnaire to ask.
     ///   - answers: Answers already confirmed (a resumed draft).
     ///   - defaults: Answers offered as pre-fills (the latest run's, on a rerun).
-    ///   - askAnswered: Start at the very first applicable question even when it is answered
-    ///     (a rerun walks through every question); false resumes at the first unanswered one.
     ///   - resumeAt: The question to continue at (a draft's saved position), when it applies.
     ///   - asking: The questions to ask, such as the gaps of the last run (`--only-gaps`) or the
     ///     questions skipped (the review before recording); nil asks every applicable question.
     ///     The progress line then counts these (`Gap 3/41`).
     ///   - countLabel: The word for them on the progress line.
-    public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:], askAnswered: Bool = false,
+    public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:],
                 resumeAt: String? = nil, asking: Set<String>? = nil, countLabel: String = "Gap")
     {
         self.questionnaire = questionnaire
@@ -120,7 +118,7 @@ public struct WizardSession: Sendable {
             domainIndex += Array(repeating: index, count: domain.questions.count)
         }
         domainIndexOfQuestion = domainIndex
-        preconfirmed = askAnswered ? [] : Set(answers.filter { $0.value.answer != nil }.keys)
+        preconfirmed = Set(answers.filter { $0.value.answer != nil }.keys)
         step = .finished
         step = nextToAsk(from: 0).map { .ask(index: $0) } ?? .finished
         // Continue where the lead left off: walk forward to the saved position, keeping the path for :back.
