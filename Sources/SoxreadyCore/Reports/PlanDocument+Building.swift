@@ -21,6 +21,7 @@ extension PlanDocument {
         recordedDate = String(result.run.recordedAt.prefix(10))
         fingerprint = run.fingerprint
         fingerprintShort = String(run.fingerprint.prefix(16))
+        rules = result.rules.rawValue
 
         readiness = result.readiness.rawValue
         readinessTitle = result.readiness.title

@@ -25,6 +25,8 @@ public struct PlanDocument: Sendable {
     public var fingerprint: String
     /// The first 16 hex digits of the fingerprint.
     public var fingerprintShort: String
+    /// The rules the run was scored under (1 or 2): which template set renders it.
+    public var rules: Int
 
     // 2. Summary
     /// Readiness level id (`ready`, `ready-with-conditions`, `not-ready`, `readiness-unknown`), also the badge CSS class.

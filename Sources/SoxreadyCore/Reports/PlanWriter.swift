@@ -97,16 +97,17 @@ public struct PlanWriter: Sendable {
     /// - Throws: ``AtomicFile/WriteError``, or a renderer's error; files written before it stay.
     public func write(_ context: ReportContext, folder: String) throws -> [String] {
         var paths: [String] = []
-        // Markdown and HTML together come from one pass over the document.
-        var both: (markdown: String, html: String)?
-        if let templates, formats.contains(.markdown), formats.contains(.html) { both = templates.both(context.document) }
-        for format in formats {
-            let data: Data
-            switch (format, both) {
-            case (.markdown, let both?): data = Data(both.markdown.utf8)
-            case (.html, let both?): data = Data(both.html.utf8)
-            default: data = try format.renderer(templates: templates).render(context)
+        let written = formats.filter { $0 != .pack || context.run.result.rules != .v1 }  // a rules-1 run has no pack
+        var rendered: [ReportFormat: Data] = [:]
+        if let templates {
+            // The template formats come from one pass over the document.
+            let plans = written.compactMap(\.planFormat)
+            for (format, text) in try templates.render(context.document, formats: plans) {
+                rendered[ReportFormat(format)] = Data(text.utf8)
             }
+        }
+        for format in written {
+            let data = try rendered[format] ?? format.renderer(templates: templates).render(context)
             let path = (folder as NSString).appendingPathComponent(format.fileName(appSlug: context.run.appSlug, run: context.run.summary.number))
             try AtomicFile.write(data, to: path)
             paths.append(path)

@@ -14,6 +14,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     /// The remediation backlog for an Azure DevOps Boards import (`.csv`).
     case csv
+    /// The sign-off pack: the executive summary, blockers, conditions and the sign-off block,
+    /// one self-contained HTML file of at most two A4 pages (`.pack.html`; rules-2 runs only).
+    case pack
     /// An answers file to edit and feed back with `assess --answers FILE --update` (`.answers.yaml`).
     case answers
 
@@ -23,11 +26,36 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
     public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
 
-    /// `md`, `html`, `json`, `csv`, `answers.yaml`.
-    public var fileExtension: String { self == .answers ? "answers.yaml" : rawValue }
+    /// `md`, `html`, `json`, `csv`, `pack.html`, `answers.yaml`.
+    public var fileExtension: String {
+        switch self {
+        case .answers: "answers.yaml"
+        case .pack: "pack.html"
+        default: rawValue
+        }
+    }
 
     /// True when the format needs the plan templates.
-    public var needsTemplates: Bool { self == .markdown || self == .html }
+    public var needsTemplates: Bool { planFormat != nil }
+
+    /// The template format that renders this one, if any.
+    public var planFormat: PlanRenderer.Format? {
+        switch self {
+        case .markdown: .markdown
+        case .html: .html
+        case .pack: .pack
+        default: nil
+        }
+    }
+
+    /// The report format of a template format.
+    init(_ format: PlanRenderer.Format) {
+        switch format {
+        case .markdown: self = .markdown
+        case .html: self = .html
+        case .pack: self = .pack
+        }
+    }
 }
 
 /// What a renderer reads: the run as stored, its plan document, and the finance review around it.
@@ -87,12 +115,12 @@ public protocol ReportRenderer: Sendable {
 }
 
 extension ReportFormat {
-    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``.
+    /// The renderer of this format; `templates` is needed for ``markdown``, ``html`` and ``pack``.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when the format needs templates and none are given.
     public func renderer(templates: PlanRenderer?) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
         switch self {
-        case .markdown, .html:
+        case .markdown, .html, .pack:
             guard let templates else { throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded") }
             return PlanTemplateRenderer(templates: templates, format: self)
         case .json: return ResultJSONRenderer()
@@ -102,12 +130,13 @@ extension ReportFormat {
     }
 }
 
-/// The Markdown or HTML plan through the Mustache templates.
+/// The Markdown or HTML plan, or the sign-off pack, through the Mustache templates.
 struct PlanTemplateRenderer: ReportRenderer {
     var templates: PlanRenderer
     var format: ReportFormat
     func render(_ context: ReportContext) throws -> Data {
-        Data((format == .html ? templates.html(context.document) : templates.markdown(context.document)).utf8)
+        guard let planFormat = format.planFormat else { return Data() }
+        return Data((try templates.render(context.document, formats: [planFormat])[planFormat] ?? "").utf8)
     }
 }
 

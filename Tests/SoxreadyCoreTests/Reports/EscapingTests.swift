@@ -21,7 +21,7 @@ struct EscapingTests {
 
     @Test func htmlEscapesEveryUserText() throws {
         let renderer = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
-        let html = renderer.html(try hostileDocument())
+        let html = try renderer.html(try hostileDocument())
         #expect(!html.contains("<script"))
         #expect(!html.contains("</script"))
         #expect(!html.contains("<img"))
@@ -31,7 +31,7 @@ struct EscapingTests {
 
     @Test func markdownEscapesEveryUserText() throws {
         let renderer = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
-        let markdown = renderer.markdown(try hostileDocument())
+        let markdown = try renderer.markdown(try hostileDocument())
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("<img"))
         // Every appendix table row keeps exactly its five unescaped cell separators.

@@ -42,8 +42,8 @@ struct PlanGoldenTests {
     func markdownHTMLCSVAndJSONMatchTheGoldens(example: String) throws {
         let (document, run) = try document(example)
         let slug = document.appSlug
-        try compare(renderer.markdown(document), golden: "\(slug)-run-1.md")
-        try compare(renderer.html(document), golden: "\(slug)-run-1.html")
+        try compare(try renderer.markdown(document), golden: "\(slug)-run-1.md")
+        try compare(try renderer.html(document), golden: "\(slug)-run-1.html")
         try compare(BacklogCSV.render(document), golden: "\(slug)-run-1.csv")
         try compare(String(decoding: try run.result.jsonData(), as: UTF8.self), golden: "\(slug)-run-1.json")
     }
@@ -51,13 +51,13 @@ struct PlanGoldenTests {
     @Test func renderingIsByteIdenticalEveryTime() throws {
         let (first, _) = try document("general-ledger")
         let (second, _) = try document("general-ledger")
-        #expect(renderer.html(first) == renderer.html(second))
-        #expect(renderer.markdown(first) == renderer.markdown(second))
+        #expect(try renderer.html(first) == renderer.html(second))
+        #expect(try renderer.markdown(first) == renderer.markdown(second))
     }
 
     @Test func theHTMLIsSelfContained() throws {
         let (document, _) = try document("consolidation")
-        let html = renderer.html(document)
+        let html = try renderer.html(document)
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=\""))
         #expect(!html.contains("<link"))
@@ -69,7 +69,7 @@ struct PlanGoldenTests {
 
     @Test func theMarkdownHasEveryPlanSection() throws {
         let (document, _) = try document("general-ledger")
-        let markdown = renderer.markdown(document)
+        let markdown = try renderer.markdown(document)
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
         #expect(headings == ["## Summary", "## Why this level", "## Domain scores", "## Blockers: close before migration",
                              "## Remediation plan", "## Shared responsibility", "## Progress since the previous run", "## To confirm",
