@@ -47,7 +47,7 @@ public struct PlanRenderer: Sendable {
     /// `directory/rules-1` or else from `rules1Directory`.
     ///
     /// - Throws: ``TemplateError`` naming the file that is missing or does not parse.
-    public init(directory: String, formats: Set<Format> = [.markdown, .html], rules1Directory: String? = nil) throws(TemplateError) {
+    public init(directory: String, formats: Set<Format> = Set(Format.allCases), rules1Directory: String? = nil) throws(TemplateError) {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         MustacheContentTypes.register(HTMLEscapingContentType(), named: "HTML")
         current = try PlanTemplateSet(directory: directory, formats: formats)

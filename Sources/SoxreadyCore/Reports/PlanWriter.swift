@@ -13,17 +13,22 @@ public struct PlanWriter: Sendable {
     /// The store the plans come from (its location); a folder that holds plans of another store
     /// is refused, so that two stores never overwrite each other's plans. Nil: no check.
     public var store: String?
+    /// False for `--no-appendix`: the rules-2 plan is written without its appendix of every answer.
+    public var appendix: Bool
 
     /// Creates a writer of `formats`.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when a format needs templates and `templates` is nil.
-    public init(templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil) throws(PlanRenderer.TemplateError) {
+    public init(templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil, appendix: Bool = true)
+        throws(PlanRenderer.TemplateError)
+    {
         if formats.contains(where: \.needsTemplates), templates == nil {
             throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded")
         }
         self.templates = templates
         self.formats = formats
         self.store = store
+        self.appendix = appendix
     }
 
     /// The file in a plan folder that names the store its plans come from.
@@ -91,7 +96,9 @@ public struct PlanWriter: Sendable {
         }
     }
 
-    /// Renders every format of `context` and writes each file atomically into `folder`.
+    /// Renders every format of `context` and writes each file atomically into `folder`; the
+    /// sign-off pack is left out for a rules-1 run, which has none. The context's document decides
+    /// the appendix (``ReportContext/load(run:from:appendix:)`` with ``appendix``).
     ///
     /// - Returns: The paths written, in format order.
     /// - Throws: ``AtomicFile/WriteError``, or a renderer's error; files written before it stay.

@@ -20,8 +20,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// An answers file to edit and feed back with `assess --answers FILE --update` (`.answers.yaml`).
     case answers
 
-    /// The formats written beside a run when none is asked for: the plan in Markdown and HTML.
-    public static let plans: [ReportFormat] = [.markdown, .html]
+    /// The formats written beside a run when none is asked for: the plan in Markdown and HTML,
+    /// and the sign-off pack (rules-2 runs only; a rules-1 run gets its two plans, as it always did).
+    public static let plans: [ReportFormat] = [.markdown, .html, .pack]
 
     /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
     public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
@@ -88,12 +89,14 @@ public struct ReportContext: Sendable {
 }
 
 extension ReportContext {
-    /// The context of `run` from `store`: its plan document, compared with the run before it,
-    /// with the application's history for the trend.
+    /// The context of `run` from `store`: its plan document, compared with the run before it and
+    /// with the last approved run, with the application's history for the trend, its sign-offs,
+    /// and what does not verify about the run.
     ///
+    /// - Parameter appendix: False for `--no-appendix` (the rules-2 plan leaves the appendix out).
     /// - Throws: ``StoreError``, or ``QuestionnaireLoadError`` naming the run whose stored
-    ///   questionnaire does not load (this run's or the previous one's).
-    public static func load(run: StoredRun, from store: any AssessmentStore) throws -> ReportContext {
+    ///   questionnaire does not load (this run's, the previous one's or the last approved one's).
+    public static func load(run: StoredRun, from store: any AssessmentStore, appendix: Bool = true) throws -> ReportContext {
         let history = try store.runs(appName: run.appName)
         let previous = run.summary.number > 1 ? try store.run(appName: run.appName, number: run.summary.number - 1) : nil
         let signOffs = try store.signOffs(appName: run.appName)
@@ -101,8 +104,10 @@ extension ReportContext {
         let lastApproved = try approved.map { number throws(StoreError) in
             number == previous?.summary.number ? previous! : try store.run(appName: run.appName, number: number)  // previous is non-nil here
         }
-        return ReportContext(run: run, document: try PlanDocument(run: run, previous: previous, history: history), signOffs: signOffs,
-                             lastApproved: lastApproved, verificationProblems: StoreVerifier.check(run, previous: previous))
+        let problems = StoreVerifier.check(run, previous: previous)
+        let document = try PlanDocument(run: run, previous: previous, history: history, signOffs: signOffs, lastApproved: lastApproved,
+                                        verificationProblems: problems, appendix: appendix)
+        return ReportContext(run: run, document: document, signOffs: signOffs, lastApproved: lastApproved, verificationProblems: problems)
     }
 }
 

@@ -8,12 +8,14 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, CSV backlog or the JSON result.",
+        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, the sign-off pack, CSV backlog or the JSON result.",
         discussion: """
             A run that does not verify (soxready verify) is refused with exit 65 unless --unverified is \
-            given. Without --format, writes the Markdown and HTML plans. Files are written atomically to \
-            --output DIR (default Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|csv|json>; \
-            --output - writes one format to stdout. The same run always renders to the same bytes.
+            given. Without --format, writes the Markdown and HTML plans and the sign-off pack (a run \
+            recorded under rules 1 gets its two plans, rendered as recorded, and has no pack: --format \
+            pack is refused for it with exit 64). Files are written atomically to --output DIR (default \
+            Reports/<app-slug>/) as <app-slug>-run-<N>.<md|html|pack.html|csv|json>; --output - writes \
+            one format to stdout. The same run always renders to the same bytes.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The application's name (or slug).", valueName: "name"))
@@ -22,11 +24,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .long, help: "Output format: md, html, json, csv (Azure DevOps Boards import) or answers (an answers file to edit and feed back); default md and html.")
+    @Option(name: .long, help: "Output format: md, html, pack (the sign-off pack, at most two A4 pages), json, csv (Azure DevOps Boards import) or answers (an answers file to edit and feed back); default md, html and pack.")
     var format: ReportFormat?
 
-    @Option(name: .long, help: ArgumentHelp("Folder with plan.md.mustache and plan.html.mustache (default Reports/templates).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder with the plan templates (default Reports/templates; rules-1 runs use its rules-1/ folder, else the bundled one).", valueName: "dir"))
     var templates: String?
+
+    @Flag(name: .long, help: "Leave the appendix of every answer out of the plan.")
+    var noAppendix = false
 
     @Option(name: .long, help: ArgumentHelp("Folder to write to, or - for stdout (default Reports/<app-slug>/).", valueName: "dir"))
     var output: String?
@@ -38,16 +43,27 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
-        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, json or csv") }
+        if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format md, html, pack, json or csv") }
     }
 
     func run() throws {
         try reportingFailures {
             let formats = format.map { [$0] } ?? ReportFormat.plans
-            let writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil)
+            let writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil,
+                                               appendix: !noAppendix)
             let store = try global.openStoreForReading(app: app)
             let stored = try store.run(appName: app, number: runNumber)
-            let context = try ReportContext.load(run: stored, from: store)
+            if stored.result.rules == .v1 {
+                if format == .pack {
+                    throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' was scored under rules 1 and has no sign-off pack; "
+                                         + "its plan (--format html) has its own sign-off block, or record a new run (assess --answers FILE "
+                                         + "--update) for a pack", .usage)
+                }
+                if noAppendix {
+                    try Console.error("soxready: note: run \(stored.summary.number) was scored under rules 1; its plan renders as recorded, with the appendix")
+                }
+            }
+            let context = try ReportContext.load(run: stored, from: store, appendix: !noAppendix)
             // A run whose fingerprint or links do not hold is not rendered as if they did.
             if let problem = context.verificationProblems.first, !unverified {
                 throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' does not verify: \(problem); soxready verify "

@@ -40,9 +40,19 @@ enum PlanOutput {
     }
 
     /// A writer of `formats`, with its templates loaded now (a missing template stops the
-    /// command before anything is asked or recorded).
-    static func writer(_ templates: String?, formats: [ReportFormat], store: String?) throws -> PlanWriter {
-        try PlanWriter(templates: try Self.templates(templates, for: formats), formats: formats, store: store)
+    /// command before anything is asked or recorded); `appendix` false leaves the plan's appendix out.
+    static func writer(_ templates: String?, formats: [ReportFormat], store: String?, appendix: Bool = true) throws -> PlanWriter {
+        try PlanWriter(templates: try Self.templates(templates, for: formats), formats: formats, store: store, appendix: appendix)
+    }
+
+    /// "Plan written to A.md and A.html; sign-off pack A.pack.html", terminal-safe, with a newline.
+    static func writtenLine(_ paths: [String]) -> String {
+        let pack = ".\(ReportFormat.pack.fileExtension)"
+        let plans = paths.filter { !$0.hasSuffix(pack) }.map { $0.terminalSafe() }
+        let packs = paths.filter { $0.hasSuffix(pack) }.map { $0.terminalSafe() }
+        var line = "Plan written to \(plans.joined(separator: " and "))"
+        if !packs.isEmpty { line += "; sign-off pack \(packs.joined(separator: " and "))" }
+        return line + "\n"
     }
 }
 

@@ -35,7 +35,7 @@ struct EscapingTests {
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("<img"))
         // Every appendix table row keeps exactly its five unescaped cell separators.
-        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| hosting:") || $0.hasPrefix("| a1:") || $0.hasPrefix("| a2:") }
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| **hosting**:") || $0.hasPrefix("| **a1**:") || $0.hasPrefix("| **a2**:") }
         #expect(rows.count >= 3)
         for row in rows {
             let unescapedPipes = row.indices.filter { row[$0] == "|" && (($0 == row.startIndex) || row[row.index(before: $0)] != "\\") }.count
