@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages soxready builds with, when they are missing:
 #   bash scripts/install-deps.sh          libedit-dev, libsqlite3-dev, libssl-dev, pkg-config
-#   bash scripts/install-deps.sh --test   also what the tests use: tmux, sqlite3, chromium,
+#   bash scripts/install-deps.sh --test   also what the tests use: tmux, sqlite3, chromium and
+#                                         fonts-liberation (Arial metrics for the print tests),
 #                                         poppler-utils, and python's pexpect, pytest, html5lib,
 #                                         jsonschema, PyYAML and compliance-trestle 5.2.0 (the
 #                                         OSCAL models the interchange tests validate against)
@@ -9,7 +10,7 @@
 set -euo pipefail
 
 packages=(libedit-dev libsqlite3-dev libssl-dev pkg-config)
-[[ "${1:-}" == "--test" ]] && packages+=(tmux sqlite3 chromium poppler-utils procps openssh-client)
+[[ "${1:-}" == "--test" ]] && packages+=(tmux sqlite3 chromium fonts-liberation poppler-utils procps openssh-client)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -418,7 +418,7 @@ public struct AssessFlow {
         let run = try store.record(RunToRecord(scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
                                                preparer: preparer, completingDraft: session))
         do {
-            let context = try ReportContext.load(run: run, from: store)
+            let context = try ReportContext.load(run: run, from: store, appendix: plans.appendix)
             return (run, try plans.write(context, folder: planFolder(run.appSlug)))
         } catch {
             throw AssessFlowError.recordedWithoutPlans(run: run.summary.number, app: run.appName, fingerprint: run.fingerprint,

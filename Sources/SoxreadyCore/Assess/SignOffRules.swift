@@ -11,6 +11,16 @@ public enum SignOffRules {
         return normal(a) == normal(b)
     }
 
+    /// What an approving reviewer confirms, word for word as the statement says it (the plans
+    /// quote it in their sign-off block): they read the plan and accept it as the dated
+    /// remediation plan for the run and fingerprint named, with the answers as attested by
+    /// `preparer`; it is not an audit opinion.
+    public static func approval(preparer: String) -> String {
+        "I have read the migration plan of this run and accept it as the dated remediation plan for the run and "
+            + "fingerprint named above, with the answers as attested by their preparer, \(preparer). "
+            + "This is not an audit opinion on internal control over financial reporting."
+    }
+
     /// The statement a reviewer confirms, word for word (what `--sign-with` signs): what they
     /// read, which run and fingerprint, whose answers, what they decide, and that it is not an
     /// audit opinion.
@@ -27,9 +37,7 @@ public enum SignOffRules {
         text += "Date: \(Timestamp.string(date))\n"
         switch decision {
         case .approve:
-            text += "I have read the migration plan of this run and accept it as the dated remediation plan for the run and "
-                + "fingerprint named above, with the answers as attested by their preparer, \(preparer). "
-                + "This is not an audit opinion on internal control over financial reporting.\n"
+            text += approval(preparer: preparer) + "\n"
         case .sendBack:
             text += "I have read the migration plan of this run and send it back: it is not accepted as the remediation plan. "
                 + "This is not an audit opinion.\n"

@@ -21,9 +21,9 @@ public struct PortfolioRenderer: Sendable {
     public init(directory: String, formats: Set<PlanRenderer.Format>) throws(PlanRenderer.TemplateError) {
         PlanRenderer.registerContentTypes()
         let folder = directory as NSString
-        markdownTemplate = formats.contains(.markdown) ? try PlanRenderer.load(folder.appendingPathComponent("portfolio.md.mustache")) : nil
-        htmlTemplate = formats.contains(.html) ? try PlanRenderer.load(folder.appendingPathComponent("portfolio.html.mustache")) : nil
-        stylesheet = formats.contains(.html) ? try PlanRenderer.stylesheet(folder.appendingPathComponent("portfolio.css")) : ""
+        markdownTemplate = formats.contains(.markdown) ? try PlanTemplateSet.load(folder.appendingPathComponent("portfolio.md.mustache")).template : nil
+        htmlTemplate = formats.contains(.html) ? try PlanTemplateSet.load(folder.appendingPathComponent("portfolio.html.mustache")).template : nil
+        stylesheet = formats.contains(.html) ? try PlanTemplateSet.stylesheet(folder.appendingPathComponent("portfolio.css")) : ""
     }
 
     /// The portfolio as Markdown.

@@ -1,12 +1,18 @@
 extension PlanDocument {
-    /// Builds the plan of `run`, compared with `previous` (the run before, if any), with the
-    /// trend of `history` (every run of the application, oldest first).
+    /// Builds the plan of `run`, compared with `previous` (the run before, if any) and with
+    /// `lastApproved` (the latest earlier run whose decision is approve), with the trend of
+    /// `history` (every run of the application, oldest first) and the application's `signOffs`.
     ///
     /// Every figure comes from the run's stored result; nothing is re-scored.
     ///
+    /// - Parameters:
+    ///   - verificationProblems: What does not verify, when the plan is rendered with `--unverified`.
+    ///   - appendix: False for `--no-appendix`.
     /// - Throws: ``QuestionnaireLoadError`` naming the run whose stored questionnaire no longer
-    ///   parses (this one or the previous one).
-    public init(run: StoredRun, previous: StoredRun?, history: [RunSummary]) throws(QuestionnaireLoadError) {
+    ///   parses (this one, the previous one or the last approved one).
+    public init(run: StoredRun, previous: StoredRun?, history: [RunSummary], signOffs: [SignOff] = [], lastApproved: StoredRun? = nil,
+                verificationProblems: [String] = [], appendix includeAppendix: Bool = true) throws(QuestionnaireLoadError)
+    {
         let questionnaire = try run.questionnaire()
         let result = run.result
         let thresholds = questionnaire.thresholds
@@ -21,6 +27,7 @@ extension PlanDocument {
         recordedDate = String(result.run.recordedAt.prefix(10))
         fingerprint = run.fingerprint
         fingerprintShort = String(run.fingerprint.prefix(16))
+        rules = result.rules.rawValue
 
         readiness = result.readiness.rawValue
         readinessTitle = result.readiness.title
@@ -83,7 +90,7 @@ extension PlanDocument {
         // 9. To confirm
         toConfirm = result.gaps.filter { $0.score == nil }.map { gap in
             let question = questionnaire.question(gap.question)
-            return ConfirmRow(questionID: gap.question, prompt: question?.prompt ?? "",
+            return ConfirmRow(questionID: gap.question, title: question?.displayTitle ?? gap.question, showID: question?.title != nil, prompt: question?.prompt ?? "",
                               domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
                               status: gap.unknown ? "don't know" : "unanswered", gating: gap.gating,
                               owner: question?.remediation?.owner ?? "")
@@ -93,15 +100,63 @@ extension PlanDocument {
         // 11. Appendix: every question asked, with its answer, note and evidence.
         let statuses = Applicability.statuses(questionnaire, answers: run.answers)
         appendix = questionnaire.domains.map { domain in
-            AppendixDomain(title: domain.title, answers: domain.questions.map { question in
+            AppendixDomain(title: domain.title, hasAnswers: !domain.questions.isEmpty, answers: domain.questions.map { question in
                 let record = run.answers[question.id]
-                let asked = statuses[question.id] != .notAsked
-                return AppendixRow(questionID: question.id, prompt: question.prompt,
+                let status = statuses[question.id]
+                let asked = status != .notAsked
+                let label = result.rules2?.notYetDue.contains(question.id) == true ? "not yet due (asked after cutover)"
+                    : asked ? Self.answerLabel(record?.answer, question: question) : "not asked (does not apply)"
+                return AppendixRow(questionID: question.id, title: question.displayTitle, showID: question.title != nil, prompt: question.prompt,
                                    answer: asked ? Self.answerText(record?.answer, question: question) : "not asked (does not apply)",
+                                   answerLabel: label,
                                    note: record?.note ?? "", evidence: record?.evidence ?? "",
                                    hasNote: record?.note != nil, hasEvidence: record?.evidence != nil)
             })
         }
+
+        // The finance review and the rules-2 plan
+        preparer = PreparerLine(known: run.preparer != nil, name: run.preparer?.name ?? "not recorded",
+                                attestation: run.preparer?.attestation ?? "")
+        signOff = Self.signOffSummary(run: run, signOffs: signOffs)
+        verification = Verification(unverified: !verificationProblems.isEmpty, problems: verificationProblems.map { Line(text: $0) })
+        let decidingRule = result.reasons.first?.rule
+        let reasonRows = result.reasons.map { ReasonRow(rule: $0.rule ?? 0, effect: Self.effect(ofRule: $0.rule), text: $0.text) }
+        levelReasons = zip(result.reasons, reasonRows).filter { $0.0.rule == decidingRule }.map(\.1)
+        otherReasons = zip(result.reasons, reasonRows).filter { $0.0.rule != decidingRule }.map(\.1)
+        hasLevelReasons = !levelReasons.isEmpty
+        hasOtherReasons = !otherReasons.isEmpty
+        readyText = Self.readySentence
+        calendar = Self.calendarSummary(result, questionnaire: questionnaire)
+        let items = result.gaps.filter(\.gating).map { Self.item($0, questionnaire: questionnaire, answers: run.answers) }
+        icfrBlockers = zip(result.gaps.filter(\.gating), items).filter { $0.0.gate != .technical }.map(\.1)
+        technicalBlockers = zip(result.gaps.filter(\.gating), items).filter { $0.0.gate == .technical }.map(\.1)
+        hasICFRBlockers = !icfrBlockers.isEmpty
+        hasTechnicalBlockers = !technicalBlockers.isEmpty
+        conditions = Self.conditionItems(result, questionnaire: questionnaire, answers: run.answers)
+        hasConditions = !conditions.isEmpty
+        commitments = Self.commitmentItems(result, questionnaire: questionnaire, answers: run.answers, conditions: conditions)
+        hasCommitments = !commitments.isEmpty
+        goLiveText = Self.goLiveSentence(icfr: icfrBlockers.count, technical: technicalBlockers.count, conditions: conditions.count,
+                                         commitments: commitments.count)
+        commitmentText = Self.commitmentSentence(items + conditions)
+        hasCommitmentText = !commitmentText.isEmpty
+        owners = Self.ownerLines(items + conditions + commitments)
+        hasOwners = !owners.isEmpty
+        ownersText = owners.map { "\($0.name): \($0.count), first due \($0.firstDue)" + ($0.hasLate ? " (⚠ \($0.late) late)" : "") }
+            .joined(separator: "; ")
+        hasOpenItems = !(items.isEmpty && conditions.isEmpty && commitments.isEmpty)
+        domainChartSVG = PlanCharts.domainBars(domains.filter { !$0.contextOnly }, thresholds: thresholds, wrapLabels: true)
+        actionPhases = Self.actionPhases(result, questionnaire: questionnaire, answers: run.answers)
+        evidenceRows = Self.evidenceRows(result, questionnaire: questionnaire, answers: run.answers)
+        hasEvidenceRows = !evidenceRows.isEmpty
+        hypercare = Self.hypercareRows(result, questionnaire: questionnaire)
+        hasHypercare = !hypercare.isEmpty
+        sinceApproved = try Self.comparison(older: lastApproved, run: run, questionnaire: questionnaire,
+                                            standing: Self.standing(of: lastApproved, signOffs: signOffs))
+        sincePrevious = try Self.comparison(older: previous, run: run, questionnaire: questionnaire,
+                                            standing: Self.standing(of: previous, signOffs: signOffs))
+        previousIsApproved = previous != nil && lastApproved?.summary.number == previous?.summary.number
+        self.includeAppendix = includeAppendix
 
         sources = questionnaire.sources.map {
             // Only web addresses become links; anything else (javascript:, data:) stays text.

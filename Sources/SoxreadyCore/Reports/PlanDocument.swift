@@ -1,8 +1,11 @@
-/// Everything a migration plan shows, already worded and formatted, in the order of PRODUCT.md §6.
+/// Everything a migration plan shows, already worded and formatted, in the order of PRODUCT.md §6
+/// and, for rules-2 runs, §7.2–§7.3 (the executive summary on page 1, the finance review).
 ///
-/// Built by ``PlanDocument/init(run:previous:history:)`` from stored runs; rendered by
-/// ``PlanRenderer`` through Mustache templates (Markdown and HTML) and by ``BacklogCSV``. Every
-/// field holds raw text: the template's content type escapes it.
+/// Built by ``PlanDocument/init(run:previous:history:signOffs:lastApproved:verificationProblems:appendix:)``
+/// from the stored run only (never re-scored); rendered by ``PlanRenderer`` through Mustache
+/// templates (Markdown, HTML, the sign-off pack) and by ``BacklogCSV``. Every field holds raw
+/// text: the template's content type escapes it. The frozen rules-1 templates read the fields of
+/// sections 1–12 as they always did; the rules-2 templates read the fields after them too.
 public struct PlanDocument: Sendable {
     // 1. Header
     /// The application's name as given.
@@ -25,6 +28,8 @@ public struct PlanDocument: Sendable {
     public var fingerprint: String
     /// The first 16 hex digits of the fingerprint.
     public var fingerprintShort: String
+    /// The rules the run was scored under (1 or 2): which template set renders it.
+    public var rules: Int
 
     // 2. Summary
     /// Readiness level id (`ready`, `ready-with-conditions`, `not-ready`, `readiness-unknown`), also the badge CSS class.
@@ -106,6 +111,86 @@ public struct PlanDocument: Sendable {
     // 12. Sources and limits
     /// The questionnaire's sources.
     public var sources: [SourceRow]
+
+    // The finance review (rules-2 templates)
+    /// Who prepared the run.
+    public var preparer: PreparerLine
+    /// The sign-off status, the decisions recorded on this run, and how to record one.
+    public var signOff: SignOffSummary
+    /// What does not verify (rendered with `--unverified` only).
+    public var verification: Verification
+
+    // The executive summary (rules-2 templates, page 1 of the plan and of the pack)
+    /// The reasons of the rule that decides the level.
+    public var levelReasons: [ReasonRow]
+    /// True when a rule holds against the run (any level but Ready).
+    public var hasLevelReasons: Bool
+    /// The reasons of the later rules that also hold.
+    public var otherReasons: [ReasonRow]
+    /// True when later rules also hold.
+    public var hasOtherReasons: Bool
+    /// One sentence for a Ready run, which no rule holds against.
+    public var readyText: String
+    /// The run's place in the fiscal calendar.
+    public var calendar: CalendarSummary
+    /// Open ICFR gates (`gating: true`), in remediation order.
+    public var icfrBlockers: [ItemRow]
+    /// True when an ICFR gate is open.
+    public var hasICFRBlockers: Bool
+    /// Open technical gates (`gating: technical`), in remediation order.
+    public var technicalBlockers: [ItemRow]
+    /// True when a technical gate is open.
+    public var hasTechnicalBlockers: Bool
+    /// The conditions to close before go-live, those that rule 4 of SCORING.md names: open
+    /// high-risk gaps that are not gates, unknown or unanswered questions of critical domains,
+    /// gaps whose commitment is overdue, and key controls met without evidence, in remediation
+    /// order (evidence last).
+    public var conditions: [ItemRow]
+    /// True when a condition is open.
+    public var hasConditions: Bool
+    /// The other open gaps that a person has committed to close by a date (no readiness rule
+    /// holds because of them), in remediation order.
+    public var commitments: [ItemRow]
+    /// True when there are such commitments.
+    public var hasCommitments: Bool
+    /// "17 blockers (16 ICFR gates and 1 technical gate) and 32 conditions are open before go-live.",
+    /// and how many other gaps have a commitment.
+    public var goLiveText: String
+    /// How many blockers and conditions have a commitment, how many are late, how many key
+    /// controls need evidence.
+    public var commitmentText: String
+    /// True when ``commitmentText`` has something to say.
+    public var hasCommitmentText: Bool
+    /// The people named in commitments, earliest first due date first.
+    public var owners: [OwnerLine]
+    /// True when a person is named.
+    public var hasOwners: Bool
+    /// The owners on one line: "Ravi Menon: 3, first due 2027-02-12; Elena Fischer: 4, …" (⚠ N late flagged).
+    public var ownersText: String
+    /// True when blockers or conditions are open.
+    public var hasOpenItems: Bool
+
+    // The full rules-2 plan
+    /// The domain chart with labels on up to two lines, never cut off (inline SVG, HTML-safe).
+    public var domainChartSVG: String
+    /// The remediation actions by phase, each with its commitment and details.
+    public var actionPhases: [ActionPhase]
+    /// Key controls met without an evidence reference.
+    public var evidenceRows: [EvidenceRow]
+    /// True when a key control lacks evidence.
+    public var hasEvidenceRows: Bool
+    /// The hypercare checklist: questions asked only after the cutover, not yet due.
+    public var hypercare: [HypercareRow]
+    /// True when questions are not yet due.
+    public var hasHypercare: Bool
+    /// What changed since the latest earlier approved run.
+    public var sinceApproved: Comparison
+    /// What changed since the run before.
+    public var sincePrevious: Comparison
+    /// True when the run before is the last approved run (its changes are shown once).
+    public var previousIsApproved: Bool
+    /// False when the plan is rendered with `--no-appendix`.
+    public var includeAppendix: Bool
 
     /// A line of text.
     public struct Line: Sendable { public var text: String }
@@ -282,6 +367,10 @@ public struct PlanDocument: Sendable {
     public struct ConfirmRow: Sendable {
         /// The question id.
         public var questionID: String
+        /// The short title.
+        public var title: String
+        /// True when the title is not the id itself: the id is then shown beside it.
+        public var showID: Bool
         /// The question as asked.
         public var prompt: String
         /// The title of the question's domain.
@@ -298,6 +387,8 @@ public struct PlanDocument: Sendable {
     public struct AppendixDomain: Sendable {
         /// The title.
         public var title: String
+        /// True when the domain has questions.
+        public var hasAnswers: Bool
         /// The answers.
         public var answers: [AppendixRow]
     }
@@ -306,10 +397,16 @@ public struct PlanDocument: Sendable {
     public struct AppendixRow: Sendable {
         /// The question id.
         public var questionID: String
+        /// The short title.
+        public var title: String
+        /// True when the title is not the id itself: the id is then shown beside it.
+        public var showID: Bool
         /// The question as asked.
         public var prompt: String
         /// The answer as finance reads it.
         public var answer: String
+        /// The answer once, as the label reads ("Partly", not "Partly (partial)").
+        public var answerLabel: String
         /// The note.
         public var note: String
         /// The evidence reference.

@@ -1,9 +1,15 @@
 import Foundation
 import Mustache
 
-/// Renders a ``PlanDocument`` through the Mustache templates `plan.md.mustache` (content type
-/// MARKDOWN, escaped with ``Swift/String/markdownEscaped``) and `plan.html.mustache` (HTML-escaped),
-/// with the stylesheet `plan.css`.
+/// Renders a ``PlanDocument`` through the Mustache templates of a folder: `plan.md.mustache`
+/// (content type MARKDOWN, escaped with ``Swift/String/markdownEscaped``), `plan.html.mustache`
+/// and the sign-off pack `pack.html.mustache` (HTML-escaped, with the partials they name and the
+/// stylesheet `plan.css`).
+///
+/// A run renders with the templates of the rules it was scored under: rules-2 runs with the
+/// folder's own templates, rules-1 runs with the frozen set in its `rules-1/` subfolder (or, when
+/// the folder has none, with the `rules1Directory` given, the bundled set), so that a recorded
+/// rules-1 plan renders byte for byte as it always did.
 ///
 /// Teams can copy `Reports/templates/` and pass the copy with `--templates DIR` to brand the plan.
 public struct PlanRenderer: Sendable {
@@ -19,25 +25,35 @@ public struct PlanRenderer: Sendable {
         public var exitStatus: ExitStatus { .dataError }
     }
 
-    let markdownTemplate: MustacheTemplate?
-    let htmlTemplate: MustacheTemplate?
-    /// `plan.css`, inserted verbatim into the HTML plan as `{{{stylesheet}}}` (kept out of the
-    /// template so that Mustache does not have to parse it).
-    let stylesheet: String
-
     /// The plan formats a renderer can produce.
     public enum Format: Sendable, CaseIterable {
-        case markdown, html
+        /// The Markdown plan.
+        case markdown
+        /// The HTML plan.
+        case html
+        /// The sign-off pack (HTML, rules-2 runs only).
+        case pack
     }
 
-    /// Loads the templates of `formats` (`plan.md.mustache`, `plan.html.mustache`) from `directory`.
+    /// The folder's own templates, for rules-2 runs.
+    let current: PlanTemplateSet
+    /// The frozen templates for rules-1 runs; nil when neither the folder nor the fallback has them.
+    let rules1: PlanTemplateSet?
+
+    /// The name of the subfolder that holds the frozen rules-1 templates.
+    public static let rules1Folder = "rules-1"
+
+    /// Loads the templates of `formats` from `directory`, and the rules-1 set from
+    /// `directory/rules-1` or else from `rules1Directory`.
     ///
     /// - Throws: ``TemplateError`` naming the file that is missing or does not parse.
-    public init(directory: String, formats: Set<Format> = [.markdown, .html]) throws(TemplateError) {
+    public init(directory: String, formats: Set<Format> = Set(Format.allCases), rules1Directory: String? = nil) throws(TemplateError) {
         Self.registerContentTypes()
-        markdownTemplate = formats.contains(.markdown) ? try Self.load((directory as NSString).appendingPathComponent("plan.md.mustache")) : nil
-        htmlTemplate = formats.contains(.html) ? try Self.load((directory as NSString).appendingPathComponent("plan.html.mustache")) : nil
-        stylesheet = formats.contains(.html) ? try Self.stylesheet((directory as NSString).appendingPathComponent("plan.css")) : ""
+        current = try PlanTemplateSet(directory: directory, formats: formats)
+        let own = (directory as NSString).appendingPathComponent(Self.rules1Folder)
+        var isDirectory: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: own, isDirectory: &isDirectory) && isDirectory.boolValue ? own : rules1Directory
+        rules1 = try folder.map { folder throws(TemplateError) in try PlanTemplateSet(directory: folder, formats: formats.subtracting([.pack])) }
     }
 
     /// The content types the templates name: `MARKDOWN` and `HTML`.
@@ -46,48 +62,60 @@ public struct PlanRenderer: Sendable {
         MustacheContentTypes.register(HTMLEscapingContentType(), named: "HTML")
     }
 
-    /// A stylesheet to insert verbatim into a `<style>` element.
-    ///
-    /// - Throws: ``TemplateError`` when it is missing, unreadable, or would close the element.
-    static func stylesheet(_ cssPath: String) throws(TemplateError) -> String {
-        guard let data = FileManager.default.contents(atPath: cssPath), let css = String(data: data, encoding: .utf8) else {
-            throw TemplateError(path: cssPath, reason: "stylesheet missing or unreadable")
+    /// The set that renders `document`.
+    func set(for document: PlanDocument) throws(TemplateError) -> PlanTemplateSet {
+        guard document.rules == 1 else { return current }
+        guard let rules1 else {
+            throw TemplateError(path: (current.directory as NSString).appendingPathComponent(Self.rules1Folder),
+                                reason: "no rules-1 templates: run \(document.runNumber) was scored under rules 1 and renders with them")
         }
-        // The stylesheet is inserted unescaped: it must not close the style element.
-        guard !css.lowercased().contains("</style") else {
-            throw TemplateError(path: cssPath, reason: "the stylesheet must not contain </style>")
-        }
-        return css
-    }
-
-    static func load(_ path: String) throws(TemplateError) -> MustacheTemplate {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(path: path, reason: "template missing or unreadable")
-        }
-        do {
-            return try MustacheTemplate(string: text)
-        } catch {
-            throw TemplateError(path: path, reason: "the template does not parse: \(error)")
-        }
+        return rules1
     }
 
     /// The plan as Markdown for a wiki or a git repository (empty when the renderer was made without it).
-    public func markdown(_ document: PlanDocument) -> String { markdown(tree: Self.tree(document)) }
-
-    /// The plan as one self-contained HTML file (empty when the renderer was made without it).
-    public func html(_ document: PlanDocument) -> String { html(tree: Self.tree(document)) }
-
-    /// Both plans from one reflection pass over the document.
-    public func both(_ document: PlanDocument) -> (markdown: String, html: String) {
-        let tree = Self.tree(document)
-        return (markdown(tree: tree), html(tree: tree))
+    ///
+    /// - Throws: ``TemplateError`` for a rules-1 run when no rules-1 templates were found.
+    public func markdown(_ document: PlanDocument) throws(TemplateError) -> String {
+        try set(for: document).markdown?.render(Self.tree(document)) ?? ""
     }
 
-    func markdown(tree: Any) -> String { markdownTemplate?.render(tree) ?? "" }
-    func html(tree: Any) -> String {
-        guard let htmlTemplate, var fields = tree as? [String: Any] else { return "" }
-        fields["stylesheet"] = stylesheet
-        return htmlTemplate.render(fields)
+    /// The plan as one self-contained HTML file (empty when the renderer was made without it).
+    ///
+    /// - Throws: ``TemplateError`` for a rules-1 run when no rules-1 templates were found.
+    public func html(_ document: PlanDocument) throws(TemplateError) -> String {
+        try set(for: document).html("plan", tree: Self.tree(document))
+    }
+
+    /// The sign-off pack, one self-contained HTML file (empty when the renderer was made without it).
+    ///
+    /// - Throws: ``TemplateError`` for a rules-1 run: the pack exists for rules-2 runs only.
+    public func pack(_ document: PlanDocument) throws(TemplateError) -> String {
+        try packTemplates(for: document).html("pack", tree: Self.tree(document))
+    }
+
+    /// The set that renders the pack of `document`: the current one, for a rules-2 run.
+    func packTemplates(for document: PlanDocument) throws(TemplateError) -> PlanTemplateSet {
+        guard document.rules != 1 else {
+            throw TemplateError(path: (current.directory as NSString).appendingPathComponent("pack.html.mustache"),
+                                reason: "the sign-off pack is for runs scored under rules 2; run \(document.runNumber) was scored under rules 1")
+        }
+        return current
+    }
+
+    /// The formats asked for, from one reflection pass over the document.
+    ///
+    /// - Throws: ``TemplateError`` as ``markdown(_:)``, ``html(_:)`` and ``pack(_:)`` do.
+    public func render(_ document: PlanDocument, formats: [Format]) throws(TemplateError) -> [Format: String] {
+        let tree = Self.tree(document)
+        var out: [Format: String] = [:]
+        for format in formats {
+            switch format {
+            case .markdown: out[format] = try set(for: document).markdown?.render(tree) ?? ""
+            case .html: out[format] = try set(for: document).html("plan", tree: tree)
+            case .pack: out[format] = try packTemplates(for: document).html("pack", tree: tree)
+            }
+        }
+        return out
     }
 
     /// The document as nested dictionaries and arrays, built with one reflection pass: Mustache

@@ -15,17 +15,22 @@ public struct PlanWriter: Sendable {
     public var store: String?
     /// The Boards process the CSV backlog is written for (``ReportFormat/csv`` only).
     public var boardsProcess: BoardsProcess = .agile
+    /// False for `--no-appendix`: the rules-2 plan is written without its appendix of every answer.
+    public var appendix: Bool
 
     /// Creates a writer of `formats`.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when a format needs templates and `templates` is nil.
-    public init(templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil) throws(PlanRenderer.TemplateError) {
+    public init(templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil, appendix: Bool = true)
+        throws(PlanRenderer.TemplateError)
+    {
         if formats.contains(where: \.needsTemplates), templates == nil {
             throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded")
         }
         self.templates = templates
         self.formats = formats
         self.store = store
+        self.appendix = appendix
     }
 
     /// The file in a plan folder that names the store its plans come from.
@@ -93,22 +98,25 @@ public struct PlanWriter: Sendable {
         }
     }
 
-    /// Renders every format of `context` and writes each file atomically into `folder`.
+    /// Renders every format of `context` and writes each file atomically into `folder`; the
+    /// sign-off pack is left out for a rules-1 run, which has none. The context's document decides
+    /// the appendix (``ReportContext/load(run:from:appendix:)`` with ``appendix``).
     ///
     /// - Returns: The paths written, in format order.
     /// - Throws: ``AtomicFile/WriteError``, or a renderer's error; files written before it stay.
     public func write(_ context: ReportContext, folder: String) throws -> [String] {
         var paths: [String] = []
-        // Markdown and HTML together come from one pass over the document.
-        var both: (markdown: String, html: String)?
-        if let templates, formats.contains(.markdown), formats.contains(.html) { both = templates.both(context.document) }
-        for format in formats {
-            let data: Data
-            switch (format, both) {
-            case (.markdown, let both?): data = Data(both.markdown.utf8)
-            case (.html, let both?): data = Data(both.html.utf8)
-            default: data = try format.renderer(templates: templates, boardsProcess: boardsProcess).render(context)
+        let written = formats.filter { $0 != .pack || context.run.result.rules != .v1 }  // a rules-1 run has no pack
+        var rendered: [ReportFormat: Data] = [:]
+        if let templates {
+            // The template formats come from one pass over the document.
+            let plans = written.compactMap(\.planFormat)
+            for (format, text) in try templates.render(context.document, formats: plans) {
+                rendered[ReportFormat(format)] = Data(text.utf8)
             }
+        }
+        for format in written {
+            let data = try rendered[format] ?? format.renderer(templates: templates, boardsProcess: boardsProcess).render(context)
             let path = (folder as NSString).appendingPathComponent(format.fileName(appSlug: context.run.appSlug, run: context.run.summary.number))
             try AtomicFile.write(data, to: path)
             paths.append(path)

@@ -14,6 +14,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     /// The remediation backlog for an Azure DevOps Boards import (`.csv`).
     case csv
+    /// The sign-off pack: the executive summary, blockers, conditions and the sign-off block,
+    /// one self-contained HTML file of at most two A4 pages (`.pack.html`; rules-2 runs only).
+    case pack
     /// An answers file to edit and feed back with `assess --answers FILE --update` (`.answers.yaml`).
     case answers
     /// OSCAL assessment results, canonical JSON (`.oscal-ar.json`).
@@ -25,16 +28,18 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The same list as Markdown (`.pbc.md`).
     case pbcMarkdown = "pbc-md"
 
-    /// The formats written beside a run when none is asked for: the plan in Markdown and HTML.
-    public static let plans: [ReportFormat] = [.markdown, .html]
+    /// The formats written beside a run when none is asked for: the plan in Markdown and HTML,
+    /// and the sign-off pack (rules-2 runs only; a rules-1 run gets its two plans, as it always did).
+    public static let plans: [ReportFormat] = [.markdown, .html, .pack]
 
     /// The file name of a run's report in this format: `<slug>-run-<N>.<extension>`.
     public func fileName(appSlug: String, run: Int) -> String { "\(appSlug)-run-\(run).\(fileExtension)" }
 
-    /// `md`, `html`, `json`, `csv`, `answers.yaml`, `oscal-ar.json`, `oscal-poam.json`, `pbc.csv`, `pbc.md`.
+    /// `md`, `html`, `json`, `csv`, `pack.html`, `answers.yaml`, `oscal-ar.json`, `oscal-poam.json`, `pbc.csv`, `pbc.md`.
     public var fileExtension: String {
         switch self {
         case .markdown, .html, .json, .csv: rawValue
+        case .pack: "pack.html"
         case .answers: "answers.yaml"
         case .oscalAssessmentResults, .oscalPOAM: "\(rawValue).json"
         case .pbc: "pbc.csv"
@@ -43,7 +48,26 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     /// True when the format needs the plan templates.
-    public var needsTemplates: Bool { self == .markdown || self == .html }
+    public var needsTemplates: Bool { planFormat != nil }
+
+    /// The template format that renders this one, if any.
+    public var planFormat: PlanRenderer.Format? {
+        switch self {
+        case .markdown: .markdown
+        case .html: .html
+        case .pack: .pack
+        default: nil
+        }
+    }
+
+    /// The report format of a template format.
+    init(_ format: PlanRenderer.Format) {
+        switch format {
+        case .markdown: self = .markdown
+        case .html: self = .html
+        case .pack: self = .pack
+        }
+    }
 }
 
 /// What a renderer reads: the run as stored, its plan document, and the finance review around it.
@@ -76,12 +100,14 @@ public struct ReportContext: Sendable {
 }
 
 extension ReportContext {
-    /// The context of `run` from `store`: its plan document, compared with the run before it,
-    /// with the application's history for the trend.
+    /// The context of `run` from `store`: its plan document, compared with the run before it and
+    /// with the last approved run, with the application's history for the trend, its sign-offs,
+    /// and what does not verify about the run.
     ///
+    /// - Parameter appendix: False for `--no-appendix` (the rules-2 plan leaves the appendix out).
     /// - Throws: ``StoreError``, or ``QuestionnaireLoadError`` naming the run whose stored
-    ///   questionnaire does not load (this run's or the previous one's).
-    public static func load(run: StoredRun, from store: any AssessmentStore) throws -> ReportContext {
+    ///   questionnaire does not load (this run's, the previous one's or the last approved one's).
+    public static func load(run: StoredRun, from store: any AssessmentStore, appendix: Bool = true) throws -> ReportContext {
         let history = try store.runs(appName: run.appName)
         let previous = run.summary.number > 1 ? try store.run(appName: run.appName, number: run.summary.number - 1) : nil
         let signOffs = try store.signOffs(appName: run.appName)
@@ -89,8 +115,10 @@ extension ReportContext {
         let lastApproved = try approved.map { number throws(StoreError) in
             number == previous?.summary.number ? previous! : try store.run(appName: run.appName, number: number)  // previous is non-nil here
         }
-        return ReportContext(run: run, document: try PlanDocument(run: run, previous: previous, history: history), signOffs: signOffs,
-                             lastApproved: lastApproved, verificationProblems: StoreVerifier.check(run, previous: previous))
+        let problems = StoreVerifier.check(run, previous: previous)
+        let document = try PlanDocument(run: run, previous: previous, history: history, signOffs: signOffs, lastApproved: lastApproved,
+                                        verificationProblems: problems, appendix: appendix)
+        return ReportContext(run: run, document: document, signOffs: signOffs, lastApproved: lastApproved, verificationProblems: problems)
     }
 }
 
@@ -103,13 +131,13 @@ public protocol ReportRenderer: Sendable {
 }
 
 extension ReportFormat {
-    /// The renderer of this format; `templates` is needed for ``markdown`` and ``html``,
+    /// The renderer of this format; `templates` is needed for ``markdown``, ``html`` and ``pack``,
     /// `boardsProcess` is read by ``csv`` only.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when the format needs templates and none are given.
     public func renderer(templates: PlanRenderer?, boardsProcess: BoardsProcess = .agile) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
         switch self {
-        case .markdown, .html:
+        case .markdown, .html, .pack:
             guard let templates else { throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded") }
             return PlanTemplateRenderer(templates: templates, format: self)
         case .json: return ResultJSONRenderer()
@@ -121,12 +149,13 @@ extension ReportFormat {
     }
 }
 
-/// The Markdown or HTML plan through the Mustache templates.
+/// The Markdown or HTML plan, or the sign-off pack, through the Mustache templates.
 struct PlanTemplateRenderer: ReportRenderer {
     var templates: PlanRenderer
     var format: ReportFormat
     func render(_ context: ReportContext) throws -> Data {
-        Data((format == .html ? templates.html(context.document) : templates.markdown(context.document)).utf8)
+        guard let planFormat = format.planFormat else { return Data() }
+        return Data((try templates.render(context.document, formats: [planFormat])[planFormat] ?? "").utf8)
     }
 }
 

@@ -26,7 +26,7 @@ extension AssessCommand {
         switch try flow.runWizard(options, reader: reader, started: started) {
         case .recorded(let run, let plans):
             try Console.out("\n" + RunSummaryText.render(run, storeLocation: flow.store.location, width: Terminal.summaryWidth))
-            try Console.out("Plan written to \(plans.map { $0.terminalSafe() }.joined(separator: " and "))\n")
+            try Console.out(PlanOutput.writtenLine(plans))
         case .quit(let saved?):
             try Console.out("\(saved.description). Resume with: \(resumeCommand)\n")
         case .quit(nil):

@@ -41,6 +41,9 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder with the plan templates (default Reports/templates).", valueName: "dir"))
     var templates: String?
 
+    @Flag(name: .long, help: "Leave the appendix of every answer out of the plan (the sign-off pack never has it).")
+    var noAppendix = false
+
     @Flag(name: .long, help: "Rerun: ask only the questions that were gaps in the latest run (and new ones); carry the rest over.")
     var onlyGaps = false
 
@@ -77,7 +80,8 @@ struct AssessCommand: ParsableCommand {
         try reportingFailures {
             let store = try global.openStoreForWriting()
             let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() },
-                                  plans: try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity),
+                                  plans: try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity,
+                                                               appendix: !noAppendix),
                                   planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
                                   write: Console.outRemembering, warn: Console.errorRemembering)
             guard let answersPath = answers else {
@@ -87,7 +91,7 @@ struct AssessCommand: ParsableCommand {
             let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update,
                                             preparedBy: preparedBy)
             try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location, width: Terminal.summaryWidth))
-            try Console.out("Plan written to \(outcome.plans.map { $0.terminalSafe() }.joined(separator: " and "))\n")
+            try Console.out(PlanOutput.writtenLine(outcome.plans))
         }
     }
 }

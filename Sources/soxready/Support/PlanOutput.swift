@@ -9,29 +9,50 @@ enum PlanOutput {
     /// - Throws: ``CommandFailure`` (exit 66) listing the folders looked in.
     static func templatesDirectory(_ option: String?) throws -> String {
         if let option { return option }
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["SOXREADY_TEMPLATES"], !env.isEmpty { candidates.append(env) }
-        candidates.append("Reports/templates")
-        candidates += InstallationRoot.candidates.flatMap { ["\($0)/share/soxready/templates", "\($0)/Reports/templates"] }
         for folder in candidates where FileManager.default.fileExists(atPath: "\(folder)/plan.html.mustache") {
             return folder
         }
         throw CommandFailure("no plan templates found; looked in \(candidates.joined(separator: ", ")); use --templates DIR", .noInput)
     }
 
+    /// The folders that may hold the plan templates, in the order they are tried.
+    static var candidates: [String] {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["SOXREADY_TEMPLATES"], !env.isEmpty { candidates.append(env) }
+        candidates.append("Reports/templates")
+        candidates += InstallationRoot.candidates.flatMap { ["\($0)/share/soxready/templates", "\($0)/Reports/templates"] }
+        return candidates
+    }
+
+    /// The bundled rules-1 templates (`rules-1/` of the first default folder that has them), used
+    /// for rules-1 runs when `--templates DIR` has no `rules-1/` of its own.
+    static var bundledRules1: String? {
+        candidates.map { "\($0)/\(PlanRenderer.rules1Folder)" }.first {
+            FileManager.default.fileExists(atPath: "\($0)/plan.html.mustache")
+        }
+    }
+
     /// The templates a set of formats needs, loaded (nil when none needs them).
     static func templates(_ option: String?, for formats: [ReportFormat]) throws -> PlanRenderer? {
-        var needed: Set<PlanRenderer.Format> = []
-        if formats.contains(.markdown) { needed.insert(.markdown) }
-        if formats.contains(.html) { needed.insert(.html) }
+        let needed = Set(formats.compactMap(\.planFormat))
         guard !needed.isEmpty else { return nil }
-        return try PlanRenderer(directory: try templatesDirectory(option), formats: needed)
+        return try PlanRenderer(directory: try templatesDirectory(option), formats: needed, rules1Directory: bundledRules1)
     }
 
     /// A writer of `formats`, with its templates loaded now (a missing template stops the
-    /// command before anything is asked or recorded).
-    static func writer(_ templates: String?, formats: [ReportFormat], store: String?) throws -> PlanWriter {
-        try PlanWriter(templates: try Self.templates(templates, for: formats), formats: formats, store: store)
+    /// command before anything is asked or recorded); `appendix` false leaves the plan's appendix out.
+    static func writer(_ templates: String?, formats: [ReportFormat], store: String?, appendix: Bool = true) throws -> PlanWriter {
+        try PlanWriter(templates: try Self.templates(templates, for: formats), formats: formats, store: store, appendix: appendix)
+    }
+
+    /// "Plan written to A.md and A.html; sign-off pack A.pack.html", terminal-safe, with a newline.
+    static func writtenLine(_ paths: [String]) -> String {
+        let pack = ".\(ReportFormat.pack.fileExtension)"
+        let plans = paths.filter { !$0.hasSuffix(pack) }.map { $0.terminalSafe() }
+        let packs = paths.filter { $0.hasSuffix(pack) }.map { $0.terminalSafe() }
+        var line = "Plan written to \(plans.joined(separator: " and "))"
+        if !packs.isEmpty { line += "; sign-off pack \(packs.joined(separator: " and "))" }
+        return line + "\n"
     }
 }
 

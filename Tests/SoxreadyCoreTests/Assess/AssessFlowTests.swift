@@ -126,7 +126,7 @@ final class AssessFlowTests {
         expected["a1"] = AnswerRecord(answer: .value(.choice("yes")))  // met: the commitment is dropped
         expected["c2"] = AnswerRecord(answer: .value(.choice("partial")))
         #expect(outcome.run.answers == expected)
-        #expect(outcome.plans.map { ($0 as NSString).lastPathComponent } == ["gl-run-2.md", "gl-run-2.html"])
+        #expect(outcome.plans.map { ($0 as NSString).lastPathComponent } == ["gl-run-2.md", "gl-run-2.html", "gl-run-2.pack.html"])
         #expect(warnings.first == "soxready: updating run 1: 2 answers from the file, 8 carried over")
     }
 

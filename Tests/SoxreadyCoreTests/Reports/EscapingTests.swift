@@ -23,21 +23,27 @@ struct EscapingTests {
 
     @Test func htmlEscapesEveryUserText() throws {
         let renderer = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
-        let html = renderer.html(try hostileDocument())
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("</script"))
-        #expect(!html.contains("<img"))
-        #expect(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
+        let document = try hostileDocument()
+        for html in [try renderer.html(document), try renderer.pack(document)] {
+            #expect(!html.contains("<script"))
+            #expect(!html.contains("</script"))
+            #expect(!html.contains("<img"))
+            #expect(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
+        }
+        // The sign-off commands name the application by its slug (letters, digits and hyphens, at
+        // most 64): no user text reaches a shell command line.
+        #expect(document.signOff.approveCommand == "soxready signoff --app script-script-alert-1-script-img-src-x-onerror-alert-2-a-b-hyper "
+                + "--run 1 --reviewer 'YOUR NAME' --role 'YOUR ROLE' --decision approve")
     }
 
     @Test func markdownEscapesEveryUserText() throws {
         let renderer = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
-        let markdown = renderer.markdown(try hostileDocument())
+        let markdown = try renderer.markdown(try hostileDocument())
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("<img"))
         // Every appendix table row keeps exactly its five unescaped cell separators.
-        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| hosting:") || $0.hasPrefix("| a1:") || $0.hasPrefix("| a2:") }
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| **hosting**:") || $0.hasPrefix("| **a1**:") || $0.hasPrefix("| **a2**:") }
         #expect(rows.count >= 3)
         for row in rows {
             let unescapedPipes = row.indices.filter { row[$0] == "|" && (($0 == row.startIndex) || row[row.index(before: $0)] != "\\") }.count

@@ -18,14 +18,14 @@ struct PlanGoldenTests {
         renderer = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
     }
 
-    func document(_ example: String) throws -> (PlanDocument, StoredRun) {
+    func document(_ example: String, appendix: Bool = true) throws -> (PlanDocument, StoredRun) {
         let path = repositoryRoot.appendingPathComponent("Questionnaires/examples/\(example).yaml").path
         let file = try AnswersFileParser.parse(try AnswersFileParser.read(path: path), file: path, questionnaire: loaded.questionnaire)
         let store = try SQLiteStore()
         let app = try #require(file.app)
         let run = try store.record(RunToRecord(scoring: file.answers, appName: app, questionnaire: loaded, recordedAt: Self.recordedAt,
                                                preparer: Preparer(name: try #require(file.preparedBy))))
-        return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: app)), run)
+        return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: app), appendix: appendix), run)
     }
 
     func compare(_ actual: String, golden name: String) throws {
@@ -39,11 +39,14 @@ struct PlanGoldenTests {
     }
 
     @Test(arguments: examples)
-    func markdownHTMLCSVAndJSONMatchTheGoldens(example: String) throws {
+    func markdownHTMLPackCSVAndJSONMatchTheGoldens(example: String) throws {
         let (document, run) = try document(example)
         let slug = document.appSlug
-        try compare(renderer.markdown(document), golden: "\(slug)-run-1.md")
-        try compare(renderer.html(document), golden: "\(slug)-run-1.html")
+        try compare(try renderer.markdown(document), golden: "\(slug)-run-1.md")
+        try compare(try renderer.html(document), golden: "\(slug)-run-1.html")
+        try compare(try renderer.pack(document), golden: "\(slug)-run-1.pack.html")
+        // The plan as `--no-appendix` writes it (the print tests count its pages).
+        try compare(try renderer.html(try self.document(example, appendix: false).0), golden: "\(slug)-run-1.no-appendix.html")
         try compare(try BacklogCSV.render(run), golden: "\(slug)-run-1.csv")
         try compare(String(decoding: try run.result.jsonData(), as: UTF8.self), golden: "\(slug)-run-1.json")
     }
@@ -51,13 +54,13 @@ struct PlanGoldenTests {
     @Test func renderingIsByteIdenticalEveryTime() throws {
         let (first, _) = try document("general-ledger")
         let (second, _) = try document("general-ledger")
-        #expect(renderer.html(first) == renderer.html(second))
-        #expect(renderer.markdown(first) == renderer.markdown(second))
+        #expect(try renderer.html(first) == renderer.html(second))
+        #expect(try renderer.markdown(first) == renderer.markdown(second))
     }
 
     @Test func theHTMLIsSelfContained() throws {
         let (document, _) = try document("consolidation")
-        let html = renderer.html(document)
+        let html = try renderer.html(document)
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=\""))
         #expect(!html.contains("<link"))
@@ -69,10 +72,10 @@ struct PlanGoldenTests {
 
     @Test func theMarkdownHasEveryPlanSection() throws {
         let (document, _) = try document("general-ledger")
-        let markdown = renderer.markdown(document)
+        let markdown = try renderer.markdown(document)
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
-        #expect(headings == ["## Summary", "## Why this level", "## Domain scores", "## Blockers: close before migration",
-                             "## Remediation plan", "## Shared responsibility", "## Progress since the previous run", "## To confirm",
+        #expect(headings == ["## Executive summary", "## Domain scores", "## Remediation plan", "## Evidence missing on key controls",
+                             "## Hypercare checklist: after go-live", "## Shared responsibility", "## What changed", "## To confirm",
                              "## Finance sign-off", "## Appendix: every answer", "## Sources and limits"])
         #expect(markdown.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
         #expect(markdown.contains("SHA-256 \(document.fingerprint)"))
