@@ -85,6 +85,14 @@ final class SignOffVerifyTests {
                                          + "fingerprint named above, with the answers as attested by their preparer, Pat Preparer. This is not an "
                                          + "audit opinion on internal control over financial reporting.\n"))
         #expect(approved.stdout.contains("Approved: recorded as sign-off 1 of General Ledger (run 1)"))
+        // The plans assess wrote are written again: the files a controller opens show the decision.
+        #expect(approved.stdout.hasSuffix("Plan updated: Reports/general-ledger/general-ledger-run-1.md\n"
+                                          + "Plan updated: Reports/general-ledger/general-ledger-run-1.html\n"
+                                          + "Plan updated: Reports/general-ledger/general-ledger-run-1.pack.html\n"))
+        for file in ["md", "html", "pack.html"] {
+            let plan = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.\(file)"), encoding: .utf8)
+            #expect(plan.contains("approved by Lee Chen (Controller) on "), "\(file)")
+        }
         let history = try soxready(["history", "--app", "General Ledger"])
         #expect(history.stdout.split(separator: "\n")[2].hasSuffix("approved"))
         let apps = try soxready(["apps", "--format", "json"])

@@ -83,6 +83,29 @@ struct SignOffCommand: ParsableCommand {
             let verb = decision == .approve ? "Approved" : "Sent back"
             try Console.out("\(verb): recorded as sign-off \(signOff.number) of \(stored.appName.terminalSafe()) (run \(signOff.runNumber)), "
                             + "fingerprint \(signOff.fingerprint.prefix(16))\(signature == nil ? "" : "; signed with \(signWith?.terminalSafe() ?? "")")\n")
+            refreshPlans(of: stored, in: store)
+        }
+    }
+
+    /// Rewrites the run's plans already written to its default plan folder, so that the files a
+    /// controller opens show the decision just recorded. The sign-off is recorded whatever
+    /// happens here: a failure is a warning that says how to write them again.
+    func refreshPlans(of run: StoredRun, in store: any AssessmentStore) {
+        let folder = global.defaultPlanFolder(slug: run.appSlug)
+        let formats = ReportFormat.plans.filter { format in
+            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(format.fileName(appSlug: run.appSlug,
+                                                                                                               run: run.summary.number)))
+        }
+        guard !formats.isEmpty else { return }
+        do {
+            let writer = try PlanOutput.writer(nil, formats: formats, store: global.storeIdentity)
+            let context = try ReportContext.load(run: run, from: store)
+            try writer.check(folder: folder)
+            for path in try writer.write(context, folder: folder) { try Console.out("Plan updated: \(path.terminalSafe())\n") }
+        } catch {
+            Console.errorRemembering("soxready: warning: the sign-off is recorded, but the plans in \(folder.terminalSafe()) were not "
+                                     + "updated (\(String(describing: error).terminalSafe())); write them again with: soxready report --app "
+                                     + "'\(run.appName.terminalSafe())' --run \(run.summary.number)")
         }
     }
 }
