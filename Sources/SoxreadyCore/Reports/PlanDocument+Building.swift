@@ -44,7 +44,9 @@ extension PlanDocument {
         let answered = result.domains.map(\.answered).reduce(0, +), applicable = result.domains.map(\.applicable).reduce(0, +)
         coverageNote = "Scores cover the \(answered) answered question\(answered == 1 ? "" : "s") of the \(applicable) scored questions that apply"
             + " (confidence \(NumberText.oneDecimal(result.confidence.percent)) %); unanswered and \"don't know\" answers are not in the scores."
-        lowConfidence = result.confidence.percent <= thresholds.conditionalConfidence
+        // Rules 1 warned at its conditional confidence; rules 2 reads readyConfidence instead.
+        lowConfidence = result.rules == .v1 ? result.confidence.percent <= thresholds.conditionalConfidence
+            : result.confidence.percent < thresholds.readyConfidence
         // The questions named in the reasons, in questionnaire order.
         let named = result.namedQuestionIDs
         namedQuestions = questionnaire.questions.filter { named.contains($0.id) }.map { NamedQuestion(questionID: $0.id, prompt: $0.prompt) }
