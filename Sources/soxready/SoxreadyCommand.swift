@@ -17,7 +17,7 @@ struct SoxreadyCommand: ParsableCommand {
             """,
         version: SoxreadyVersion.current,
         subcommands: [AssessCommand.self, ReportCommand.self, SignOffCommand.self, VerifyCommand.self, HistoryCommand.self, DiffCommand.self,
-                      AppsCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
+                      AppsCommand.self, StoreCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
     )
 }
 
