@@ -166,6 +166,41 @@ final class PostgresCLITests {
         #expect(try db.query(sqlite: "", postgres: "SELECT owner, holder_token IS NULL FROM soxready.drafts") == "lee|t\n")
     }
 
+    @Test func theFingerprintRecipeWithPsqlRecomputesEveryRun() throws {
+        let db = try TestStore(.postgres, folder: folder)
+        defer { db.remove() }
+        let url = try #require(db.url)
+        for a1 in ["partial", "yes"] {
+            #expect(try runSoxready(["assess", "--store", url, "--questionnaire", questionnaire, "--answers", try answers(a1), "--output", "p"],
+                                    directory: folder).status == 0)
+        }
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
+        let section = try #require(doc.range(of: "### Recomputing a run's fingerprint by hand with psql"))
+        let rest = doc[section.upperBound...]
+        let start = try #require(rest.range(of: "```sh\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        var lines = rest[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "URL=postgresql://soxready_app@db.example.com/soxready APP=general-ledger RUN=1")
+        for number in [1, 2] {
+            lines[0] = "URL='\(url)' APP=general-ledger RUN=\(number)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", lines.joined(separator: "\n")]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(printed.count == 4)
+            guard printed.count == 4 else { continue }
+            #expect(printed[0] == printed[1], "run \(number): recomputed \(printed[0]), stored \(printed[1])")
+            #expect(printed[2] == printed[3])
+            let stored = try db.query(sqlite: "", postgres: "SELECT fingerprint FROM soxready.runs WHERE number = \(number)")
+            #expect(printed[1] + "\n" == stored)
+        }
+    }
+
     func sqlite(_ path: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -240,4 +240,84 @@ struct PostgresStoreTests {
             #expect(try store.record(run("GL")).summary.number == 2)
         }
     }
+
+    /// The fenced blocks of `language` in docs/store.md after `heading`, up to the next heading of that level.
+    static func docBlocks(after heading: String, language: String) throws -> [String] {
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
+        guard let start = doc.range(of: "\n\(heading)\n") else { return [] }
+        var section = doc[start.upperBound...]
+        if let end = section.range(of: "\n### ") { section = section[..<end.lowerBound] }
+        var blocks: [String] = []
+        while let open = section.range(of: "```\(language)\n"), let close = section[open.upperBound...].range(of: "```") {
+            blocks.append(String(section[open.upperBound..<close.lowerBound]))
+            section = section[close.upperBound...]
+        }
+        return blocks
+    }
+
+    @Test func theRolesAndGrantsOfTheStoreDocKeepTheDayToDayRoleFromChangingRuns() throws {
+        let blocks = try Self.docBlocks(after: "### Roles and grants", language: "sql")
+        #expect(blocks.count == 2)
+        guard blocks.count == 2, let base = PostgresTestServer.url else { return }
+        let suffix = UUID().uuidString.lowercased().prefix(8)
+        let owner = "sx_owner_\(suffix)", app = "sx_app_\(suffix)", database = "sx_roles_\(suffix)"
+        func adapt(_ sql: String) -> String {
+            sql.replacingOccurrences(of: "soxready_owner", with: owner).replacingOccurrences(of: "soxready_app", with: app)
+                .replacingOccurrences(of: "DATABASE soxready", with: "DATABASE \(database)")
+        }
+        let info = try PostgresConnectionInfo.parse(base, environment: [:], osUser: "root")
+        func url(_ role: String, _ password: String) -> String {
+            "postgresql://\(role):\(password)@\(info.host):\(info.port)/\(database)"
+        }
+        defer {
+            _ = try? PostgresTestServer.psql(base, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+            _ = try? PostgresTestServer.psql(base, "DROP ROLE IF EXISTS \(owner)")
+            _ = try? PostgresTestServer.psql(base, "DROP ROLE IF EXISTS \(app)")
+        }
+        // The first block, statement by statement (CREATE DATABASE cannot run in a transaction block).
+        for statement in adapt(blocks[0]).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+            let done = try psql(base, statement)
+            #expect(done.status == 0, "\(statement): \(done.stderr)")
+        }
+        let ownerURL = url(owner, "change-me"), appURL = url(app, "change-me-too")
+        // The day-to-day role cannot create the schema: it is told who can.
+        do {
+            _ = try PostgresStore(url: appURL, environment: [:])
+            Issue.record("the day-to-day role created the schema")
+        } catch {
+            guard case .accessDenied(_, let reason) = error else { throw error }
+            #expect(reason.contains("run soxready store migrate as the role that owns it"))
+        }
+        #expect(try PostgresStore(url: ownerURL, environment: [:]).schemaVersion() == 1)
+        let granted = try psql(ownerURL, adapt(blocks[1]))
+        #expect(granted.status == 0, "\(granted.stderr)")
+
+        // Day to day: runs, sign-offs, drafts, renames and archives work.
+        let store = try PostgresStore(url: appURL, environment: [:])
+        let first = try store.record(run("GL"))
+        _ = try store.record(run("GL", at: 1_795_978_800))
+        _ = try store.recordSignOff(NewSignOff(appName: "GL", runNumber: 1, runFingerprint: first.fingerprint, reviewer: "Lee Chen", role: "Controller",
+                                               decision: .approve, comment: nil, statement: "fingerprint \(first.fingerprint)", signature: nil,
+                                               recordedAt: Date(timeIntervalSince1970: 1_795_982_400)))
+        let session = DraftSession(token: "t1", user: "dana", host: ProcessInfo.processInfo.hostName, processID: getpid(),
+                                   startedAt: Date(timeIntervalSince1970: 1_795_975_200))
+        try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, startedAt: Date(timeIntervalSince1970: 1_795_975_200)), session: session)
+        try store.saveDraftAnswer(appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("yes"))), next: "a2",
+                                  at: Date(timeIntervalSince1970: 1_795_975_260), session: session)
+        try store.releaseDraft(appName: "GL", session: session)
+        try store.renameApp("GL", to: "General Ledger")
+        try store.setArchived("General Ledger", archived: true, at: Date(timeIntervalSince1970: 1_795_990_000))
+        #expect(try store.runs(appName: "General Ledger").map(\.number) == [1, 2])
+        #expect(try StoreVerifier.verify(store).holds)
+
+        // …but it can neither change a recorded row nor switch a trigger off.
+        for sql in ["UPDATE soxready.runs SET score = 100", "DELETE FROM soxready.runs", "DELETE FROM soxready.sign_offs",
+                    "ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable", "TRUNCATE soxready.sign_offs"]
+        {
+            let refused = try psql(appURL, sql)
+            #expect(refused.status != 0, "\(sql)")
+            #expect(refused.stderr.contains("permission denied for table") || refused.stderr.contains("must be owner of table"), "\(sql): \(refused.stderr)")
+        }
+        #expect(try psql(ownerURL, "SELECT count(*) FROM soxready.runs").stdout == "2\n")
+    }
 }
