@@ -308,6 +308,25 @@ struct AssessBatchTests {
         #expect(report.stderr == "soxready: error: application 'General Ledger' has no run 7; runs go from 1 to 1\n")
     }
 
+    @Test(arguments: TestStore.Backend.all)
+    func storeMigrateCreatesTheSchemaAndPrintsItsVersion(_ backend: TestStore.Backend) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
+        let migrated = try runSoxready(["store", "migrate"], directory: folder)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        if let url = store.url {
+            // The URL without its password; the PostgreSQL schema starts at version 1.
+            let shown = url.replacingOccurrences(of: #":[^:@/]*@"#, with: "@", options: .regularExpression)
+            #expect(migrated.stdout == "The store \(shown) is at schema version 1.\n")
+            #expect(try store.query(sqlite: "", postgres: "SELECT version FROM soxready.schema_migrations") == "1\n")
+        } else {
+            #expect(migrated.stdout == "The store .soxready/soxready.sqlite is at schema version 6.\n")
+        }
+        // Again: nothing to do, the same version.
+        #expect(try runSoxready(["store", "migrate"], directory: folder).stdout == migrated.stdout)
+    }
+
     @Test func theStoreOptionAndEnvironmentChooseTheFile() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let answers = try write("gl.yaml", workedAnswers)
