@@ -6,6 +6,8 @@
 //   SoxreadyCore   questionnaire engine, scoring, store, plan; knows nothing of terminals
 //   CLibEdit       system library wrapping libedit (static inline shims only)
 //   CLibCrypto     system library for SHA-256 from the system libcrypto
+//   SoxreadyPostgres  the PostgreSQL team store (postgres-nio), kept out of the core so that
+//                  the core stays free of SwiftNIO
 //   soxready       the thin executable (swift-argument-parser)
 import PackageDescription
 
@@ -15,12 +17,16 @@ let package = Package(
     products: [
         .executable(name: "soxready", targets: ["soxready"]),
         .library(name: "SoxreadyCore", targets: ["SoxreadyCore"]),
+        .library(name: "SoxreadyPostgres", targets: ["SoxreadyPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Already in postgres-nio's graph; declared because the store imports Logging (a no-op log handler).
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -42,18 +48,31 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "SoxreadyPostgres",
+            dependencies: [
+                "SoxreadyCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "soxready",
             dependencies: [
                 "SoxreadyCore",
+                "SoxreadyPostgres",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "SoxreadyTestSupport",
-            dependencies: ["SoxreadyCore"],
+            dependencies: ["SoxreadyCore", "SoxreadyPostgres"],
             path: "Tests/SoxreadyTestSupport"
+        ),
+        .testTarget(
+            name: "SoxreadyPostgresTests",
+            dependencies: ["SoxreadyCore", "SoxreadyPostgres", "SoxreadyTestSupport"]
         ),
         .testTarget(
             name: "SoxreadyCoreTests",

@@ -3,10 +3,33 @@
 # the HTML plan checks (HTML5 parser, headless Chromium printing) and the interchange formats
 # (OSCAL validated with compliance-trestle, the PBC list and Boards CSV read back). Both parts always run;
 # the script fails if either does.
+#
+# The store tests run against SQLite and against a real PostgreSQL server: unless
+# SOXREADY_TEST_PG already names one, a throw-away server is started on a loopback port in a
+# temporary folder (scripts/pg-test-server.sh installs PostgreSQL from Debian's packages when it
+# is missing) and stopped when the script ends, also on failure. SOXREADY_TEST_PG=off skips the
+# PostgreSQL variants (they are then reported as skipped).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test || exit 1
 swift build --product soxready || exit 1
+
+pg_dir=""
+stop_pg() { [[ -n $pg_dir ]] && { bash scripts/pg-test-server.sh stop "$pg_dir" || rmdir "$pg_dir"; } 2>/dev/null; pg_dir=""; }
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [[ ${SOXREADY_TEST_PG:-} == off ]]; then
+    unset SOXREADY_TEST_PG
+    echo "soxready: SOXREADY_TEST_PG=off: the PostgreSQL variants of the store tests are skipped" >&2
+elif [[ -z ${SOXREADY_TEST_PG:-} ]]; then
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/soxready-pg.XXXXXX") || exit 1
+    pg_env=$(bash scripts/pg-test-server.sh start --tls "$pg_dir") || { echo "FAILED: could not start a PostgreSQL test server" >&2; exit 1; }
+    eval "$pg_env"
+    # Only the URLs go to the tests: libpq's PG* variables would fill in what a test leaves out.
+    unset PGHOST PGPORT PGUSER PGDATABASE PGPASSFILE
+fi
+
 swift test "$@"
 swift_status=$?
 SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty Tests/reports Tests/schema Tests/interchange -q -p no:cacheprovider

@@ -8,16 +8,17 @@ struct SoxreadyCommand: ParsableCommand {
         commandName: "soxready",
         abstract: "Assess whether a SOX-relevant finance application is ready to move to Microsoft Azure.",
         discussion: """
-            Exit codes: 0 success; 64 usage; 65 bad data (an invalid questionnaire or answers file, or three \
+            Exit codes: 0 success; 64 usage (also a --store URL that cannot be read); 65 bad data (an invalid questionnaire or answers file, or three \
             invalid answers in a row from a pipe); 66 missing input (a file, questionnaire, application or \
             run that does not exist, or input that ended before the last question; answers are saved); \
-            73 cannot create output; 74 I/O error; 75 store busy (nothing recorded; try again); 77 a \
+            73 cannot create output; 74 I/O error (also a PostgreSQL server that cannot be reached or refuses the user, \
+            or a database of a newer soxready); 75 store busy (nothing recorded; try again); 77 a \
             preparer may not approve their own run; 65 also when verify finds a broken link; 130 \
             Ctrl-C, 143 SIGTERM, 129 SIGHUP (answers saved).
             """,
         version: SoxreadyVersion.current,
         subcommands: [AssessCommand.self, ReportCommand.self, SignOffCommand.self, VerifyCommand.self, HistoryCommand.self, DiffCommand.self,
-                      AppsCommand.self, PortfolioCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
+                      AppsCommand.self, PortfolioCommand.self, StoreCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
     )
 }
 

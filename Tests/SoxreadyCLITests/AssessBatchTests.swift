@@ -40,8 +40,11 @@ struct AssessBatchTests {
         try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", answers] + extra, directory: folder)
     }
 
-    @Test func recordsARunAndPrintsTheSummary() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func recordsARunAndPrintsTheSummary(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let result = try assess(try write("gl.yaml", workedAnswers))
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -66,11 +69,20 @@ struct AssessBatchTests {
             soxready: 1 answer is for questions that do not apply to this application (their when condition does not hold); kept but not scored: a4
 
             """)
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready/soxready.sqlite").path))
+        if backend == .sqlite {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready/soxready.sqlite").path))
+        } else {
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready").path))
+            #expect(try store.query(sqlite: "", postgres: "SELECT a.name, r.number, r.readiness FROM soxready.runs r JOIN soxready.apps a ON a.id = r.app_id")
+                    == "General Ledger|1|not-ready\n")
+        }
     }
 
-    @Test func reportPrintsTheHandWorkedResult() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func reportPrintsTheHandWorkedResult(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
         let report = try runSoxready(["report", "--app", "General Ledger", "--format", "json", "--output", "-"], directory: folder)
         #expect(report.status == 0, "\(report.stderr)")
@@ -90,28 +102,34 @@ struct AssessBatchTests {
         #expect(NSDictionary(dictionary: actual).isEqual(to: expected))
     }
 
-    @Test func assessAndReportWriteTheMarkdownAndHTMLPlans() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func assessAndReportWriteTheMarkdownAndHTMLPlans(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
+        let plans = store.planFolder(slug: "general-ledger")
         let assessed = try assess(try write("gl.yaml", workedAnswers))
-        #expect(assessed.stdout.hasSuffix("Plan written to Reports/general-ledger/general-ledger-run-1.md and Reports/general-ledger/general-ledger-run-1.html; "
-                                          + "sign-off pack Reports/general-ledger/general-ledger-run-1.pack.html\n"))
-        let markdown = folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.md")
+        #expect(assessed.stdout.hasSuffix("Plan written to \(plans)/general-ledger-run-1.md and \(plans)/general-ledger-run-1.html; "
+                                          + "sign-off pack \(plans)/general-ledger-run-1.pack.html\n"))
+        let markdown = folder.appendingPathComponent("\(plans)/general-ledger-run-1.md")
         let first = try Data(contentsOf: markdown)
         try FileManager.default.removeItem(at: markdown)
         let report = try runSoxready(["report", "--app", "general-ledger"], directory: folder)
         #expect(report.status == 0)
-        #expect(report.stdout == "Reports/general-ledger/general-ledger-run-1.md\nReports/general-ledger/general-ledger-run-1.html\n"
-                + "Reports/general-ledger/general-ledger-run-1.pack.html\n")
+        #expect(report.stdout == "\(plans)/general-ledger-run-1.md\n\(plans)/general-ledger-run-1.html\n\(plans)/general-ledger-run-1.pack.html\n")
         // The same run renders to the same bytes.
         #expect(try Data(contentsOf: markdown) == first)
-        let html = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.html"), encoding: .utf8)
+        let html = try String(contentsOf: folder.appendingPathComponent("\(plans)/general-ledger-run-1.html"), encoding: .utf8)
         #expect(html.contains("class=\"badge not-ready\""))
         let json = try runSoxready(["report", "--app", "general-ledger", "--format", "json"], directory: folder)
-        #expect(json.stdout == "Reports/general-ledger/general-ledger-run-1.json\n")
+        #expect(json.stdout == "\(plans)/general-ledger-run-1.json\n")
     }
 
-    @Test func reportFormatsToStdout() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func reportFormatsToStdout(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
         let csv = try runSoxready(["report", "--app", "General Ledger", "--format", "csv", "--output", "-"], directory: folder)
         #expect(csv.status == 0)
@@ -157,12 +175,16 @@ struct AssessBatchTests {
         #expect(missing.stderr.contains("/nonexistent/plan.md.mustache: template missing or unreadable"))
     }
 
-    @Test func aBadAnswersFileExits65AndLeavesTheStoreByteForByteUnchanged() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func aBadAnswersFileExits65AndLeavesTheStoreByteForByteUnchanged(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
-        let store = folder.appendingPathComponent(".soxready/soxready.sqlite")
-        let before = try Data(contentsOf: store)
-        let listing = try FileManager.default.contentsOfDirectory(atPath: store.deletingLastPathComponent().path).sorted()
+        let before = try store.snapshot()
+        // The SQLite store's folder gets no journal or temporary file either.
+        let storeFolder = folder.appendingPathComponent(".soxready").path
+        let listing = backend == .sqlite ? try FileManager.default.contentsOfDirectory(atPath: storeFolder).sorted() : []
         let bad = try write("bad.yaml", """
             format: soxready/answers@1
             app: General Ledger
@@ -181,8 +203,8 @@ struct AssessBatchTests {
             "\(bad):6:7: error: question 'b1': -3 is below the minimum; expected a number of at least 0 days",
             "\(bad):7:3: error: question 'zz' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'",
         ])
-        #expect(try Data(contentsOf: store) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: store.deletingLastPathComponent().path).sorted() == listing)
+        #expect(try store.snapshot() == before)
+        #expect(try (backend == .sqlite ? FileManager.default.contentsOfDirectory(atPath: storeFolder).sorted() : []) == listing)
         let history = try runSoxready(["history", "--app", "General Ledger", "--format", "json"], directory: folder)
         #expect(history.stdout.components(separatedBy: "\"number\"").count == 2)
     }
@@ -225,8 +247,11 @@ struct AssessBatchTests {
         }
     }
 
-    @Test func appsAndHistoryShowEveryRunWithTheChange() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func appsAndHistoryShowEveryRunWithTheChange(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let better = workedAnswers.replacingOccurrences(of: "a1: {answer: partial,", with: "a1: {answer: yes,")
             .replacingOccurrences(of: "b3: unknown", with: "b3: yes")
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
@@ -256,23 +281,52 @@ struct AssessBatchTests {
         #expect(latest["scoreChange"] as? Double == 23.6)
     }
 
-    @Test func appsOnAnEmptyStoreSaysSoAndCreatesNothing() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func appsOnAnEmptyStoreSaysSoAndCreatesNothing(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let apps = try runSoxready(["apps"], directory: folder)
         #expect(apps.status == 0)
         #expect(apps.stdout.hasPrefix("No application has been assessed"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready").path))
+        if backend == .postgres {
+            // Reading an empty database creates no schema in it.
+            #expect(try store.query(sqlite: "", postgres: "SELECT count(*) FROM pg_namespace WHERE nspname = 'soxready'") == "0\n")
+        }
         let json = try runSoxready(["apps", "--format", "json"], directory: folder)
         #expect(json.stdout == "{\n  \"apps\" : [\n\n  ],\n  \"format\" : \"soxready/apps@1\"\n}\n")
     }
 
-    @Test func unknownAppsAndRunsExit66() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func unknownAppsAndRunsExit66(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try runSoxready(["history", "--app", "Payroll"], directory: folder).status == 66)
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
         let report = try runSoxready(["report", "--app", "General Ledger", "--run", "7", "--format", "json", "--output", "-"], directory: folder)
         #expect(report.status == 66)
         #expect(report.stderr == "soxready: error: application 'General Ledger' has no run 7; runs go from 1 to 1\n")
+    }
+
+    @Test(arguments: TestStore.Backend.all)
+    func storeMigrateCreatesTheSchemaAndPrintsItsVersion(_ backend: TestStore.Backend) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
+        let migrated = try runSoxready(["store", "migrate"], directory: folder)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        if let url = store.url {
+            // The URL without its password; the PostgreSQL schema starts at version 1.
+            let shown = url.replacingOccurrences(of: #":[^:@/]*@"#, with: "@", options: .regularExpression)
+            #expect(migrated.stdout == "The store \(shown) is at schema version 1.\n")
+            #expect(try store.query(sqlite: "", postgres: "SELECT version FROM soxready.schema_migrations") == "1\n")
+        } else {
+            #expect(migrated.stdout == "The store .soxready/soxready.sqlite is at schema version 6.\n")
+        }
+        // Again: nothing to do, the same version.
+        #expect(try runSoxready(["store", "migrate"], directory: folder).stdout == migrated.stdout)
     }
 
     @Test func theStoreOptionAndEnvironmentChooseTheFile() throws {

@@ -19,7 +19,8 @@ let soxreadyBinary: URL = {
     return repositoryRoot.appendingPathComponent(".build/debug/soxready")
 }()
 
-/// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`.
+/// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`; with the
+/// PostgreSQL database of the folder's ``TestStore`` as `SOXREADY_STORE` when it has one.
 func runSoxready(_ arguments: [String], input: String = "", directory: URL = repositoryRoot,
                  environment: [String: String] = [:]) throws -> CommandResult
 {
@@ -31,6 +32,7 @@ func runSoxready(_ arguments: [String], input: String = "", directory: URL = rep
     env["NO_COLOR"] = "1"
     env.removeValue(forKey: "SOXREADY_STORE")
     env.removeValue(forKey: "SOXREADY_QUESTIONNAIRES")
+    if let url = TestStore.url(for: directory) { env["SOXREADY_STORE"] = url }
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()

@@ -22,8 +22,11 @@ struct ProgressTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    @Test func threeImprovingRunsGiveAMatchingHistoryAndExactDiffs() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func threeImprovingRunsGiveAMatchingHistoryAndExactDiffs(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let first = try file("1.yaml", "  hosting: [paas]\n  a1: no\n  a2: n\n  a3: n/a\n  b1: 30\n  b2: [x]\n  b3: unknown\n  c1: yes\n  c2: no\n")
         let second = try file("2.yaml", "  a1: partial\n  a2: a\n  b1: 100\n  b3: yes\n  c2: yes\n")
         let third = try file("3.yaml", "  a1: yes\n  a2: q\n  b2: [x, y]\n")
@@ -61,8 +64,11 @@ struct ProgressTests {
         #expect(earlier["readinessChanged"] as? Bool == false)
     }
 
-    @Test func aRenamedQuestionCarriesItsAnswerAndDiffsAsOneQuestion() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func aRenamedQuestionCarriesItsAnswerAndDiffsAsOneQuestion(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let first = try file("1.yaml", "  hosting: [paas]\n  a1: yes\n  a2: {answer: a, note: reviewed twice a year}\n  c1: yes\n")
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", first], directory: folder).status == 0)
         // Version 1.1 renames a2 and adds c3; the update only answers c3.
@@ -92,8 +98,11 @@ struct ProgressTests {
         #expect(newPlan.stdout.contains("| **a2-review-frequency**: How often is access reviewed (was A2)? | Annual | reviewed twice a year |"))
     }
 
-    @Test func diffShowsARenamedQuestionWithItsOldIdWhenItsAnswerChanges() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func diffShowsARenamedQuestionWithItsOldIdWhenItsAnswerChanges(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n  a2: a\n  c1: yes\n")], directory: folder).status == 0)
         #expect(try runSoxready(["assess", "--questionnaire", v11, "--answers", try file("2.yaml", "  a2-review-frequency: q\n"), "--update"], directory: folder).status == 0)
         let table = try runSoxready(["diff", "--app", "General Ledger"], directory: folder)
@@ -104,13 +113,17 @@ struct ProgressTests {
         #expect(markdown.stdout.contains("| a2-review-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |\n"))
     }
 
-    @Test func anExportedRunFedBackChangesNothing() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func anExportedRunFedBackChangesNothing(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let first = try file("1.yaml", "  hosting: [paas, iaas]\n  a1: {answer: partial, note: \"yes: no | maybe\", evidence: \"CHG-1\"}\n  a2: n\n  a3: n/a\n  b1: 90\n  b3: unknown\n  c1: yes\n")
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", first], directory: folder).status == 0)
         let exported = try runSoxready(["report", "--app", "General Ledger", "--format", "answers"], directory: folder)
-        #expect(exported.stdout == "Reports/general-ledger/general-ledger-run-1.answers.yaml\n")
-        let path = folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.answers.yaml").path
+        let plans = store.planFolder(slug: "general-ledger")
+        #expect(exported.stdout == "\(plans)/general-ledger-run-1.answers.yaml\n")
+        let path = folder.appendingPathComponent("\(plans)/general-ledger-run-1.answers.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("  # Unanswered (3): remove the first # and write the answer after the colon.\n"))
         #expect(text.contains("  # c2:    # one of yes, partial, no. C2?\n"))
@@ -123,23 +136,32 @@ struct ProgressTests {
         #expect(second["score"] as? Double == firstResult["score"] as? Double)
     }
 
-    @Test func diffNeedsTwoRuns() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func diffNeedsTwoRuns(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n")], directory: folder).status == 0)
         let diff = try runSoxready(["diff", "--app", "General Ledger"], directory: folder)
         #expect(diff.status == 66)
         #expect(diff.stderr.contains("diff needs two runs"))
     }
 
-    @Test func updateNeedsAnEarlierRun() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func updateNeedsAnEarlierRun(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         let result = try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n"), "--update"], directory: folder)
         #expect(result.status == 66)
         #expect(result.stderr.contains("--update needs a recorded run of 'General Ledger'"))
     }
 
-    @Test func theSecondPlanShowsProgressAndATrend() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func theSecondPlanShowsProgressAndATrend(_ backend: TestStore.Backend) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  hosting: [paas]\n  a1: no\n  c1: yes\n")], directory: folder).status == 0)
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder).status == 0)
         let plan = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)

@@ -9,13 +9,25 @@ struct Rules1StoreTests {
         ("general-ledger", 1), ("general-ledger", 2), ("group-consolidation", 1), ("treasury-payments", 1),
     ]
 
+    /// The rules-1 store in a fresh folder: the SQLite file, or a PostgreSQL database it was
+    /// copied into with `store copy` (so every golden below also checks the copy byte for byte).
+    func rules1Store(_ backend: TestStore.Backend) throws -> (folder: URL, store: String, cleanUp: () -> Void) {
+        let (folder, file) = try copyOfRules1Store()
+        guard backend == .postgres else { return (folder, file, { try? FileManager.default.removeItem(at: folder) }) }
+        let url = try PostgresTestServer.createDatabase()
+        let copied = try runSoxready(["store", "copy", file, url], directory: folder)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        return (folder, url, { PostgresTestServer.dropDatabase(url); try? FileManager.default.removeItem(at: folder) })
+    }
+
     func expected(_ name: String) throws -> String {
         try String(contentsOfFile: sharedFixturePath("rules-1/\(name)"), encoding: .utf8)
     }
 
-    @Test func everyReportOfEveryRunIsByteForByteAsRecorded() throws {
-        let (folder, store) = try copyOfRules1Store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(arguments: TestStore.Backend.all)
+    func everyReportOfEveryRunIsByteForByteAsRecorded(_ backend: TestStore.Backend) throws {
+        let (folder, store, cleanUp) = try rules1Store(backend)
+        defer { cleanUp() }
         for (app, run) in Self.reports {
             for format in ["md", "html", "csv", "json", "answers"] {
                 let result = try runSoxready(["report", "--store", store, "--app", app, "--run", String(run), "--format", format, "--output", "-"],
@@ -26,9 +38,10 @@ struct Rules1StoreTests {
         }
     }
 
-    @Test func diffIsByteForByteAsRecorded() throws {
-        let (folder, store) = try copyOfRules1Store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(arguments: TestStore.Backend.all)
+    func diffIsByteForByteAsRecorded(_ backend: TestStore.Backend) throws {
+        let (folder, store, cleanUp) = try rules1Store(backend)
+        defer { cleanUp() }
         for format in ["table", "json", "md"] {
             let result = try runSoxready(["diff", "--store", store, "--app", "general-ledger", "--format", format], directory: folder)
             #expect(result.stdout == (try expected("general-ledger-diff.\(format)")), "diff \(format) differs")
@@ -43,9 +56,10 @@ struct Rules1StoreTests {
     /// `history` and `apps` list the store; they gained what the second release added, and
     /// nothing else changed: a SIGN-OFF column (pending, no run of 0.1 was signed off), the
     /// latest run's change in `apps` (issue 10, item 17), and the draft's progress.
-    @Test func historyAndAppsShowTheSameRunsWithTheSecondReleasesColumns() throws {
-        let (folder, store) = try copyOfRules1Store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(arguments: TestStore.Backend.all)
+    func historyAndAppsShowTheSameRunsWithTheSecondReleasesColumns(_ backend: TestStore.Backend) throws {
+        let (folder, store, cleanUp) = try rules1Store(backend)
+        defer { cleanUp() }
         func withSignOff(_ lines: [[String]]) -> [[String]] {
             lines.enumerated().map { index, line in line + [index == 0 ? "SIGN-OFF" : index == 1 ? "--------" : "pending"] }
         }
@@ -92,19 +106,24 @@ struct Rules1StoreTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["store.sqlite"])
     }
 
-    @Test func verifyChecksRuns0Point1RecordedByRecipe1AndByRescoringUnderRules1() throws {
-        let (folder, store) = try copyOfRules1Store()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(arguments: TestStore.Backend.all)
+    func verifyChecksRuns0Point1RecordedByRecipe1AndByRescoringUnderRules1(_ backend: TestStore.Backend) throws {
+        let (folder, store, cleanUp) = try rules1Store(backend)
+        defer { cleanUp() }
         let verified = try runSoxready(["verify", "--store", store], directory: folder)
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.hasSuffix("Checked 3 applications, 4 runs and 0 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
         // Recipe 1 does not cover the result: an edited verdict is caught by scoring the answers again.
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", store, """
+        sqlite.arguments = backend == .sqlite ? ["sqlite3", store, """
             DROP TRIGGER runIsImmutable;
             UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
             WHERE appID = (SELECT id FROM app WHERE slug = 'group-consolidation');
+            """] : ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", store, "-c", """
+            ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
+            UPDATE soxready.runs SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
+            WHERE app_id = (SELECT id FROM soxready.apps WHERE slug = 'group-consolidation');
             """]
         try sqlite.run()
         sqlite.waitUntilExit()

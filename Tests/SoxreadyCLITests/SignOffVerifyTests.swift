@@ -59,24 +59,30 @@ final class SignOffVerifyTests {
                              stderr: String(decoding: error, as: UTF8.self))
     }
 
-    @Test func thePreparerCannotApproveTheirOwnRunAndNothingIsRecorded() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func thePreparerCannotApproveTheirOwnRunAndNothingIsRecorded(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
         try record()
         let own = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "  pat PREPARER ", "--role", "Controller", "--decision", "approve"])
         #expect(own.status == 77)
         #expect(own.stderr == "soxready: error: pat PREPARER prepared run 1 of 'General Ledger' and cannot approve it: the preparer never "
                 + "approves their own run; another reviewer must sign off (nothing was recorded)\n")
-        #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
+        #expect(try db.query(sqlite: "SELECT COUNT(*) FROM signOff", postgres: "SELECT count(*) FROM soxready.sign_offs") == "0\n")
         let noComment = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back"])
         #expect(noComment.status == 64)
         #expect(noComment.stderr.contains("--decision send-back needs --comment saying what to change"))
         let noRun = try soxready(["signoff", "--app", "General Ledger", "--run", "4", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
         #expect(noRun.status == 66)
-        #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
+        #expect(try db.query(sqlite: "SELECT COUNT(*) FROM signOff", postgres: "SELECT count(*) FROM soxready.sign_offs") == "0\n")
     }
 
-    @Test func anApprovalNamesWhatTheReviewerConfirmsAndShowsInHistoryAndApps() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func anApprovalNamesWhatTheReviewerConfirmsAndShowsInHistoryAndApps(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
         try record()
-        let fingerprint = try sqlite("SELECT fingerprint FROM run").trimmingCharacters(in: .newlines)
+        let fingerprint = try db.query(sqlite: "SELECT fingerprint FROM run", postgres: "SELECT fingerprint FROM soxready.runs").trimmingCharacters(in: .newlines)
         let approved = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
         #expect(approved.status == 0, "\(approved.stderr)")
         #expect(approved.stdout.contains("Run: 1, recorded "))
@@ -86,11 +92,12 @@ final class SignOffVerifyTests {
                                          + "audit opinion on internal control over financial reporting.\n"))
         #expect(approved.stdout.contains("Approved: recorded as sign-off 1 of General Ledger (run 1)"))
         // The plans assess wrote are written again: the files a controller opens show the decision.
-        #expect(approved.stdout.hasSuffix("Plan updated: Reports/general-ledger/general-ledger-run-1.md\n"
-                                          + "Plan updated: Reports/general-ledger/general-ledger-run-1.html\n"
-                                          + "Plan updated: Reports/general-ledger/general-ledger-run-1.pack.html\n"))
+        let plans = db.planFolder(slug: "general-ledger")
+        #expect(approved.stdout.hasSuffix("Plan updated: \(plans)/general-ledger-run-1.md\n"
+                                          + "Plan updated: \(plans)/general-ledger-run-1.html\n"
+                                          + "Plan updated: \(plans)/general-ledger-run-1.pack.html\n"))
         for file in ["md", "html", "pack.html"] {
-            let plan = try String(contentsOf: folder.appendingPathComponent("Reports/general-ledger/general-ledger-run-1.\(file)"), encoding: .utf8)
+            let plan = try String(contentsOf: folder.appendingPathComponent("\(plans)/general-ledger-run-1.\(file)"), encoding: .utf8)
             #expect(plan.contains("approved by Lee Chen (Controller) on "), "\(file)")
         }
         let history = try soxready(["history", "--app", "General Ledger"])
@@ -101,20 +108,28 @@ final class SignOffVerifyTests {
         let back = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back",
                                  "--comment", "Add owners to the open gaps"])
         #expect(back.status == 0)
-        #expect(try sqlite("SELECT number, decision FROM signOff ORDER BY number") == "1|approve\n2|send-back\n")
+        #expect(try db.query(sqlite: "SELECT number, decision FROM signOff ORDER BY number",
+                            postgres: "SELECT number, decision FROM soxready.sign_offs ORDER BY number") == "1|approve\n2|send-back\n")
         #expect(try soxready(["history", "--app", "General Ledger"]).stdout.split(separator: "\n")[2].hasSuffix("sent-back"))
         let verified = try soxready(["verify"])
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.hasSuffix("Checked 1 application, 1 run and 2 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
     }
 
-    @Test func anEditedResultIsCaughtByVerifyAndRefusedByReport() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func anEditedResultIsCaughtByVerifyAndRefusedByReport(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
         try record()
         try record("yes")
-        // An insider drops the trigger and makes run 1 look ready (the columns too).
-        _ = try sqlite("""
+        // An insider drops the trigger and makes run 1 look ready (the columns too); on PostgreSQL the
+        // tables' owner can disable the trigger (the day-to-day role of docs/store.md cannot).
+        _ = try db.query(sqlite: """
             DROP TRIGGER runIsImmutable;
             UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
+            """, postgres: """
+            ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
+            UPDATE soxready.runs SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
             """)
         let verified = try soxready(["verify"])
         #expect(verified.status == 65)
@@ -134,15 +149,22 @@ final class SignOffVerifyTests {
         #expect(try soxready(["report", "--app", "General Ledger", "--run", "2", "--format", "json", "--output", "-"]).status == 0)
     }
 
-    @Test func anEditedAnswerAndARemovedRunAreCaught() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func anEditedAnswerAndARemovedRunAreCaught(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
         try record()
         try record("yes")
         try record("yes", c1: "no")
-        _ = try sqlite("""
+        _ = try db.query(sqlite: """
             DROP TRIGGER runIsImmutable;
             DROP TRIGGER runIsNeverDeleted;
             UPDATE run SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
             DELETE FROM run WHERE number = 2;
+            """, postgres: """
+            ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
+            UPDATE soxready.runs SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
+            DELETE FROM soxready.runs WHERE number = 2;
             """)
         let verified = try soxready(["verify", "--app", "General Ledger"])
         #expect(verified.status == 65)
@@ -155,14 +177,21 @@ final class SignOffVerifyTests {
         #expect(broken[3].hasPrefix("General Ledger run 3: its answers, result, preparer or time differ from its fingerprint"))
     }
 
-    @Test func aForgedSignOffIsCaught() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func aForgedSignOffIsCaught(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
         try record()
-        let fingerprint = try sqlite("SELECT fingerprint FROM run").trimmingCharacters(in: .newlines)
+        let fingerprint = try db.query(sqlite: "SELECT fingerprint FROM run", postgres: "SELECT fingerprint FROM soxready.runs").trimmingCharacters(in: .newlines)
         // Written straight into the table: the preparer approving, with a made-up fingerprint.
-        _ = try sqlite("""
+        _ = try db.query(sqlite: """
             INSERT INTO signOff (appID, number, runNumber, runFingerprint, reviewer, role, decision, statement, recordedAt, fingerprint)
             VALUES (1, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
                     '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))');
+            """, postgres: """
+            INSERT INTO soxready.sign_offs (app_id, number, run_number, run_fingerprint, reviewer, role, decision, statement, recorded_at, fingerprint)
+            SELECT id, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
+                   '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))' FROM soxready.apps;
             """)
         let verified = try soxready(["verify"])
         #expect(verified.status == 65)
@@ -170,7 +199,10 @@ final class SignOffVerifyTests {
         #expect(verified.stderr.contains("General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
     }
 
-    @Test func sshSignaturesAreMadeAndCheckedAgainstTheAllowedSigners() throws {
+    @Test(arguments: TestStore.Backend.all)
+    func sshSignaturesAreMadeAndCheckedAgainstTheAllowedSigners(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
         try record()
         for name in ["lee", "mallory"] {
             let keygen = try run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder.appendingPathComponent(name).path])
@@ -182,7 +214,8 @@ final class SignOffVerifyTests {
         let signed = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
                                    "--sign-with", folder.appendingPathComponent("lee").path])
         #expect(signed.status == 0, "\(signed.stderr)")
-        #expect(try sqlite("SELECT substr(signature, 1, 29) FROM signOff") == "-----BEGIN SSH SIGNATURE-----\n")
+        #expect(try db.query(sqlite: "SELECT substr(signature, 1, 29) FROM signOff", postgres: "SELECT substr(signature, 1, 29) FROM soxready.sign_offs")
+                == "-----BEGIN SSH SIGNATURE-----\n")
         let good = try soxready(["verify", "--allowed-signers", "allowed_signers"])
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.contains("  General Ledger: 1 run, 1 sign-off; sign-off 1 by Lee Chen signed by lee@contoso.example ✓\n"))

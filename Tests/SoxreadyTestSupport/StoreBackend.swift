@@ -1,5 +1,6 @@
 import Foundation
 import SoxreadyCore
+import SoxreadyPostgres
 
 /// The store implementations the protocol suite runs against. Each test gets a fresh, empty store.
 public enum StoreBackend: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -7,6 +8,13 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomStringConvertibl
     case sqliteFile = "SQLite file"
     /// ``SQLiteStore`` in memory.
     case sqliteMemory = "SQLite in memory"
+    /// `PostgresStore` on a fresh database of the test server (only when `$SOXREADY_TEST_PG` is set).
+    case postgres = "PostgreSQL"
+
+    /// The backends this test run has: PostgreSQL only when `$SOXREADY_TEST_PG` names a server.
+    public static var allCases: [StoreBackend] {
+        PostgresTestServer.url == nil ? [.sqliteFile, .sqliteMemory] : [.sqliteFile, .sqliteMemory, .postgres]
+    }
 
     public var description: String { rawValue }
 
@@ -19,6 +27,10 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomStringConvertibl
             return (store, { try? FileManager.default.removeItem(at: folder) })
         case .sqliteMemory:
             return (try SQLiteStore(), {})
+        case .postgres:
+            let url = try PostgresTestServer.createDatabase()
+            let store = try PostgresStore(url: url, busyTimeout: 3)
+            return (store, { PostgresTestServer.dropDatabase(url) })
         }
     }
 }

@@ -82,14 +82,14 @@ public enum AnswerSheetCoding {
     }
 
     /// The JSON of one answer, for draft rows.
-    static func encode(_ answer: Answer) throws -> String {
+    public static func encode(_ answer: Answer) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(StoredAnswer(answer)), as: UTF8.self)
     }
 
     /// A draft row's record: its answer JSON (nil when skipped), note, evidence and commitment.
-    static func decodeRecord(answer: String?, note: String?, evidence: String?, owner: String? = nil, due: String? = nil) throws -> AnswerRecord {
+    public static func decodeRecord(answer: String?, note: String?, evidence: String?, owner: String? = nil, due: String? = nil) throws -> AnswerRecord {
         AnswerRecord(answer: try answer.map(decodeAnswer), note: note, evidence: evidence, owner: owner, due: due.flatMap(CalendarDate.init))
     }
 

@@ -66,6 +66,12 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         public var name: String
         /// The application's slug.
         public var slug: String
+
+        /// Creates a reference (the store fills it in when it records a run).
+        public init(name: String, slug: String) {
+            self.name = name
+            self.slug = slug
+        }
     }
 
     /// `{"number": …, "recordedAt": …}`; `recordedAt` is ISO 8601 UTC to the second.
@@ -74,6 +80,12 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         public var number: Int
         /// Recording time, ISO 8601 UTC.
         public var recordedAt: String
+
+        /// Creates a reference (the store fills it in when it records a run).
+        public init(number: Int, recordedAt: String) {
+            self.number = number
+            self.recordedAt = recordedAt
+        }
     }
 
     /// `{"id": …, "version": …}`.

@@ -188,7 +188,7 @@ struct YAMLFields {
 
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

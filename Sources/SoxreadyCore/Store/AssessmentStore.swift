@@ -3,8 +3,9 @@ import Foundation
 /// Where soxready keeps applications, wizard drafts and immutable runs: the seam between the
 /// assess flow, the commands and a storage backend.
 ///
-/// ``SQLiteStore`` (one file per workspace, the embedded default) implements it; the protocol
-/// suite in the tests runs against every implementation, so each keeps the same contract:
+/// ``SQLiteStore`` (one file per workspace, the embedded default) and `PostgresStore` (module
+/// SoxreadyPostgres: one database a team shares) implement it; the protocol suite in the tests
+/// runs against every implementation, so each keeps the same contract:
 ///
 /// - runs are numbered from 1 per application and never change once recorded;
 /// - every write is one transaction: it happens completely or not at all;
@@ -103,4 +104,19 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// Lets go of the draft (after `:quit` or an interruption) so that the next session needs no
     /// take-over; the answers stay.
     func releaseDraft(appName: String, session: DraftSession) throws(StoreError)
+
+    /// Everything recorded about one application, exactly as stored, read in one transaction
+    /// (`soxready store copy`).
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``.
+    func exportApplication(_ name: String) throws(StoreError) -> ApplicationExport
+
+    /// Writes an application exported from another store as it was recorded, in one
+    /// transaction: its slug, run numbers, times, stored JSON, fingerprints and links are kept,
+    /// not recomputed; its draft is held by no session.
+    ///
+    /// - Throws: ``StoreError/importRefused(app:reason:)`` when ``ApplicationExport/problems()``
+    ///   finds anything, or the store already has an application of that name or slug; nothing
+    ///   is written then.
+    func importApplication(_ application: ApplicationExport) throws(StoreError)
 }

@@ -28,6 +28,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case selfApproval(app: String, run: Int, name: String)
     /// The run's fingerprint is not the one the sign-off names (exit 65).
     case fingerprintChanged(app: String, run: Int)
+    /// `--store` (or `$SOXREADY_STORE`) is a PostgreSQL URL that cannot be read (exit 64).
+    case invalidLocation(location: String, reason: String)
+    /// The database server cannot be reached or gave no answer in time: refused, unknown host,
+    /// timeout, TLS failure, a missing database (exit 74).
+    case connectionFailed(location: String, reason: String)
+    /// The database server refused the user: a wrong password, no password, an unknown role, or
+    /// a permission the role lacks (exit 74).
+    case accessDenied(location: String, reason: String)
+    /// An application exported from another store does not hold together (a fingerprint or
+    /// link that does not recompute), or it clashes with one already there; nothing of it was
+    /// written (exit 65).
+    case importRefused(app: String, reason: String)
 
     public var description: String {
         switch self {
@@ -67,6 +79,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "another reviewer must sign off (nothing was recorded)"
         case .fingerprintChanged(let app, let run):
             return "run \(run) of '\(app)' does not have the fingerprint the sign-off names; run soxready verify (nothing was recorded)"
+        case .invalidLocation(let location, let reason):
+            return "the store \(location) is not a usable PostgreSQL URL: \(reason)"
+        case .connectionFailed(let location, let reason):
+            return "cannot reach the store \(location): \(reason)"
+        case .accessDenied(let location, let reason):
+            return "the database server of \(location) refused access: \(reason)"
+        case .importRefused(let app, let reason):
+            return "cannot copy '\(app)': \(reason); nothing of it was written"
         }
     }
 
@@ -76,9 +96,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .busy, .draftHeld: .storeBusy
         case .cannotOpen: .cannotCreate
         case .notFound, .appNotFound, .runNotFound, .draftNotFound: .noInput
-        case .io, .notAStore, .newerSchema: .ioError
+        case .io, .notAStore, .newerSchema, .connectionFailed, .accessDenied: .ioError
         case .selfApproval: .noPermission
-        case .fingerprintChanged, .appNameTaken: .dataError
+        case .fingerprintChanged, .appNameTaken, .importRefused: .dataError
+        case .invalidLocation: .usage
         }
     }
 }

@@ -39,8 +39,8 @@ struct AppsCommand: ParsableCommand {
                     try Console.out(try AppsDocument(apps, progress: progress).jsonData())
                 case .table:
                     if apps.isEmpty {
-                        try Console.out(archived ? "No archived application in \(global.storePath.terminalSafe()).\n"
-                                        : "No application has been assessed in \(global.storePath.terminalSafe()) yet. Start with: soxready assess --app NAME\n")
+                        try Console.out(archived ? "No archived application in \(global.storeDisplayName.terminalSafe()).\n"
+                                        : "No application has been assessed in \(global.storeDisplayName.terminalSafe()) yet. Start with: soxready assess --app NAME\n")
                         return
                     }
                     var rows = [["APP", "RUN", "RECORDED", "READINESS", "SCORE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW", "SIGN-OFF", "DRAFT"]]

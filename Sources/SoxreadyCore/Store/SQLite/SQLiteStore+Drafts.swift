@@ -112,12 +112,8 @@ extension SQLiteStore {
     /// Who keeps `session` from the draft: a live session other than `session`, or, when no
     /// session holds it, an owner other than `session`'s user. Nil when `session` may take it.
     static func otherHolder(_ row: DraftRow, session: DraftSession) -> DraftHolder? {
-        if let holder = row.holder, row.holderToken != session.token, !holder.hasEnded { return holder }
-        if !row.owner.isEmpty, row.owner != session.user {
-            return row.holder ?? DraftHolder(user: row.owner, host: "-", processID: 0,
-                                             since: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0))
-        }
-        return nil
+        DraftHoldRules.otherHolder(owner: row.owner, holderToken: row.holderToken, holder: row.holder,
+                                   startedAt: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0), session: session)
     }
 
     /// Throws ``StoreError/draftHeld(app:holder:)`` unless `session` holds the application's draft.
@@ -126,8 +122,8 @@ extension SQLiteStore {
             throw StoreError.draftNotFound(app: appName)
         }
         guard row.holderToken == session.token else {
-            throw StoreError.draftHeld(app: appName, holder: row.holder
-                ?? DraftHolder(user: row.owner, host: "", processID: 0, since: Timestamp.date(row.updatedAt) ?? Date(timeIntervalSince1970: 0)))
+            throw StoreError.draftHeld(app: appName, holder: DraftHoldRules.holderShown(
+                owner: row.owner, holder: row.holder, updatedAt: Timestamp.date(row.updatedAt) ?? Date(timeIntervalSince1970: 0)))
         }
     }
 }

@@ -131,12 +131,17 @@ extension SQLiteStore {
             else { throw StoreError.notAStore(location: path, reason: "run \(row.number) of '\(app.name)' has lost its questionnaire content") }
             return (app, row, content)
         }
+        return try Self.storedRun(app: app, row: row, content: content, location: path)
+    }
+
+    /// A run as read from its row: the answers and result decoded from the JSON stored.
+    static func storedRun(app: AppRow, row: RunRow, content: String, location: String) throws(StoreError) -> StoredRun {
         let answers: AnswerSheet, result: AssessmentResult
         do {
             answers = try AnswerSheetCoding.decode(Data(row.answers.utf8))
             result = try AssessmentResult.decode(Data(row.result.utf8))
         } catch {
-            throw .notAStore(location: path, reason: "run \(row.number) of '\(app.name)' cannot be read (\(error))")
+            throw .notAStore(location: location, reason: "run \(row.number) of '\(app.name)' cannot be read (\(error))")
         }
         return StoredRun(summary: RunSummaryRow(number: row.number, recordedAt: row.recordedAt, questionnaireID: row.questionnaireID,
                                                 questionnaireVersion: row.questionnaireVersion, readiness: row.readiness,

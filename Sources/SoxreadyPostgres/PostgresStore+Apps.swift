@@ -1,0 +1,139 @@
+import Foundation
+import PostgresNIO
+import SoxreadyCore
+
+extension PostgresStore {
+    /// A time as the stores keep it: to the second (what `Timestamp` writes in the SQLite store).
+    static func seconds(_ date: Date) -> Date { Timestamp.date(Timestamp.string(date)) ?? date }
+
+    /// The application named `name`: exactly, else ignoring case and runs of spaces, else nil.
+    static func findApp(_ connection: PostgresConnection, name: String) async throws -> PostgresAppRow? {
+        let folded = AppNameMatching.folded(name)
+        return try await connection.firstRow("""
+            SELECT \(unescaped: PostgresAppRow.columns) FROM soxready.apps WHERE name = \(name) OR folded_name = \(folded)
+            ORDER BY (name = \(name)) DESC, id LIMIT 1
+            """).map(PostgresAppRow.init)
+    }
+
+    /// The application `name` (or its slug), or ``StoreError/appNotFound(name:known:)``.
+    static func existingApp(_ connection: PostgresConnection, name: String) async throws -> PostgresAppRow {
+        let trimmed = name.trimmingWhitespace
+        if let app = try await findApp(connection, name: trimmed) { return app }
+        if let app = try await connection.firstRow("SELECT \(unescaped: PostgresAppRow.columns) FROM soxready.apps WHERE slug = \(trimmed)")
+            .map(PostgresAppRow.init)
+        {
+            return app
+        }
+        let known = try await connection.rows("SELECT name FROM soxready.apps ORDER BY name COLLATE \"C\"").map { try $0("name", as: String.self) }
+        throw StoreError.appNotFound(name: trimmed, known: known)
+    }
+
+    /// Locks the application's row for the rest of the transaction (every write to one
+    /// application takes it first, so its runs, sign-offs and draft are written one at a time)
+    /// and reads it again.
+    static func lock(_ connection: PostgresConnection, _ app: PostgresAppRow) async throws -> PostgresAppRow {
+        try await connection.firstRow("SELECT \(unescaped: PostgresAppRow.columns) FROM soxready.apps WHERE id = \(app.id) FOR UPDATE")
+            .map(PostgresAppRow.init) ?? app
+    }
+
+    /// The slug of `name`, with `-2`, `-3`… when another application has it already.
+    static func freeSlug(_ connection: PostgresConnection, for name: String) async throws -> String {
+        let base = Identifier.slug(name)
+        let taken = Set(try await connection.rows("""
+            SELECT slug FROM soxready.apps WHERE slug = \(base) OR slug LIKE \(base + "-%")
+            """).map { try $0("slug", as: String.self) })
+        var slug = base
+        var suffix = 2
+        while taken.contains(slug) {
+            slug = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return slug
+    }
+
+    /// The application `name`, created when new, locked for the rest of the transaction.
+    static func ensureApp(_ connection: PostgresConnection, name: String, at date: Date) async throws -> PostgresAppRow {
+        let trimmed = name.trimmingWhitespace
+        if let app = try await findApp(connection, name: trimmed) { return try await lock(connection, app) }
+        // One creator at a time, so that two new applications never get one slug.
+        try await connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.appCreationLock))")
+        if let app = try await findApp(connection, name: trimmed) { return try await lock(connection, app) }
+        let slug = try await freeSlug(connection, for: trimmed)
+        let created = seconds(date)
+        guard let row = try await connection.firstRow("""
+            INSERT INTO soxready.apps (name, folded_name, slug, created_at) VALUES (\(trimmed), \(AppNameMatching.folded(trimmed)), \(slug), \(created))
+            RETURNING \(unescaped: PostgresAppRow.columns)
+            """)
+        else { throw StoreError.io(location: "", reason: "the new application was not returned") }
+        return try PostgresAppRow(row)
+    }
+
+    public func appSlug(for name: String) throws(StoreError) -> String {
+        let trimmed = name.trimmingWhitespace
+        return try transaction(writing: false) { connection in
+            if let app = try await Self.findApp(connection, name: trimmed) { return app.slug }
+            return try await Self.freeSlug(connection, for: trimmed)
+        }
+    }
+
+    public func renameApp(_ name: String, to newName: String) throws(StoreError) {
+        let target = newName.trimmingWhitespace
+        try transaction(writing: true) { connection in
+            let app = try await Self.lock(connection, try await Self.existingApp(connection, name: name))
+            if let other = try await Self.findApp(connection, name: target), other.id != app.id { throw StoreError.appNameTaken(other.name) }
+            try await connection.rows("""
+                UPDATE soxready.apps SET name = \(target), folded_name = \(AppNameMatching.folded(target)) WHERE id = \(app.id)
+                """)
+        }
+    }
+
+    public func setArchived(_ name: String, archived: Bool, at date: Date) throws(StoreError) {
+        let time: Date? = archived ? Self.seconds(date) : nil
+        try transaction(writing: true) { connection in
+            let app = try await Self.lock(connection, try await Self.existingApp(connection, name: name))
+            try await connection.rows("UPDATE soxready.apps SET archived_at = \(time) WHERE id = \(app.id)")
+        }
+    }
+
+    public func apps() throws(StoreError) -> [AppSummary] {
+        try transaction(writing: false) { connection in
+            let apps = try await connection.rows("SELECT \(unescaped: PostgresAppRow.columns) FROM soxready.apps ORDER BY name COLLATE \"C\"")
+                .map(PostgresAppRow.init)
+            // The latest two runs of every application, newest first (the second gives the change).
+            var latest: [Int: RunSummary] = [:], previous: [Int: Double?] = [:]
+            for row in try await connection.rows("""
+                SELECT a.id AS app_id, r.* FROM soxready.apps a CROSS JOIN LATERAL (
+                    SELECT \(unescaped: Self.summaryColumns) FROM soxready.runs WHERE runs.app_id = a.id ORDER BY number DESC LIMIT 2) r
+                ORDER BY a.id, r.number DESC
+                """)
+            {
+                let appID: Int = try row("app_id")
+                let summary = try Self.summary(row)
+                if latest[appID] == nil { latest[appID] = summary } else { previous[appID] = summary.score }
+            }
+            var drafts: [Int: DraftSummary] = [:]
+            for row in try await connection.rows("""
+                SELECT d.app_id, d.updated_at,
+                       (SELECT count(*) FROM soxready.draft_answers a WHERE a.app_id = d.app_id AND a.answer IS NOT NULL)::bigint AS answered
+                FROM soxready.drafts d
+                """)
+            {
+                drafts[try row("app_id")] = DraftSummary(updatedAt: try row("updated_at"), answered: try row("answered"))
+            }
+            // The sign-off that counts for each application's latest run: its latest.
+            var signOffs: [Int: SignOff] = [:]
+            for row in try await connection.rows("""
+                SELECT DISTINCT ON (s.app_id) s.app_id, \(unescaped: Self.signOffColumns("s")) FROM soxready.sign_offs s
+                WHERE s.run_number = (SELECT max(number) FROM soxready.runs r WHERE r.app_id = s.app_id)
+                ORDER BY s.app_id, s.number DESC
+                """)
+            {
+                signOffs[try row("app_id")] = try Self.signOff(row)
+            }
+            return apps.map { app in
+                AppSummary(name: app.name, slug: app.slug, latest: latest[app.id], previousScore: previous[app.id] ?? nil, draft: drafts[app.id],
+                           archivedAt: app.archivedAt, latestSignOff: signOffs[app.id])
+            }
+        }
+    }
+}
