@@ -111,9 +111,12 @@ struct PortfolioTests {
         #expect(portfolio.upcomingCutovers.isEmpty)
     }
 
-    /// The SQLite store's four queries give what the per-application reads of the protocol give.
-    @Test func theStoresOwnReadMatchesTheProtocolsReads() throws {
-        let store = try SQLiteStore()
+    /// Each store's own read (SQLite's four queries, PostgreSQL's five statements) gives what the
+    /// per-application reads of the protocol give.
+    @Test(arguments: StoreBackend.allCases)
+    func theStoresOwnReadMatchesTheProtocolsReads(backend: StoreBackend) throws {
+        let (store, cleanUp) = try backend.makeStore()
+        defer { cleanUp() }
         try fill(store)
         for cutoff in [nil, try Self.at("2026-11-20T09:00:00Z")] {
             let fast = try store.portfolioSource(recordedBy: cutoff)
