@@ -13,10 +13,20 @@ public struct PlanRenderer: Sendable {
         public var path: String
         /// What is wrong.
         public var reason: String
+        /// The file is missing or cannot be read (missing input), rather than wrong.
+        public var isMissing = false
         public var description: String { "\(path): \(reason)" }
 
-        /// 65: a template folder that lacks a template, or one that does not parse, is bad data.
-        public var exitStatus: ExitStatus { .dataError }
+        /// Creates an error about the template at `path`.
+        public init(path: String, reason: String, isMissing: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.isMissing = isMissing
+        }
+
+        /// 66 for a template that is missing or unreadable; 65 for one that is not UTF-8, does
+        /// not parse, or would break the page.
+        public var exitStatus: ExitStatus { isMissing ? .noInput : .dataError }
     }
 
     let markdownTemplate: MustacheTemplate?
@@ -48,10 +58,16 @@ public struct PlanRenderer: Sendable {
 
     /// A stylesheet to insert verbatim into a `<style>` element.
     ///
-    /// - Throws: ``TemplateError`` when it is missing, unreadable, or would close the element.
+    /// - Throws: ``TemplateError`` when it is missing, unreadable, not UTF-8, or would close the element.
     static func stylesheet(_ cssPath: String) throws(TemplateError) -> String {
-        guard let data = FileManager.default.contents(atPath: cssPath), let css = String(data: data, encoding: .utf8) else {
-            throw TemplateError(path: cssPath, reason: "stylesheet missing or unreadable")
+        guard let data = FileManager.default.contents(atPath: cssPath) else {
+            throw TemplateError(path: cssPath, reason: "stylesheet missing or unreadable", isMissing: true)
+        }
+        let css: String
+        do {
+            css = try UTF8Text.decode(data)
+        } catch {
+            throw TemplateError(path: cssPath, reason: "the stylesheet is not UTF-8 text: \(error.description); save it as UTF-8")
         }
         // The stylesheet is inserted unescaped: it must not close the style element.
         guard !css.lowercased().contains("</style") else {
@@ -61,8 +77,14 @@ public struct PlanRenderer: Sendable {
     }
 
     static func load(_ path: String) throws(TemplateError) -> MustacheTemplate {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(path: path, reason: "template missing or unreadable")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TemplateError(path: path, reason: "template missing or unreadable", isMissing: true)
+        }
+        let text: String
+        do {
+            text = try UTF8Text.decode(data)
+        } catch {
+            throw TemplateError(path: path, reason: "the template is not UTF-8 text: \(error.description); save it as UTF-8")
         }
         do {
             return try MustacheTemplate(string: text)

@@ -75,17 +75,28 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // Everything that can be checked without the store is checked before it is opened: the
+            // templates, where the plans go, and an answers file completely. A failure then leaves
+            // the store as it was, even one that does not exist yet, and the wizard asks nothing.
+            let plans = try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity)
+            do {
+                try plans.check(folder: output ?? global.defaultReportsFolder)
+            } catch let error as AtomicFile.WriteError {
+                throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: nil)
+            }
+            let checked = try answers.map {
+                try AssessFlow.check(answersFile: $0, appName: app, questionnaire: questionnaire, preparedBy: preparedBy,
+                                     catalog: QuestionnaireCatalog.forProcess)
+            }
             let store = try global.openStoreForWriting()
-            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() },
-                                  plans: try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity),
+            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() }, plans: plans,
                                   planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
                                   write: Console.outRemembering, warn: Console.errorRemembering)
-            guard let answersPath = answers else {
+            guard let checked else {
                 try runWizard(flow)
                 return
             }
-            let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update,
-                                            preparedBy: preparedBy)
+            let outcome = try flow.recordBatch(checked, update: update)
             try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location, width: Terminal.summaryWidth))
             try Console.out("Plan written to \(outcome.plans.map { $0.terminalSafe() }.joined(separator: " and "))\n")
         }

@@ -5,13 +5,14 @@ import SoxreadyCore
 enum PlanOutput {
     /// The template folder: `--templates`, `$SOXREADY_TEMPLATES`, `./Reports/templates`, then
     /// the installation's `share/soxready/templates` or the source tree the binary was built in.
+    /// A folder the user names (the option or the environment) is used as it is: one that lacks a
+    /// template is an error, never quietly replaced by the bundled templates.
     ///
     /// - Throws: ``CommandFailure`` (exit 66) listing the folders looked in.
     static func templatesDirectory(_ option: String?) throws -> String {
         if let option { return option }
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["SOXREADY_TEMPLATES"], !env.isEmpty { candidates.append(env) }
-        candidates.append("Reports/templates")
+        if let env = ProcessInfo.processInfo.environment["SOXREADY_TEMPLATES"], !env.isEmpty { return env }
+        var candidates = ["Reports/templates"]
         candidates += InstallationRoot.candidates.flatMap { ["\($0)/share/soxready/templates", "\($0)/Reports/templates"] }
         for folder in candidates where FileManager.default.fileExists(atPath: "\(folder)/plan.html.mustache") {
             return folder

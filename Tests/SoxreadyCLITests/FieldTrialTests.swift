@@ -1,0 +1,273 @@
+import Foundation
+import SoxreadyTestSupport
+import Testing
+
+/// Issue 10 at the command line, as a user runs it: each test runs the built binary in its own
+/// folder and checks the exit code, the message and what was (not) written.
+struct FieldTrialTests {
+    let folder: URL
+    let questionnaire = repositoryRoot.appendingPathComponent("Tests/SoxreadyCoreTests/Fixtures/scoring-small.yaml").path
+
+    init() throws { folder = try temporaryFolder() }
+
+    /// An answers file for `scoring-small`: `app:` is on line 2, `preparedBy:` on line 4.
+    static func answers(app: String = "General Ledger", preparedBy: String = "Pat Preparer") -> String {
+        """
+        format: soxready/answers@1
+        app: \(app)
+        questionnaire: scoring-small
+        preparedBy: \(preparedBy)
+        answers:
+          hosting: [paas]
+          a1: {answer: partial, note: "CLI access not yet covered", evidence: CHG-1234}
+          a2: a
+          a3: n/a
+          b1: 100
+          b2: [x, y, z]
+          b3: unknown
+          c1: yes
+
+        """
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        return url.path
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> CommandResult {
+        try runSoxready(arguments, input: input, directory: folder, environment: environment)
+    }
+
+    /// `assess --answers FILE` on the small questionnaire.
+    func assess(_ answersFile: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> CommandResult {
+        try run(["assess", "--questionnaire", questionnaire, "--answers", answersFile] + extra, environment: environment)
+    }
+
+    /// Records run 1 of General Ledger in the default store and returns the store's path.
+    func recordFirstRun(store: String? = nil) throws -> String {
+        let result = try assess(try write("gl.yaml", Self.answers()), store.map { ["--store", $0] } ?? [])
+        #expect(result.status == 0, "\(result.stderr)")
+        return path(store ?? ".soxready/soxready.sqlite")
+    }
+
+    /// Every file below `url` (relative path → bytes): what a command must leave unchanged. The
+    /// YAML files at the top of the test folder are the tests' inputs, written between snapshots,
+    /// and are left out.
+    func snapshot(_ url: URL? = nil) throws -> [String: Data] {
+        let root = url ?? folder
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return files }
+        while let relative = walker.nextObject() as? String {
+            if url == nil, !relative.contains("/"), relative.hasSuffix(".yaml") { continue }
+            var isDirectory: ObjCBool = false
+            let full = root.appendingPathComponent(relative).path
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            files[relative] = isDirectory.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: full) ?? Data("<unreadable>".utf8))
+        }
+        return files
+    }
+
+    /// The number of runs `history --format json` lists for General Ledger.
+    func runCount(store: String? = nil) throws -> Int {
+        let history = try run(["history", "--app", "General Ledger", "--format", "json"] + (store.map { ["--store", $0] } ?? []))
+        guard history.status == 0 else { return 0 }
+        let document = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any]
+        return (document?["runs"] as? [Any])?.count ?? -1
+    }
+
+    /// Runs SQL on an SQLite file with python's sqlite3 (not with soxready, which is under test).
+    func sqlite(_ file: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()",
+                             file, sql]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "sqlite3 on \(file) failed")
+    }
+}
+
+// MARK: - Running the binary in other conditions
+
+/// Runs `soxready` with its standard output on `/dev/full`; returns the status and stderr.
+func runSoxreadyIntoFullDevice(_ arguments: [String], directory: URL) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = soxreadyBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment.removeValue(forKey: "SOXREADY_STORE")
+    process.environment = environment
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let stderr = Pipe()
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = full
+    process.standardError = stderr
+    try process.run()
+    let data = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try full.close()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// How the tests get a user whom file permissions stop: the current user when it is not root,
+/// else `nobody` through `setpriv` or `runuser` (root ignores permissions).
+enum Unprivileged {
+    static let isRoot = geteuid() == 0
+    static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Permissions can be made to stop this test's commands.
+    static var available: Bool { !isRoot || setpriv != nil || runuser != nil }
+
+    /// The command line that runs `arguments` of soxready as a user permissions apply to.
+    static func command(_ arguments: [String]) -> (executable: String, arguments: [String]) {
+        guard isRoot else { return (soxreadyBinary.path, arguments) }
+        if let setpriv { return (setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", soxreadyBinary.path] + arguments) }
+        return (runuser ?? "/usr/sbin/runuser", ["-u", "nobody", "--", soxreadyBinary.path] + arguments)
+    }
+
+    /// Runs soxready as that user in `directory`.
+    static func run(_ arguments: [String], directory: URL) throws -> CommandResult {
+        let (executable, all) = command(arguments)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = all
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "SOXREADY_STORE")
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Gives `path` to that user (root only; others own their files already).
+    static func giveAway(_ path: String) throws {
+        guard isRoot else { return }
+        try FileManager.default.setAttributes([.ownerAccountID: 65534, .groupOwnerAccountID: 65534], ofItemAtPath: path)
+    }
+}
+
+// MARK: - Item 5: the plans are checked before anything is recorded
+
+extension FieldTrialTests {
+    @Test func item5MissingTemplatesStopABatchRunBeforeAnythingIsRecorded() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A fresh workspace: not even the store is created.
+        let fresh = try assess(try write("gl.yaml", Self.answers()), ["--templates", "/nonexistent"])
+        #expect(fresh.status == 66)
+        #expect(fresh.stderr == "soxready: error: /nonexistent/plan.md.mustache: template missing or unreadable\n")
+        #expect(fresh.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path(".soxready")))
+        // A workspace with a run: the store stays byte for byte as it was, and no run is added.
+        _ = try recordFirstRun()
+        let before = try snapshot()
+        let again = try assess(path("gl.yaml"), ["--templates", "/nonexistent"])
+        #expect(again.status == 66)
+        #expect(try snapshot() == before)
+        #expect(try runCount() == 1)
+    }
+
+    @Test func item5AnEmptyTemplatesFolderInTheEnvironmentIsNotSilentlyReplaced() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        try FileManager.default.createDirectory(atPath: path("brand"), withIntermediateDirectories: true)
+        let before = try snapshot()
+        let result = try assess(path("gl.yaml"), environment: ["SOXREADY_TEMPLATES": path("brand")])
+        #expect(result.status == 66)
+        #expect(result.stderr == "soxready: error: \(path("brand"))/plan.md.mustache: template missing or unreadable\n")
+        #expect(try snapshot() == before)
+        #expect(try runCount() == 1)
+    }
+
+    @Test func item5APlanFolderThatCannotBeCreatedStopsABatchRunBeforeRecording() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        try write("somefile", "not a folder\n")
+        let before = try snapshot()
+        let result = try assess(path("gl.yaml"), ["--output", "somefile/plans"])
+        #expect(result.status == 73)
+        #expect(result.stderr.hasSuffix("""
+            soxready: error: the plans cannot be written (cannot write somefile/plans: cannot create the folder somefile/plans), \
+            so nothing was recorded
+
+            """))
+        #expect(result.stdout.isEmpty)
+        #expect(try snapshot() == before)
+        #expect(try runCount() == 1)
+    }
+
+    @Test(.enabled(if: Unprivileged.available, "needs a user that file permissions stop (not root, or setpriv/runuser)"))
+    func item5AReadOnlyPlanFolderStopsABatchRunBeforeRecording() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The workspace belongs to the unprivileged user; the plan folder is read-only to them.
+        let workspace = folder.appendingPathComponent("workspace")
+        try FileManager.default.createDirectory(at: workspace.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        try Unprivileged.giveAway(workspace.path)
+        let answers = workspace.appendingPathComponent("gl.yaml").path
+        try Self.answers().write(toFile: answers, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: answers)
+        let first = try Unprivileged.run(["assess", "--questionnaire", questionnaire, "--answers", "gl.yaml"], directory: workspace)
+        #expect(first.status == 0, "\(first.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: workspace.appendingPathComponent("plans").path)
+        let before = try snapshot(workspace)
+        let result = try Unprivileged.run(["assess", "--questionnaire", questionnaire, "--answers", "gl.yaml", "--output", "plans"],
+                                          directory: workspace)
+        #expect(result.status == 73)
+        #expect(result.stderr.hasSuffix("soxready: error: the plans cannot be written (cannot write plans: Permission denied), so nothing was recorded\n"))
+        #expect(try snapshot(workspace) == before)
+        let history = try Unprivileged.run(["history", "--app", "General Ledger", "--format", "json"], directory: workspace)
+        #expect(history.stdout.components(separatedBy: "\"number\"").count == 2)
+    }
+
+    @Test func item5TheWizardStopsBeforeItsFirstQuestion() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        try write("somefile", "not a folder\n")
+        try FileManager.default.createDirectory(atPath: path("brand"), withIntermediateDirectories: true)
+        let before = try snapshot()
+        let lines = "paas\ny\na\nn/a\n100\nx\nunknown\ny\nn\nPat Preparer\ny\n"
+        let cases: [(arguments: [String], environment: [String: String], status: Int32, message: String)] = [
+            (["--templates", "/nonexistent"], [:], 66, "soxready: error: /nonexistent/plan.md.mustache: template missing or unreadable\n"),
+            ([], ["SOXREADY_TEMPLATES": path("brand")], 66, "soxready: error: \(path("brand"))/plan.md.mustache: template missing or unreadable\n"),
+            (["--output", "somefile/plans"], [:], 73,
+             "soxready: error: the plans cannot be written (cannot write somefile/plans: cannot create the folder somefile/plans), so nothing was recorded\n"),
+        ]
+        for (arguments, environment, status, message) in cases {
+            let result = try run(["assess", "--questionnaire", questionnaire, "--app", "General Ledger"] + arguments, input: lines,
+                                 environment: environment)
+            #expect(result.status == status, "\(arguments) \(environment)")
+            #expect(result.stderr == message)
+            #expect(!result.stdout.contains("Which hosting models?"), "\(arguments): the first question was asked")
+            #expect(try snapshot() == before, "\(arguments): the workspace changed")
+        }
+    }
+}
