@@ -271,3 +271,85 @@ extension FieldTrialTests {
         }
     }
 }
+
+// MARK: - Item 12: files that are not UTF-8
+
+extension FieldTrialTests {
+    /// `text` as UTF-8 with `marker` replaced by the Latin-1 bytes of "Zürich" (0xFC for ü), and
+    /// the byte offset of 0xFC.
+    static func latin1(_ text: String, marker: String) throws -> (data: Data, offset: Int) {
+        let parts = text.components(separatedBy: marker)
+        #expect(parts.count == 2, "the marker must appear once")
+        var data = Data(parts[0].utf8)
+        let offset = data.count + 1
+        data.append(contentsOf: [0x5A, 0xFC, 0x72, 0x69, 0x63, 0x68])  // "Z\xfcrich"
+        data.append(Data(parts[1].utf8))
+        return (data, offset)
+    }
+
+    @Test func item12AQuestionnaireThatIsNotUTF8IsBadDataNamingWhere() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: questionnaire, encoding: .utf8)
+        #expect(text.contains("title: Hand-worked scoring example\n"))
+        let (data, offset) = try Self.latin1(text.replacingOccurrences(of: "title: Hand-worked scoring example\n", with: "title: MARK ledger\n"),
+                                             marker: "MARK")
+        let file = try write("latin1.yaml", data)
+        let diagnostic = "\(file):5:9: error: the file is not UTF-8 text: byte 0xFC at offset \(offset); expected UTF-8 text (save it as UTF-8)"
+        let validate = try run(["questionnaire", "validate", file])
+        #expect(validate.status == 65)
+        #expect(validate.stderr == "\(diagnostic)\n\(file): 1 error\n")
+        let assess = try assess(try write("gl.yaml", Self.answers()), []).status
+        #expect(assess == 0)
+        let before = try snapshot()
+        let withIt = try run(["assess", "--questionnaire", file, "--answers", path("gl.yaml")])
+        #expect(withIt.status == 65)
+        #expect(withIt.stderr == "\(diagnostic)\n")
+        let wizard = try run(["assess", "--questionnaire", file, "--app", "Payroll"], input: "paas\n")
+        #expect(wizard.status == 65)
+        #expect(wizard.stderr == "\(diagnostic)\n")
+        #expect(try snapshot() == before)
+        // A file that is missing is still missing input.
+        #expect(try run(["questionnaire", "validate", path("missing.yaml")]).status == 66)
+        #expect(try run(["assess", "--questionnaire", path("missing.yaml"), "--answers", path("gl.yaml")]).status == 66)
+    }
+
+    @Test func item12AnAnswersFileThatIsNotUTF8IsBadDataNamingWhere() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        let before = try snapshot()
+        let (data, offset) = try Self.latin1(Self.answers().replacingOccurrences(of: "CLI access not yet covered", with: "MARK office"),
+                                             marker: "MARK")
+        let file = try write("latin1.yaml", data)
+        let result = try assess(file)
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(file):7:33: error: the file is not UTF-8 text: byte 0xFC at offset \(offset); expected UTF-8 text (save it as UTF-8)\n")
+        #expect(try snapshot() == before)
+        #expect(try assess(path("missing.yaml")).status == 66)
+    }
+
+    @Test func item12ATemplateThatIsNotUTF8IsBadDataAndAMissingOneIsMissingInput() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        try FileManager.default.createDirectory(atPath: path("brand"), withIntermediateDirectories: true)
+        for name in ["plan.md.mustache", "plan.html.mustache", "plan.css"] {
+            try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Reports/templates/\(name)").path,
+                                             toPath: path("brand/\(name)"))
+        }
+        let markdown = try String(contentsOfFile: path("brand/plan.md.mustache"), encoding: .utf8)
+        let (data, offset) = try Self.latin1("@@LATIN1@@ " + markdown, marker: "@@LATIN1@@")
+        let template = try write("brand/plan.md.mustache", data)
+        let before = try snapshot()
+        let diagnostic = "soxready: error: \(template): the template is not UTF-8 text: byte 0xFC at offset \(offset); save it as UTF-8\n"
+        let report = try run(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", path("brand")])
+        #expect(report.status == 65)
+        #expect(report.stderr == diagnostic)
+        let assess = try assess(path("gl.yaml"), ["--templates", path("brand")])
+        #expect(assess.status == 65)
+        #expect(assess.stderr == diagnostic)
+        #expect(try snapshot() == before)
+        try FileManager.default.removeItem(atPath: path("brand/plan.css"))
+        let missing = try run(["report", "--app", "General Ledger", "--format", "html", "--output", "-", "--templates", path("brand")])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "soxready: error: \(path("brand/plan.css")): stylesheet missing or unreadable\n")
+    }
+}

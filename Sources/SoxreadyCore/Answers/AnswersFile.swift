@@ -49,14 +49,18 @@ public enum AnswersFileParser {
 
     /// Reads a file's text.
     ///
-    /// - Throws: ``AnswersFileError/unreadable(path:reason:)``.
+    /// - Throws: ``AnswersFileError/unreadable(path:reason:)`` for a missing or unreadable file,
+    ///   ``AnswersFileError/invalid(_:)`` naming where a file stops being UTF-8 text.
     public static func read(path: String) throws(AnswersFileError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
             throw .unreadable(path: path, reason: reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "the file is not UTF-8 text") }
-        return text
+        do {
+            return try UTF8Text.decode(data)
+        } catch {
+            throw .invalid([Diagnostic.notUTF8(error, file: path)])
+        }
     }
 
     /// The `app` and `questionnaire` named in the file, read before the questionnaire is known.

@@ -32,3 +32,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         return "\(place): \(severity.rawValue): \(message)\(hint)"
     }
 }
+
+extension Diagnostic {
+    /// The error of a file that is not UTF-8 text, at its first offending byte.
+    public static func notUTF8(_ invalid: UTF8Text.Invalid, file: String) -> Diagnostic {
+        Diagnostic(file: file, location: invalid.location, message: "the file is not UTF-8 text: \(invalid.description)",
+                   expected: "expected UTF-8 text (save it as UTF-8)")
+    }
+}

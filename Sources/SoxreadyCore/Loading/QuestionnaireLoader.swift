@@ -23,8 +23,9 @@ public enum QuestionnaireLoader {
     ///
     /// - Parameter path: A file path, relative to the current directory or absolute.
     /// - Returns: The questionnaire and its exact content.
-    /// - Throws: ``QuestionnaireLoadError/unreadable(path:reason:)`` when the file cannot be read
-    ///   or is not UTF-8; ``QuestionnaireLoadError/invalid(_:)`` with every problem found.
+    /// - Throws: ``QuestionnaireLoadError/unreadable(path:reason:)`` when the file cannot be read;
+    ///   ``QuestionnaireLoadError/invalid(_:)`` with every problem found, or where the file stops
+    ///   being UTF-8 text.
     public static func load(path: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
         let data: Data
         do {
@@ -33,8 +34,11 @@ public enum QuestionnaireLoader {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
             throw .unreadable(path: path, reason: reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "the file is not UTF-8 text")
+        let text: String
+        do {
+            text = try UTF8Text.decode(data)
+        } catch {
+            throw .invalid([Diagnostic.notUTF8(error, file: path)])
         }
         var loaded = try parse(text, file: path)
         loaded.path = path

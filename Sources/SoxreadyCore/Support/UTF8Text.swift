@@ -23,16 +23,20 @@ public enum UTF8Text {
     /// - Throws: ``Invalid`` naming the first byte that is not well-formed UTF-8.
     public static func decode(_ data: Data) throws(Invalid) -> String {
         if let invalid = firstInvalid(in: data) { throw invalid }
-        // Well-formed UTF-8 always decodes.
-        return String(decoding: data, as: UTF8.self)
+        // A byte-order mark is not part of the text (as Foundation's decoding had it).
+        return String(decoding: data.starts(with: byteOrderMark) ? data.dropFirst(byteOrderMark.count) : data, as: UTF8.self)
     }
+
+    /// The UTF-8 byte-order mark, which some editors put at the start of a file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The first byte of `data` that is not part of a well-formed UTF-8 sequence (RFC 3629: no
     /// overlong forms, no surrogates, nothing above U+10FFFF), nil when there is none.
     static func firstInvalid(in data: Data) -> Invalid? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Invalid? in
             let bytes = buffer.bindMemory(to: UInt8.self)
-            var index = 0
+            // The byte-order mark takes no column.
+            var index = data.starts(with: byteOrderMark) ? byteOrderMark.count : 0
             var line = 1
             var column = 1
             while index < bytes.count {
