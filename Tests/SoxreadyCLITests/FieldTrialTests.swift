@@ -272,6 +272,78 @@ extension FieldTrialTests {
     }
 }
 
+// MARK: - Item 6: control characters in names
+
+extension FieldTrialTests {
+    /// YAML double-quoted escapes for characters a name must not hold, with the code point named.
+    static let forbiddenInNames: [(yaml: String, code: String)] = [
+        ("\\0", "U+0000"), ("\\t", "U+0009"), ("\\n", "U+000A"), ("\\e", "U+001B"), ("\\x7F", "U+007F"), ("\\x85", "U+0085"),
+        ("\\x9B", "U+009B"), ("\\u202E", "U+202E"), ("\\u2066", "U+2066"),
+    ]
+
+    @Test func item6AControlCharacterInTheAnswersFileNameIsRefusedWithItsLine() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        let before = try snapshot()
+        for (escape, code) in Self.forbiddenInNames {
+            let file = try write("bad-app.yaml", Self.answers(app: "\"General\(escape)Ledger\""))
+            let result = try assess(file)
+            #expect(result.status == 65, "\(code)")
+            #expect(result.stderr == "\(file):2:6: error: app holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n",
+                    "\(code)")
+            #expect(try snapshot() == before, "\(code): something was recorded")
+        }
+        for (escape, code) in Self.forbiddenInNames {
+            let file = try write("bad-preparer.yaml", Self.answers(preparedBy: "\"Pat\(escape)Preparer\""))
+            let result = try assess(file)
+            #expect(result.status == 65, "\(code)")
+            #expect(result.stderr == "\(file):4:13: error: preparedBy holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n",
+                    "\(code)")
+            #expect(try snapshot() == before, "\(code): something was recorded")
+        }
+        // A commitment's owner is a name too.
+        let owner = try write("bad-owner.yaml", Self.answers().replacingOccurrences(
+            of: "evidence: CHG-1234}", with: "evidence: CHG-1234, owner: \"Dana\\u202ELee\", due: 2027-01-31}"))
+        let result = try assess(owner)
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(owner):7:88: error: the owner of question 'a1' holds a control character (U+202E); expected letters, digits, spaces and punctuation on one line\n")
+        #expect(try snapshot() == before)
+        #expect(try runCount() == 1)
+    }
+
+    @Test func item6AControlCharacterInANameOnTheCommandLineIsAUsageError() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        let before = try snapshot()
+        // A NUL cannot reach a process through its arguments; every other control can.
+        let characters: [(text: String, code: String)] = [("\u{01}", "U+0001"), ("\u{1B}", "U+001B"), ("\u{7F}", "U+007F"),
+                                                          ("\u{85}", "U+0085"), ("\u{202E}", "U+202E")]
+        for (character, code) in characters {
+            let app = try assess(path("gl.yaml"), ["--app", "General\(character)Ledger"])
+            #expect(app.status == 64, "\(code)")
+            #expect(app.stderr.hasPrefix("Error: --app holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n"),
+                    "\(code): \(app.stderr)")
+            let preparer = try assess(path("gl.yaml"), ["--prepared-by", "Pat\(character)Preparer"])
+            #expect(preparer.status == 64, "\(code)")
+            #expect(preparer.stderr.hasPrefix("Error: --prepared-by holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n"),
+                    "\(code): \(preparer.stderr)")
+            let wizard = try run(["assess", "--questionnaire", questionnaire, "--app", "General\(character)Ledger"], input: "paas\n")
+            #expect(wizard.status == 64, "\(code)")
+            #expect(!wizard.stdout.contains("Which hosting models?"))
+            // The same for the other names a command line gives.
+            let reviewer = try run(["signoff", "--app", "General Ledger", "--reviewer", "Ri\(character)ta", "--role", "Controller",
+                                    "--decision", "approve"])
+            #expect(reviewer.status == 64, "\(code)")
+            #expect(reviewer.stderr.hasPrefix("Error: --reviewer holds a control character (\(code))"), "\(code)")
+            let rename = try run(["apps", "rename", "General Ledger", "G\(character)L"])
+            #expect(rename.status == 64, "\(code)")
+            #expect(rename.stderr.hasPrefix("Error: the new name holds a control character (\(code))"), "\(code)")
+            #expect(try snapshot() == before, "\(code): something was recorded")
+        }
+        #expect(try runCount() == 1)
+    }
+}
+
 // MARK: - Item 12: files that are not UTF-8
 
 extension FieldTrialTests {

@@ -102,6 +102,14 @@ public enum AnswersFileParser {
         }
         result.app = fields.text(top["app"], "app", in: "the answers file")
         result.preparedBy = fields.text(top["preparedBy"], "preparedBy", in: "the answers file")
+        // Names are checked here, where their line is known: a NUL or an escape in a name is
+        // refused, never stored (an empty app: leaves the name to --app).
+        if let app = result.app, !app.trimmingWhitespace.isEmpty, let problem = AppName.problem(in: app, field: "app") {
+            fields.error(top["app"], problem.message, expected: problem.expected)
+        }
+        if let preparer = result.preparedBy, let problem = AppName.problem(in: preparer, field: "preparedBy") {
+            fields.error(top["preparedBy"], problem.message, expected: problem.expected)
+        }
         if let node = top["questionnaire"], let reference = fields.text(node, "questionnaire", in: "the answers file") {
             result.questionnaire = reference
             do {
@@ -190,6 +198,9 @@ public enum AnswersFileParser {
             record.note = fields.text(map["note"], "note", in: context)
             record.evidence = fields.text(map["evidence"], "evidence", in: context)
             record.owner = fields.text(map["owner"], "owner", in: context)?.trimmingWhitespace
+            if let owner = record.owner, !owner.isEmpty, let problem = AppName.problem(in: owner, field: "the owner of \(context)") {
+                fields.error(map["owner"], problem.message, expected: problem.expected)
+            }
             if let dueNode = map["due"], let text = fields.text(dueNode, "due", in: context) {
                 if let date = CalendarDate(text.trimmingWhitespace) {
                     record.due = date

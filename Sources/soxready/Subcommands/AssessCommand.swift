@@ -65,7 +65,9 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let app, app.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--app must not be empty") }
+        try NameOption.check(app, "--app")
+        try NameOption.check(preparedBy, "--prepared-by")
+        try NameOption.check(user, "--user")
         if resume && restart { throw ValidationError("--resume and --restart exclude each other") }
         if answers != nil && (resume || restart || onlyGaps || takeOver) {
             throw ValidationError("--resume, --restart, --only-gaps and --take-over are for the wizard, not --answers")
