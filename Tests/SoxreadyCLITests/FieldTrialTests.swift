@@ -344,6 +344,69 @@ extension FieldTrialTests {
     }
 }
 
+// MARK: - Item 7: two stores in one workspace
+
+extension FieldTrialTests {
+    @Test func item7TwoStoresWriteTheirPlansToTheirOwnFolders() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try write("gl.yaml", Self.answers())
+        let a = try assess(answers, ["--store", "a.sqlite"])
+        #expect(a.stdout.hasSuffix("Plan written to Reports/a/general-ledger/general-ledger-run-1.md and Reports/a/general-ledger/general-ledger-run-1.html\n"))
+        let aPlan = try Data(contentsOf: URL(fileURLWithPath: path("Reports/a/general-ledger/general-ledger-run-1.md")))
+        let b = try assess(answers, ["--store", "b.sqlite"])
+        #expect(b.stdout.hasSuffix("Plan written to Reports/b/general-ledger/general-ledger-run-1.md and Reports/b/general-ledger/general-ledger-run-1.html\n"))
+        let main = try assess(answers)
+        #expect(main.stdout.hasSuffix("Plan written to Reports/general-ledger/general-ledger-run-1.md and Reports/general-ledger/general-ledger-run-1.html\n"))
+        // Store a's plan is untouched by the others, and each folder names its own store.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("Reports/a/general-ledger/general-ledger-run-1.md"))) == aPlan)
+        let resolved = folder.resolvingSymlinksInPath().path
+        for (plans, store) in [("Reports/a/general-ledger", "a.sqlite"), ("Reports/b/general-ledger", "b.sqlite"),
+                               ("Reports/general-ledger", ".soxready/soxready.sqlite")] {
+            let marker = try String(contentsOfFile: path("\(plans)/.soxready-store"), encoding: .utf8)
+            #expect(marker == "\(folder.path)/\(store)\n" || marker == "\(resolved)/\(store)\n", "\(plans): \(marker)")
+        }
+        // report writes to the same folders as assess.
+        try FileManager.default.removeItem(atPath: path("Reports/b/general-ledger/general-ledger-run-1.md"))
+        let report = try run(["report", "--store", "b.sqlite", "--app", "General Ledger", "--format", "md"])
+        #expect(report.stdout == "Reports/b/general-ledger/general-ledger-run-1.md\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("Reports/a/general-ledger/general-ledger-run-1.md"))) == aPlan)
+    }
+
+    @Test func item7TwoStoresGivenTheSameOutputFolderAreRefusedNotOverwritten() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try write("gl.yaml", Self.answers())
+        #expect(try assess(answers, ["--store", "a.sqlite", "--output", "shared"]).status == 0)
+        #expect(try assess(answers, ["--store", "b.sqlite"]).status == 0)
+        let before = try snapshot()
+        let a = folder.appendingPathComponent("a.sqlite").standardizedFileURL.path
+        let b = folder.appendingPathComponent("b.sqlite").standardizedFileURL.path
+        let refusal = "cannot write shared: it holds the plans of another store (\(a)); give --output DIR for the plans of \(b)"
+
+        let assessB = try assess(answers, ["--store", "b.sqlite", "--output", "shared"])
+        #expect(assessB.status == 73)
+        #expect(assessB.stderr.hasSuffix("soxready: error: the plans cannot be written (\(refusal)), so nothing was recorded\n"))
+        #expect(try snapshot() == before)
+        #expect(try runCount(store: "b.sqlite") == 1)
+
+        // report to another store's folder is refused the same way: b's run 1 would replace a's.
+        let reportB = try run(["report", "--store", "b.sqlite", "--app", "General Ledger", "--output", "shared"])
+        #expect(reportB.status == 73)
+        #expect(reportB.stderr == "soxready: error: \(refusal)\n")
+        #expect(try snapshot() == before)
+        let intoDefault = try run(["report", "--store", "a.sqlite", "--app", "General Ledger", "--output", "Reports/b/general-ledger"])
+        #expect(intoDefault.status == 73)
+        #expect(intoDefault.stderr.contains("it holds the plans of another store (\(b))"))
+        #expect(try snapshot() == before)
+        // So is the portfolio of one store into a folder of the other.
+        let portfolio = try run(["portfolio", "--store", "b.sqlite", "--output", "shared", "--as-of", "2026-12-01"])
+        #expect(portfolio.status == 73)
+        #expect(portfolio.stderr == "soxready: error: \(refusal)\n")
+        #expect(try snapshot() == before)
+        let own = try run(["portfolio", "--store", "b.sqlite", "--as-of", "2026-12-01"])
+        #expect(own.stdout == "Reports/b/portfolio-2026-12-01.html\nReports/b/portfolio-2026-12-01.md\n")
+    }
+}
+
 // MARK: - Item 12: files that are not UTF-8
 
 extension FieldTrialTests {
