@@ -407,6 +407,99 @@ extension FieldTrialTests {
     }
 }
 
+// MARK: - Item 8: writes that fail, and what must be bounded
+
+extension FieldTrialTests {
+    @Test func item8EveryCommandWritingToAFullDeviceExits74() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        #expect(try assess(path("gl.yaml")).status == 0)
+        let commands: [[String]] = [
+            ["history", "--app", "General Ledger"], ["history", "--app", "General Ledger", "--format", "json"],
+            ["apps"], ["apps", "--format", "json"],
+            ["report", "--app", "General Ledger", "--format", "json", "--output", "-"],
+            ["report", "--app", "General Ledger", "--format", "md", "--output", "-"],
+            ["diff", "--app", "General Ledger"], ["diff", "--app", "General Ledger", "--format", "json"],
+            ["diff", "--app", "General Ledger", "--format", "md"],
+            ["questionnaire", "list"], ["questionnaire", "show", questionnaire], ["questionnaire", "validate", questionnaire],
+            ["verify"], ["portfolio", "--format", "json", "--output", "-"],
+            ["--help"], ["history", "--help"], ["--version"],
+        ]
+        for arguments in commands {
+            let result = try runSoxreadyIntoFullDevice(arguments, directory: folder)
+            #expect(result.status == 74, "\(arguments)")
+            #expect(result.stderr == "soxready: error: cannot write to standard output: No space left on device\n", "\(arguments)")
+        }
+    }
+
+    @Test func item8AnUnboundedWeightIsRefusedByValidate() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: questionnaire, encoding: .utf8)
+        #expect(text.contains("        weight: 5\n"))
+        for (weight, problem) in [("1e308", "is 1e+308; expected a number above 0 and at most 1000"),
+                                  ("1001", "is 1001; expected a number above 0 and at most 1000"), (".inf", "is '.inf'; expected a number")] {
+            let file = try write("weight.yaml", text.replacingOccurrences(of: "        weight: 5\n", with: "        weight: \(weight)\n"))
+            let result = try run(["questionnaire", "validate", file])
+            #expect(result.status == 65, "\(weight)")
+            #expect(result.stderr == """
+                \(file):55:17: error: 'weight' in question 'b1' \(problem)
+                \(file): 1 error
+
+                """, "\(weight)")
+            // And so it never reaches scoring.
+            #expect(try run(["assess", "--questionnaire", file, "--answers", try write("gl.yaml", Self.answers())]).status == 65)
+        }
+        // A domain's weight is bounded the same way.
+        let domain = try write("domain.yaml", text.replacingOccurrences(of: "    criticality: critical\n", with: "    criticality: critical\n    weight: 1e308\n"))
+        let result = try run(["questionnaire", "validate", domain])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("\(domain):17:13: error: 'weight' in domain 'access' is 1e+308; expected a number above 0 and at most 1000\n"))
+    }
+
+    @Test func item8AConditionNested5000DeepIsALoadErrorNeverACrash() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: questionnaire, encoding: .utf8)
+        let anchor = "        prompt: Days of retention?\n"
+        #expect(text.contains(anchor))
+        let depth = 5_000
+        let conditions: [(name: String, when: String)] = [
+            ("parentheses", "\"" + String(repeating: "(", count: depth) + "hosting contains 'iaas'" + String(repeating: ")", count: depth) + "\""),
+            ("nots", "\"" + String(repeating: "not ", count: depth) + "hosting contains 'iaas'\""),
+            ("ands", "\"" + Array(repeating: "hosting contains 'iaas'", count: depth).joined(separator: " and ") + "\""),
+            ("unclosed", "\"" + String(repeating: "(", count: depth) + "\""),
+        ]
+        let questionnaires = folder.appendingPathComponent("questionnaires")
+        for (name, when) in conditions {
+            let file = try write("questionnaires/deep-\(name).yaml", text.replacingOccurrences(of: anchor, with: anchor + "        when: \(when)\n"))
+            let result = try run(["questionnaire", "validate", file])
+            #expect(result.status == 65, "\(name)")
+            #expect(![132, 134, 139].contains(result.status), "\(name): crashed")
+            #expect(result.stderr.hasPrefix("\(file):51:"), "\(name)")
+            #expect(result.stderr.hasSuffix("""
+                : error: invalid when of question 'b1': the condition nests more than 64 levels deep; expected at most 64 \
+                (split it, or use 'in [...]')
+                \(file): 1 error
+
+                """), "\(name): \(result.stderr.prefix(300))")
+            let assess = try run(["assess", "--questionnaire", file, "--answers", try write("gl.yaml", Self.answers())])
+            #expect(assess.status == 65, "\(name)")
+        }
+        // YAML nested that deep (a when written as a flow list) is a YAML error, not a crash.
+        let yamlDeep = try write("questionnaires/deep-yaml.yaml", text.replacingOccurrences(
+            of: anchor, with: anchor + "        when: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"))
+        let yaml = try run(["questionnaire", "validate", yamlDeep])
+        #expect(yaml.status == 65)
+        #expect(yaml.stderr.hasPrefix("\(yamlDeep):51:"))
+        #expect(yaml.stderr.contains("Maximum nesting level reached"))
+        // A folder holding them: list shows each as invalid and carries on; so does an id lookup.
+        let list = try run(["questionnaire", "list"], environment: ["SOXREADY_QUESTIONNAIRES": questionnaires.path])
+        #expect(list.status == 0)
+        #expect(list.stdout.components(separatedBy: "(invalid)").count == conditions.count + 2)
+        let show = try run(["questionnaire", "show", "sox-azure-migration"], environment: ["SOXREADY_QUESTIONNAIRES": questionnaires.path])
+        #expect(show.status == 0)
+    }
+}
+
 // MARK: - Item 12: files that are not UTF-8
 
 extension FieldTrialTests {
