@@ -500,6 +500,88 @@ extension FieldTrialTests {
     }
 }
 
+// MARK: - Item 10: a read-only store
+
+extension FieldTrialTests {
+    /// The reading commands, each with the output it must give.
+    static let readingCommands: [[String]] = [
+        ["history", "--app", "General Ledger"], ["report", "--app", "General Ledger", "--format", "json", "--output", "-"],
+        ["apps"], ["diff", "--app", "General Ledger"], ["verify"], ["portfolio", "--format", "json", "--output", "-"],
+    ]
+
+    /// Copies the store into a folder of its own, optionally in WAL mode (as stores made before
+    /// 2026-12 are), and makes file and folder read-only.
+    func readOnlyCopy(of store: String, wal: Bool) throws -> URL {
+        let readOnly = folder.appendingPathComponent(wal ? "read-only-wal" : "read-only")
+        try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+        let copy = readOnly.appendingPathComponent("store.sqlite").path
+        try FileManager.default.copyItem(atPath: store, toPath: copy)
+        if wal { try sqlite(copy, "PRAGMA journal_mode = WAL;") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly.path) == ["store.sqlite"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly.path)
+        return readOnly
+    }
+
+    @Test(.enabled(if: Unprivileged.available, "needs a user that file permissions stop (not root, or setpriv/runuser)"),
+          arguments: [false, true])
+    func item10EveryReadingCommandWorksOnAReadOnlyStoreAndLeavesNothing(wal: Bool) throws {
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent(wal ? "read-only-wal" : "read-only").path)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let store = try recordFirstRun()
+        #expect(try assess(path("gl.yaml")).status == 0)
+        // What each command prints from the writable original.
+        var expected: [[String]: String] = [:]
+        for arguments in Self.readingCommands {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            expected[arguments] = result.stdout
+        }
+        let readOnly = try readOnlyCopy(of: store, wal: wal)
+        let before = try snapshot(readOnly)
+        for arguments in Self.readingCommands {
+            let result = try Unprivileged.run(arguments + ["--store", "store.sqlite"], directory: readOnly)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.isEmpty, "\(arguments)")
+            // The same output, but for the store's name where a listing shows it.
+            #expect(result.stdout.replacingOccurrences(of: "store.sqlite", with: ".soxready/soxready.sqlite") == expected[arguments],
+                    "\(arguments)")
+            #expect(try snapshot(readOnly) == before, "\(arguments) left a file behind or changed the store")
+        }
+        // A writing command is refused without leaving anything either.
+        let write = try Unprivileged.run(["assess", "--store", "store.sqlite", "--questionnaire", questionnaire, "--answers", path("gl.yaml"),
+                                          "--output", folder.appendingPathComponent("plans").path], directory: readOnly)
+        #expect(write.status != 0)
+        #expect(try snapshot(readOnly) == before)
+        // With the permissions back, the store takes a run.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: readOnly.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: readOnly.appendingPathComponent("store.sqlite").path)
+        let recorded = try assess(path("gl.yaml"), ["--store", readOnly.appendingPathComponent("store.sqlite").path])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(try runCount(store: readOnly.appendingPathComponent("store.sqlite").path) == 3)
+    }
+
+    @Test func item10ReadingAStoreInAWritableFolderLeavesNoFileBehind() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try recordFirstRun()
+        #expect(try assess(path("gl.yaml")).status == 0)
+        for wal in [false, true] {
+            let copy = folder.appendingPathComponent("copy-\(wal)")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: store, toPath: copy.appendingPathComponent("store.sqlite").path)
+            if wal { try sqlite(copy.appendingPathComponent("store.sqlite").path, "PRAGMA journal_mode = WAL;") }
+            let before = try snapshot(copy)
+            for arguments in Self.readingCommands {
+                let result = try runSoxready(arguments + ["--store", "store.sqlite"], directory: copy)
+                #expect(result.status == 0, "\(arguments): \(result.stderr)")
+                #expect(try snapshot(copy) == before, "WAL \(wal): \(arguments) left \((try? FileManager.default.contentsOfDirectory(atPath: copy.path).sorted()) ?? [])")
+            }
+        }
+    }
+}
+
 // MARK: - Item 12: files that are not UTF-8
 
 extension FieldTrialTests {

@@ -52,7 +52,10 @@ public final class SQLiteStore: AssessmentStore {
         do {
             if mode == .readOnly {
                 configuration.readonly = true
-                let file = try DatabaseQueue(path: path, configuration: configuration)
+                // A WAL store is read from a snapshot in memory: opening the file would leave
+                // -wal and -shm files behind, or fail in a read-only folder.
+                let file = Self.isWALWithEmptyLog(path: path) ? try Self.memorySnapshot(of: path, busyTimeout: busyTimeout)
+                    : try DatabaseQueue(path: path, configuration: configuration)
                 switch try Self.schemaState(file, path: path) {
                 case .current:
                     queue = file
@@ -229,13 +232,15 @@ public final class SQLiteStore: AssessmentStore {
     ///
     /// The lock is on the folder, never on the database file: closing any descriptor of the
     /// database file would drop the POSIX locks SQLite holds on it in this process.
-    static func withFolderLock(path: String, timeout: Double, _ body: () throws -> Void) throws {
+    /// With `shared`, readers share the lock (taking a snapshot of a WAL store) and keep only
+    /// an exclusive holder out.
+    static func withFolderLock(path: String, timeout: Double, shared: Bool = false, _ body: () throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.cannotOpen(location: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 throw StoreError.busy(location: path, waitedSeconds: timeout)
             }
