@@ -582,6 +582,68 @@ extension FieldTrialTests {
     }
 }
 
+// MARK: - Item 11: zero-byte and newer-schema stores
+
+extension FieldTrialTests {
+    /// Every command that opens the store, reading and writing, with `--store STORE`.
+    func everyStoreCommand(_ store: String) throws -> [[String]] {
+        let answers = try write("gl.yaml", Self.answers())
+        return [
+            ["history", "--app", "General Ledger"], ["report", "--app", "General Ledger", "--format", "json", "--output", "-"],
+            ["report", "--app", "General Ledger"], ["apps"], ["diff", "--app", "General Ledger"], ["verify"],
+            ["portfolio", "--format", "json", "--output", "-"], ["portfolio"],
+            ["assess", "--questionnaire", questionnaire, "--answers", answers],
+            ["assess", "--questionnaire", questionnaire, "--app", "General Ledger"],
+            ["assess", "--questionnaire", questionnaire, "--app", "General Ledger", "--resume"],
+            ["signoff", "--app", "General Ledger", "--reviewer", "Rita Reviewer", "--role", "Controller", "--decision", "approve"],
+            ["apps", "rename", "General Ledger", "GL"], ["apps", "archive", "General Ledger"],
+        ].map { $0 + ["--store", store] }
+    }
+
+    @Test func item11AZeroByteStoreIsRefusedByEveryCommandAndStaysEmpty() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write("empty.sqlite", Data())
+        let message = """
+            soxready: error: empty.sqlite is not a usable soxready store: the file is empty; move it aside and restore it \
+            from a backup, or use another --store
+
+            """
+        let before = try snapshot()
+        for arguments in try everyStoreCommand("empty.sqlite") {
+            let result = try run(arguments, input: "paas\n")
+            #expect(result.status == 74, "\(arguments)")
+            #expect(result.stderr.hasSuffix(message), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("no application"), "\(arguments)")
+            #expect(try snapshot() == before, "\(arguments) changed the workspace")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: path("empty.sqlite"))[.size] as? Int == 0)
+    }
+
+    @Test(arguments: ["migrations", "storeInfo"])
+    func item11AStoreOfANewerSchemaIsRefusedByEveryCommandAndNeverWritten(marking: String) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try recordFirstRun()
+        try FileManager.default.moveItem(atPath: store, toPath: path("newer.sqlite"))
+        // A newer soxready adds a migration and counts it in storeInfo; either is enough to tell.
+        try sqlite(path("newer.sqlite"), marking == "migrations"
+                   ? "INSERT INTO grdb_migrations (identifier) VALUES ('v7: a table of the future'); CREATE TABLE future (x);"
+                   : "UPDATE storeInfo SET value = '7' WHERE key = 'schemaVersion';")
+        let message = """
+            soxready: error: the store newer.sqlite was written by a newer soxready (\(marking == "migrations"
+                ? "schema 6 and the migration 'v7: a table of the future', which this version does not know" : "schema 7")); \
+            this version does not change it: use the newer soxready
+
+            """
+        let before = try snapshot()
+        for arguments in try everyStoreCommand("newer.sqlite") {
+            let result = try run(arguments, input: "paas\n")
+            #expect(result.status == 74, "\(arguments)")
+            #expect(result.stderr.hasSuffix(message), "\(arguments): \(result.stderr)")
+            #expect(try snapshot() == before, "\(arguments) changed the workspace")
+        }
+    }
+}
+
 // MARK: - Item 12: files that are not UTF-8
 
 extension FieldTrialTests {

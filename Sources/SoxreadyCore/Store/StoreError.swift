@@ -10,7 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The location holds something that is not a soxready store, or a damaged one (exit 74).
     case notAStore(location: String, reason: String)
     /// The store was written by a newer soxready (its schema is newer than this one knows); it is
-    /// never written by this version (exit 74).
+    /// never written by this version (exit 74). `found` says what was found: the schema version,
+    /// and the migrations this version does not know.
     case newerSchema(location: String, found: String)
     /// No application with this name has been assessed (exit 66).
     case appNotFound(name: String, known: [String])

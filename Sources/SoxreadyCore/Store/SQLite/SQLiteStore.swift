@@ -116,10 +116,19 @@ public final class SQLiteStore: AssessmentStore {
                     location: path,
                     reason: tables == 0 ? "an SQLite database with no tables" : "an SQLite database without soxready's tables")
             }
+            // Newer: a migration this version does not know, or a schema version above its own
+            // (storeInfo.schemaVersion is what docs/store.md tells a DBA to read).
             let migrator = SQLiteSchema.migrator
-            if try migrator.hasBeenSuperseded(db) {
-                let found = try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = 'schemaVersion'")
-                throw StoreError.newerSchema(location: path, found: found ?? "unknown")
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            let recorded = try db.tableExists("storeInfo")
+                ? try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = 'schemaVersion'") : nil
+            if let version = recorded.flatMap({ Int($0) }), version > SQLiteSchema.version {
+                throw StoreError.newerSchema(location: path, found: String(version))
+            }
+            if !unknown.isEmpty {
+                let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+                throw StoreError.newerSchema(location: path, found: "\(recorded ?? "unknown") and the migration\(unknown.count == 1 ? "" : "s") "
+                                             + "\(names), which this version does not know")
             }
             return try migrator.hasCompletedMigrations(db) ? .current : .older
         }
