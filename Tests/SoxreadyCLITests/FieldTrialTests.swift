@@ -725,3 +725,46 @@ extension FieldTrialTests {
         #expect(missing.stderr == "soxready: error: \(path("brand/plan.css")): stylesheet missing or unreadable\n")
     }
 }
+
+// MARK: - Item 13: a bounded number of problems
+
+extension FieldTrialTests {
+    @Test func item13TwoHundredThousandUnknownKeysListTheFirst100AndCountTheRest() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try recordFirstRun()
+        let before = try snapshot()
+        var text = "format: soxready/answers@1\napp: General Ledger\nquestionnaire: scoring-small\npreparedBy: Pat Preparer\nanswers:\n"
+        for index in 0..<200_000 { text += "  unknown-\(index): yes\n" }
+        let file = try write("many.yaml", text)
+        let result = try assess(file)
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 102)  // 100 problems, the count, and the final newline
+        #expect(lines[0] == "\(file):6:3: error: question 'unknown-0' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'")
+        #expect(lines[99] == "\(file):105:3: error: question 'unknown-99' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'")
+        #expect(lines[100] == "\(file): error: … and 199,900 more problems, not listed; expected the file checked again once the listed ones are fixed")
+        #expect(lines[101].isEmpty)
+        #expect(try snapshot() == before)
+    }
+
+    @Test func item13AQuestionnaireWithThousandsOfErrorsListsTheFirst100AndCountsTheRest() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = "format: soxready/questionnaire@1\nid: many-errors\nversion: 1.0.0\ntitle: Many errors\ndomains:\n  - id: d\n    title: D\n    questions:\n"
+        // Each question has two problems: an unknown key and no remediation.
+        for index in 0..<5_000 { text += "      - {id: q\(index), prompt: Q?, type: yes-no, bogus: 1}\n" }
+        let file = try write("many.yaml", text)
+        let result = try run(["questionnaire", "validate", file])
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 102)
+        #expect(lines.prefix(100).allSatisfy { $0.hasPrefix("\(file):") && $0.contains(": error: ") })
+        #expect(lines[0].hasPrefix("\(file):9:9: error: "))
+        #expect(lines[100] == "\(file): error: … and 9,900 more problems, not listed; expected the file checked again once the listed ones are fixed")
+        #expect(lines[101] == "\(file): 10,000 errors")
+        // The same bound where the questionnaire is used.
+        let assess = try run(["assess", "--questionnaire", file, "--answers", try write("gl.yaml", Self.answers())])
+        #expect(assess.status == 65)
+        #expect(assess.stderr.split(separator: "\n").count == 101)
+        #expect(assess.stderr.hasSuffix("\(file): error: … and 9,900 more problems, not listed; expected the file checked again once the listed ones are fixed\n"))
+    }
+}

@@ -44,8 +44,8 @@ public enum AnswersFileParser {
     static let formatName = "soxready/answers@1"
     static let topKeys = ["format", "app", "questionnaire", "preparedBy", "answers"]
     static let entryKeys = ["answer", "note", "evidence", "owner", "due"]
-    /// Problems reported before the parser stops looking (the rest are counted).
-    public static let maximumProblems = 100
+    /// Problems listed before the rest are only counted (``Diagnostic/maximumListed``).
+    public static let maximumProblems = Diagnostic.maximumListed
 
     /// Reads a file's text.
     ///
@@ -131,7 +131,8 @@ public enum AnswersFileParser {
         }
         result.warnings = fields.warnings
         if !fields.diagnostics.isEmpty {
-            throw .invalid(fields.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
+            // In file order, at most Diagnostic.maximumListed, then the count of the rest.
+            throw .invalid(fields.sortedDiagnostics)
         }
         return result
     }
@@ -149,22 +150,18 @@ public enum AnswersFileParser {
         let ids = questionnaire.questions.map(\.id)
         var sheet: AnswerSheet = [:]
         var seenAt: [String: Int] = [:]
-        var unreported = 0
         for (keyNode, valueNode) in pairs {
-            // Past the limit, count problems instead of describing them (no suggestions either):
-            // a file of a million wrong keys is refused in a second, not in minutes.
-            if fields.diagnostics.count >= maximumProblems {
-                let known = keyNode.scalar.map { questionnaire.question($0.string) != nil || replacedBy[$0.string] != nil } ?? false
-                if !known { unreported += 1 }
-                continue
-            }
             guard let key = keyNode.scalar?.string else {
                 fields.error(keyNode, "an answer key is \(YAMLFields.kindName(keyNode))", expected: "expected a question id")
                 continue
             }
             let id = questionnaire.question(key) != nil ? key : (replacedBy[key] ?? key)
             guard let question = questionnaire.question(id) else {
-                if let suggestion = EditDistance.suggestion(for: key, among: ids) {
+                // Past the problems listed, each is only counted: no suggestion is looked for,
+                // so a file of a million wrong keys is refused in seconds, not in minutes.
+                if fields.isFull {
+                    fields.error(keyNode, "")
+                } else if let suggestion = EditDistance.suggestion(for: key, among: ids) {
                     fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)", expected: "did you mean '\(suggestion)'?")
                 } else {
                     fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)",
@@ -180,10 +177,6 @@ public enum AnswersFileParser {
             if let record = readEntry(valueNode, question: question, fields: &fields) {
                 sheet[id] = record
             }
-        }
-        if unreported > 0 {
-            fields.error(at: nil, "\(unreported) more unknown question\(unreported == 1 ? "" : "s") not listed (the first \(maximumProblems) problems are)",
-                         expected: "expected question ids from 'soxready questionnaire show \(questionnaire.id)'")
         }
         return sheet
     }

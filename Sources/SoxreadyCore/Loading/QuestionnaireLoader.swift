@@ -82,11 +82,8 @@ public enum QuestionnaireLoader {
         }
         var decoder = QuestionnaireDecoder(file: file)
         let questionnaire = decoder.decode(root)
-        let diagnostics = decoder.diagnostics.enumerated().sorted {
-            let l = $0.element.location ?? SourceLocation(line: 0, column: 0)
-            let r = $1.element.location ?? SourceLocation(line: 0, column: 0)
-            return l == r ? $0.offset < $1.offset : l < r
-        }.map(\.element)
+        // In file order, at most Diagnostic.maximumListed, then the count of the rest.
+        let diagnostics = decoder.fields.sortedDiagnostics
         guard diagnostics.isEmpty, let questionnaire else {
             throw .invalid(diagnostics)
         }
