@@ -550,10 +550,10 @@ extension FieldTrialTests {
                     "\(arguments)")
             #expect(try snapshot(readOnly) == before, "\(arguments) left a file behind or changed the store")
         }
-        // A writing command is refused without leaving anything either.
-        let write = try Unprivileged.run(["assess", "--store", "store.sqlite", "--questionnaire", questionnaire, "--answers", path("gl.yaml"),
-                                          "--output", folder.appendingPathComponent("plans").path], directory: readOnly)
-        #expect(write.status != 0)
+        // A command that writes to the store is refused without leaving anything either.
+        let write = try Unprivileged.run(["apps", "archive", "General Ledger", "--store", "store.sqlite"], directory: readOnly)
+        #expect(write.status == 73)
+        #expect(write.stderr.hasPrefix("soxready: error: cannot open the store store.sqlite: "), "\(write.stderr)")
         #expect(try snapshot(readOnly) == before)
         // With the permissions back, the store takes a run.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: readOnly.path)
