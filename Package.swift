@@ -45,6 +45,8 @@ let package = Package(
                 "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3_deserialize, to read a WAL store from a snapshot in memory.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

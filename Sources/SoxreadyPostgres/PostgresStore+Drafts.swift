@@ -32,10 +32,15 @@ extension PostgresStore {
 
     /// Throws ``StoreError/draftHeld(app:holder:)`` unless `session` holds the application's
     /// draft (whose row it locks).
-    static func requireHolder(_ connection: PostgresConnection, app: PostgresAppRow, session: DraftSession) async throws {
-        guard let row = try await draftRow(connection, appID: app.id, forUpdate: true) else { throw StoreError.draftNotFound(app: app.name) }
+    /// Throws ``StoreError/draftLost(app:holder:unsaved:)`` unless `session` still holds the
+    /// application's draft (the session had it, so anything else means it lost it).
+    static func requireHolder(_ connection: PostgresConnection, app: PostgresAppRow, session: DraftSession, unsaved: String? = nil) async throws {
+        guard let row = try await draftRow(connection, appID: app.id, forUpdate: true) else {
+            throw StoreError.draftLost(app: app.name, holder: nil, unsaved: unsaved)
+        }
         guard row.holderToken == session.token else {
-            throw StoreError.draftHeld(app: app.name, holder: DraftHoldRules.holderShown(owner: row.owner, holder: row.holder, updatedAt: row.updatedAt))
+            throw StoreError.draftLost(app: app.name, holder: DraftHoldRules.holderShown(owner: row.owner, holder: row.holder, updatedAt: row.updatedAt),
+                                       unsaved: unsaved)
         }
     }
 
@@ -137,7 +142,7 @@ extension PostgresStore {
                 throw StoreError.draftNotFound(app: appName.trimmingWhitespace)
             }
             let app = try await Self.lock(connection, found)
-            try await Self.requireHolder(connection, app: app, session: session)
+            try await Self.requireHolder(connection, app: app, session: session, unsaved: questionID)
             if let record {
                 try await Self.saveAnswer(connection, appID: app.id, questionID: questionID, record: record, answer: answer, at: time)
             } else {

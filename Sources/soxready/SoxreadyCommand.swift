@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SoxreadyCore
 
 /// The `soxready` command: SOX readiness of a finance application moving to Azure.
@@ -20,6 +21,33 @@ struct SoxreadyCommand: ParsableCommand {
         subcommands: [AssessCommand.self, ReportCommand.self, SignOffCommand.self, VerifyCommand.self, HistoryCommand.self, DiffCommand.self,
                       AppsCommand.self, PortfolioCommand.self, StoreCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
     )
+
+    /// Parses and runs the command as ArgumentParser's own `main` does, but writes the help and
+    /// version text through ``Console``: `soxready --help > /dev/full` exits 74 with a message,
+    /// never 0 with the text lost.
+    static func main() {
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                if status == .success {
+                    do {
+                        try Console.out(text + "\n")
+                    } catch {
+                        try? Console.error("soxready: error: \(error.description)")
+                        Foundation.exit(ExitStatus.ioError.rawValue)
+                    }
+                } else {
+                    // If even standard error fails, the exit status still says what happened.
+                    try? Console.error(text)
+                }
+            }
+            Foundation.exit(status.rawValue)
+        }
+    }
 }
 
 /// The tool's own version.

@@ -171,7 +171,8 @@ struct AssessBatchTests {
         let report = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", branded.path], directory: folder)
         #expect(report.stdout.hasPrefix("# Contoso SOX migration plan: General Ledger\n"))
         let missing = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", "/nonexistent"], directory: folder)
-        #expect(missing.status == 65)
+        // A missing template is missing input (66), as README's table says.
+        #expect(missing.status == 66)
         #expect(missing.stderr.contains("/nonexistent/plan.md.mustache: template missing or unreadable"))
     }
 

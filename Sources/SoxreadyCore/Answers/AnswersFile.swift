@@ -44,19 +44,23 @@ public enum AnswersFileParser {
     static let formatName = "soxready/answers@1"
     static let topKeys = ["format", "app", "questionnaire", "preparedBy", "answers"]
     static let entryKeys = ["answer", "note", "evidence", "owner", "due"]
-    /// Problems reported before the parser stops looking (the rest are counted).
-    public static let maximumProblems = 100
+    /// Problems listed before the rest are only counted (``Diagnostic/maximumListed``).
+    public static let maximumProblems = Diagnostic.maximumListed
 
     /// Reads a file's text.
     ///
-    /// - Throws: ``AnswersFileError/unreadable(path:reason:)``.
+    /// - Throws: ``AnswersFileError/unreadable(path:reason:)`` for a missing or unreadable file,
+    ///   ``AnswersFileError/invalid(_:)`` naming where a file stops being UTF-8 text.
     public static func read(path: String) throws(AnswersFileError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
             throw .unreadable(path: path, reason: reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "the file is not UTF-8 text") }
-        return text
+        do {
+            return try UTF8Text.decode(data)
+        } catch {
+            throw .invalid([Diagnostic.notUTF8(error, file: path)])
+        }
     }
 
     /// The `app` and `questionnaire` named in the file, read before the questionnaire is known.
@@ -98,6 +102,14 @@ public enum AnswersFileParser {
         }
         result.app = fields.text(top["app"], "app", in: "the answers file")
         result.preparedBy = fields.text(top["preparedBy"], "preparedBy", in: "the answers file")
+        // Names are checked here, where their line is known: a NUL or an escape in a name is
+        // refused, never stored (an empty app: leaves the name to --app).
+        if let app = result.app, !app.trimmingWhitespace.isEmpty, let problem = AppName.problem(in: app, field: "app") {
+            fields.error(top["app"], problem.message, expected: problem.expected)
+        }
+        if let preparer = result.preparedBy, let problem = AppName.problem(in: preparer, field: "preparedBy") {
+            fields.error(top["preparedBy"], problem.message, expected: problem.expected)
+        }
         if let node = top["questionnaire"], let reference = fields.text(node, "questionnaire", in: "the answers file") {
             result.questionnaire = reference
             do {
@@ -119,7 +131,8 @@ public enum AnswersFileParser {
         }
         result.warnings = fields.warnings
         if !fields.diagnostics.isEmpty {
-            throw .invalid(fields.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
+            // In file order, at most Diagnostic.maximumListed, then the count of the rest.
+            throw .invalid(fields.sortedDiagnostics)
         }
         return result
     }
@@ -137,22 +150,18 @@ public enum AnswersFileParser {
         let ids = questionnaire.questions.map(\.id)
         var sheet: AnswerSheet = [:]
         var seenAt: [String: Int] = [:]
-        var unreported = 0
         for (keyNode, valueNode) in pairs {
-            // Past the limit, count problems instead of describing them (no suggestions either):
-            // a file of a million wrong keys is refused in a second, not in minutes.
-            if fields.diagnostics.count >= maximumProblems {
-                let known = keyNode.scalar.map { questionnaire.question($0.string) != nil || replacedBy[$0.string] != nil } ?? false
-                if !known { unreported += 1 }
-                continue
-            }
             guard let key = keyNode.scalar?.string else {
                 fields.error(keyNode, "an answer key is \(YAMLFields.kindName(keyNode))", expected: "expected a question id")
                 continue
             }
             let id = questionnaire.question(key) != nil ? key : (replacedBy[key] ?? key)
             guard let question = questionnaire.question(id) else {
-                if let suggestion = EditDistance.suggestion(for: key, among: ids) {
+                // Past the problems listed, each is only counted: no suggestion is looked for,
+                // so a file of a million wrong keys is refused in seconds, not in minutes.
+                if fields.isFull {
+                    fields.error(keyNode, "")
+                } else if let suggestion = EditDistance.suggestion(for: key, among: ids) {
                     fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)", expected: "did you mean '\(suggestion)'?")
                 } else {
                     fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)",
@@ -169,10 +178,6 @@ public enum AnswersFileParser {
                 sheet[id] = record
             }
         }
-        if unreported > 0 {
-            fields.error(at: nil, "\(unreported) more unknown question\(unreported == 1 ? "" : "s") not listed (the first \(maximumProblems) problems are)",
-                         expected: "expected question ids from 'soxready questionnaire show \(questionnaire.id)'")
-        }
         return sheet
     }
 
@@ -186,6 +191,9 @@ public enum AnswersFileParser {
             record.note = fields.text(map["note"], "note", in: context)
             record.evidence = fields.text(map["evidence"], "evidence", in: context)
             record.owner = fields.text(map["owner"], "owner", in: context)?.trimmingWhitespace
+            if let owner = record.owner, !owner.isEmpty, let problem = AppName.problem(in: owner, field: "the owner of \(context)") {
+                fields.error(map["owner"], problem.message, expected: problem.expected)
+            }
             if let dueNode = map["due"], let text = fields.text(dueNode, "due", in: context) {
                 if let date = CalendarDate(text.trimmingWhitespace) {
                     record.due = date

@@ -10,24 +10,36 @@ public enum AppName {
     ///   ``maximumLength``, one with a control character (a NUL, a line break, an escape), a
     ///   bidirectional override, or one that looks like a wizard command (`:quit`, `?`).
     public static func validated(_ text: String, field: String = "the application name") throws(AssessFlowError) -> String {
-        let name = text.trimmingWhitespace
-        let example = field == "the application name" ? "General Ledger" : "Dana Lee"
-        guard !name.isEmpty else { throw .invalidAppName("\(field) is empty; expected a name such as \(example)") }
-        if let scalar = name.unicodeScalars.first(where: isForbidden) {
-            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            throw .invalidAppName("\(field) holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line")
-        }
-        guard name.count <= maximumLength else {
-            throw .invalidAppName("\(field) has \(name.count) characters; expected at most \(maximumLength)")
-        }
-        guard !name.hasPrefix(":"), name != "?" else {
-            throw .invalidAppName("'\(name)' looks like a wizard command, not a name; expected a name such as \(example)")
-        }
-        return name
+        if let problem = problem(in: text, field: field) { throw .invalidAppName("\(problem.message); \(problem.expected)") }
+        return text.trimmingWhitespace
     }
 
-    /// C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    /// What is wrong with `text` as a name, nil when it is acceptable (see ``validated(_:field:)``).
+    ///
+    /// - Parameters:
+    ///   - text: The name as typed or read from a file.
+    ///   - field: How the message names it ("the application name", "app", "--prepared-by").
+    /// - Returns: The problem ("app holds a control character (U+0000)") and what was expected.
+    public static func problem(in text: String, field: String) -> (message: String, expected: String)? {
+        let name = text.trimmingWhitespace
+        let example = ["the application name", "app", "--app"].contains(field) ? "General Ledger" : "Dana Lee"
+        guard !name.isEmpty else { return ("\(field) is empty", "expected a name such as \(example)") }
+        if let scalar = name.unicodeScalars.first(where: isForbidden) {
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            return ("\(field) holds a control character (\(code))", "expected letters, digits, spaces and punctuation on one line")
+        }
+        guard name.count <= maximumLength else {
+            return ("\(field) has \(name.count) characters", "expected at most \(maximumLength)")
+        }
+        guard !name.hasPrefix(":"), name != "?" else {
+            return ("'\(name)' looks like a wizard command, not a name", "expected a name such as \(example)")
+        }
+        return nil
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates:
+    /// the characters no name may hold.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

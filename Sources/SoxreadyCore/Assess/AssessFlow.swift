@@ -448,12 +448,42 @@ public struct AssessFlow {
     ///   ``QuestionnaireLoadError``, ``StoreError``, ``AssessFlowError``.
     public func runBatch(answersFile path: String, appName: String?, questionnaire: String?, update: Bool,
                          preparedBy: String? = nil) throws -> BatchOutcome {
+        try recordBatch(try Self.check(answersFile: path, appName: appName, questionnaire: questionnaire, preparedBy: preparedBy,
+                                       catalog: catalog), update: update)
+    }
+
+    /// Checks an answers file completely, without the store: its text, its questionnaire, every
+    /// answer, the application and the preparer it names.
+    ///
+    /// - Parameters:
+    ///   - path: The answers file.
+    ///   - appName: `--app`, which must agree with the file's `app:` when both are given.
+    ///   - questionnaire: `--questionnaire`, else the file's `questionnaire:`, else the default.
+    ///   - preparedBy: `--prepared-by`, which must agree with the file's `preparedBy:`.
+    ///   - catalog: Where questionnaire ids are looked up.
+    /// - Returns: The checked file, ready for ``recordBatch(_:update:)``.
+    /// - Throws: ``AnswersFileError`` (every problem of the file), ``QuestionnaireLoadError``,
+    ///   ``AssessFlowError``.
+    public static func check(answersFile path: String, appName: String?, questionnaire: String?, preparedBy: String?,
+                             catalog: QuestionnaireCatalog) throws -> CheckedAnswersFile {
         let text = try AnswersFileParser.read(path: path)
         let header = AnswersFileParser.header(text)
         let loaded = try catalog.resolve(questionnaire ?? header.questionnaire ?? QuestionnaireCatalog.defaultID)
         let file = try AnswersFileParser.parse(text, file: path, questionnaire: loaded.questionnaire)
         let name = try Self.appName(given: appName, inFile: file.app, answersPath: path)
         let preparer = try Self.preparer(given: preparedBy, inFile: file.preparedBy, answersPath: path)
+        return CheckedAnswersFile(path: path, questionnaire: loaded, file: file, appName: name, preparer: preparer)
+    }
+
+    /// Records a checked answers file as the application's next run.
+    ///
+    /// - Parameters:
+    ///   - checked: The file, from ``check(answersFile:appName:questionnaire:preparedBy:catalog:)``.
+    ///   - update: Keep the latest run's answers and change only those the file names.
+    /// - Returns: The run and the plans written.
+    /// - Throws: ``StoreError``, ``AssessFlowError``, ``AtomicFile/WriteError``.
+    public func recordBatch(_ checked: CheckedAnswersFile, update: Bool) throws -> BatchOutcome {
+        let (loaded, file, name, preparer) = (checked.questionnaire, checked.file, checked.appName, checked.preparer)
         for warning in file.warnings { warn(warning.description.terminalSafe()) }
 
         var sheet = file.answers

@@ -19,7 +19,8 @@ public enum AssessFlowError: Error, Sendable, Equatable, CustomStringConvertible
     case noAnswer(to: String)
     /// The run was recorded, but its plans could not be written. Exit 73.
     case recordedWithoutPlans(run: Int, app: String, fingerprint: String, reason: String)
-    /// The plans cannot be written, so nothing was recorded (the answers stay saved). Exit 73.
+    /// The plans cannot be written, so nothing was recorded; with `resume`, the wizard's answers
+    /// stay saved and this command resumes them. Exit 73.
     case plansCannotBeWritten(reason: String, resume: String?)
 
     public var description: String {
@@ -45,8 +46,8 @@ public enum AssessFlowError: Error, Sendable, Equatable, CustomStringConvertible
             return "run \(run) of '\(app)' was recorded (fingerprint \(fingerprint.prefix(16))), but its plans could not be written: "
                 + "\(reason); do not assess again: write them with soxready report --app '\(app)' --run \(run) --output DIR"
         case .plansCannotBeWritten(let reason, let resume):
-            return "the plans cannot be written (\(reason)), so nothing was recorded; every answer is saved"
-                + (resume.map { ": fix that and resume with \($0)" } ?? "")
+            return "the plans cannot be written (\(reason)), so nothing was recorded"
+                + (resume.map { "; every answer is saved: fix that and resume with \($0)" } ?? "")
         }
     }
 

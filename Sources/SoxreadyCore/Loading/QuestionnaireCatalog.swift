@@ -37,10 +37,10 @@ public struct QuestionnaireCatalog: Sendable {
         if let executablePath {
             // The installed share folder (`bin/../share/soxready/Questionnaires`), then, for a
             // binary run from its build folder, the package it was built from.
-            var folder = (URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
-            paths.append(((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/soxready/Questionnaires"))
+            var folder = PathText.parent(of: URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path)
+            paths.append((PathText.parent(of: folder) as NSString).appendingPathComponent("share/soxready/Questionnaires"))
             for _ in 0..<3 {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = PathText.parent(of: folder)
                 if folder.isEmpty || folder == "/" { break }
                 let candidate = (folder as NSString).appendingPathComponent("Questionnaires")
                 if FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent("\(defaultID).yaml")) {

@@ -23,8 +23,9 @@ public enum QuestionnaireLoader {
     ///
     /// - Parameter path: A file path, relative to the current directory or absolute.
     /// - Returns: The questionnaire and its exact content.
-    /// - Throws: ``QuestionnaireLoadError/unreadable(path:reason:)`` when the file cannot be read
-    ///   or is not UTF-8; ``QuestionnaireLoadError/invalid(_:)`` with every problem found.
+    /// - Throws: ``QuestionnaireLoadError/unreadable(path:reason:)`` when the file cannot be read;
+    ///   ``QuestionnaireLoadError/invalid(_:)`` with every problem found, or where the file stops
+    ///   being UTF-8 text.
     public static func load(path: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
         let data: Data
         do {
@@ -33,8 +34,11 @@ public enum QuestionnaireLoader {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
             throw .unreadable(path: path, reason: reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "the file is not UTF-8 text")
+        let text: String
+        do {
+            text = try UTF8Text.decode(data)
+        } catch {
+            throw .invalid([Diagnostic.notUTF8(error, file: path)])
         }
         var loaded = try parse(text, file: path)
         loaded.path = path
@@ -78,11 +82,8 @@ public enum QuestionnaireLoader {
         }
         var decoder = QuestionnaireDecoder(file: file)
         let questionnaire = decoder.decode(root)
-        let diagnostics = decoder.diagnostics.enumerated().sorted {
-            let l = $0.element.location ?? SourceLocation(line: 0, column: 0)
-            let r = $1.element.location ?? SourceLocation(line: 0, column: 0)
-            return l == r ? $0.offset < $1.offset : l < r
-        }.map(\.element)
+        // In file order, at most Diagnostic.maximumListed, then the count of the rest.
+        let diagnostics = decoder.fields.sortedDiagnostics
         guard diagnostics.isEmpty, let questionnaire else {
             throw .invalid(diagnostics)
         }

@@ -16,21 +16,42 @@ struct YAMLFields {
     }
 
     let file: String
+    /// The errors kept: the first ``Diagnostic/maximumListed`` found.
     var diagnostics: [Diagnostic] = []
+    /// Errors found past those, counted only: a file of a million mistakes is refused in seconds
+    /// and in little memory.
+    var unlisted = 0
 
     init(file: String) { self.file = file }
+
+    /// As many errors are kept as are listed; the rest are only counted.
+    var isFull: Bool { diagnostics.count >= Diagnostic.maximumListed }
+
+    /// The errors kept, in file order, then one line that counts the rest (if any).
+    var sortedDiagnostics: [Diagnostic] {
+        let sorted = diagnostics.enumerated().sorted {
+            let l = $0.element.location ?? SourceLocation(line: 0, column: 0)
+            let r = $1.element.location ?? SourceLocation(line: 0, column: 0)
+            return l == r ? $0.offset < $1.offset : l < r
+        }.map(\.element)
+        return sorted + (unlisted > 0 ? [Diagnostic.unlisted(unlisted, file: file)] : [])
+    }
 
     static func location(_ node: Node?) -> SourceLocation? {
         guard let mark = node?.mark else { return nil }
         return SourceLocation(line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ node: Node?, _ message: String, expected: String? = nil) {
-        diagnostics.append(Diagnostic(file: file, location: Self.location(node), message: message, expected: expected))
+    mutating func error(_ node: Node?, _ message: @autoclosure () -> String, expected: @autoclosure () -> String? = nil) {
+        error(at: Self.location(node), message(), expected: expected())
     }
 
-    mutating func error(at location: SourceLocation?, _ message: String, expected: String? = nil) {
-        diagnostics.append(Diagnostic(file: file, location: location, message: message, expected: expected))
+    mutating func error(at location: SourceLocation?, _ message: @autoclosure () -> String, expected: @autoclosure () -> String? = nil) {
+        guard !isFull else {
+            unlisted += 1
+            return
+        }
+        diagnostics.append(Diagnostic(file: file, location: location, message: message(), expected: expected()))
     }
 
     /// Warnings: the file loads, but something in it is ignored.

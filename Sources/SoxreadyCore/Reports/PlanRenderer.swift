@@ -19,10 +19,20 @@ public struct PlanRenderer: Sendable {
         public var path: String
         /// What is wrong.
         public var reason: String
+        /// The file is missing or cannot be read (missing input), rather than wrong.
+        public var isMissing = false
         public var description: String { "\(path): \(reason)" }
 
-        /// 65: a template folder that lacks a template, or one that does not parse, is bad data.
-        public var exitStatus: ExitStatus { .dataError }
+        /// Creates an error about the template at `path`.
+        public init(path: String, reason: String, isMissing: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.isMissing = isMissing
+        }
+
+        /// 66 for a template that is missing or unreadable; 65 for one that is not UTF-8, does
+        /// not parse, or would break the page.
+        public var exitStatus: ExitStatus { isMissing ? .noInput : .dataError }
     }
 
     /// The plan formats a renderer can produce.

@@ -46,8 +46,14 @@ struct PlanTemplateSet: Sendable {
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when it is missing, unreadable, or would close the element.
     static func stylesheet(_ cssPath: String) throws(PlanRenderer.TemplateError) -> String {
-        guard let data = FileManager.default.contents(atPath: cssPath), let css = String(data: data, encoding: .utf8) else {
-            throw PlanRenderer.TemplateError(path: cssPath, reason: "stylesheet missing or unreadable")
+        guard let data = FileManager.default.contents(atPath: cssPath) else {
+            throw PlanRenderer.TemplateError(path: cssPath, reason: "stylesheet missing or unreadable", isMissing: true)
+        }
+        let css: String
+        do {
+            css = try UTF8Text.decode(data)
+        } catch {
+            throw PlanRenderer.TemplateError(path: cssPath, reason: "the stylesheet is not UTF-8 text: \(error.description); save it as UTF-8")
         }
         // The stylesheet is inserted unescaped: it must not close the style element.
         guard !css.lowercased().contains("</style") else {
@@ -71,8 +77,14 @@ struct PlanTemplateSet: Sendable {
     }
 
     static func load(_ path: String) throws(PlanRenderer.TemplateError) -> (template: MustacheTemplate, text: String) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw PlanRenderer.TemplateError(path: path, reason: "template missing or unreadable")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlanRenderer.TemplateError(path: path, reason: "template missing or unreadable", isMissing: true)
+        }
+        let text: String
+        do {
+            text = try UTF8Text.decode(data)
+        } catch {
+            throw PlanRenderer.TemplateError(path: path, reason: "the template is not UTF-8 text: \(error.description); save it as UTF-8")
         }
         do {
             return (try MustacheTemplate(string: text), text)

@@ -51,21 +51,18 @@ public struct PlanWriter: Sendable {
         } catch {
             throw AtomicFile.WriteError(path: named, reason: "cannot create the folder \(folder)")
         }
-        guard let store else {
-            guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
-                throw AtomicFile.WriteError(path: named, reason: String(cString: strerror(errno)))
-            }
-            return
-        }
-        if let data = FileManager.default.contents(atPath: marker) {
+        if let store, let data = FileManager.default.contents(atPath: marker) {
             let owner = String(decoding: data, as: UTF8.self).trimmingWhitespace
             if owner != store {
                 throw AtomicFile.WriteError(path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
             }
-            guard access(folder, W_OK) == 0 else { throw AtomicFile.WriteError(path: named, reason: String(cString: strerror(errno))) }
-            return
         }
-        try AtomicFile.write(Data((store + "\n").utf8), to: marker)
+        guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
+            throw AtomicFile.WriteError(path: named, reason: String(cString: strerror(errno)))
+        }
+        if let store, !FileManager.default.fileExists(atPath: marker) {
+            try AtomicFile.write(Data((store + "\n").utf8), to: marker)
+        }
     }
 
     /// Checks, without creating or writing anything, that ``preflight(folder:fileName:)`` would
@@ -87,9 +84,9 @@ public struct PlanWriter: Sendable {
             }
             return
         }
-        var ancestor = (path as NSString).deletingLastPathComponent
+        var ancestor = PathText.parent(of: path)
         while !ancestor.isEmpty, !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
-            ancestor = (ancestor as NSString).deletingLastPathComponent
+            ancestor = PathText.parent(of: ancestor)
         }
         let existing = ancestor.isEmpty ? "." : ancestor
         _ = FileManager.default.fileExists(atPath: existing, isDirectory: &isDirectory)

@@ -58,8 +58,8 @@ public protocol AssessmentStore: AnyObject, Sendable {
     ///
     /// - Returns: The run as stored.
     /// - Throws: ``StoreError/busy(location:waitedSeconds:)`` when another writer holds the store too
-    ///   long (nothing is recorded), ``StoreError/draftHeld(app:holder:)`` when `run` completes a
-    ///   draft that another session took over.
+    ///   long (nothing is recorded), ``StoreError/draftLost(app:holder:unsaved:)`` when `run`
+    ///   completes a draft that another session took over.
     func record(_ run: RunToRecord) throws(StoreError) -> StoredRun
 
     /// The application's sign-offs, oldest first (the last one for a run is the one that counts).
@@ -97,7 +97,8 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// Saves one answer of the draft (nil removes it) and the question asked next, in one
     /// transaction, before the wizard moves on.
     ///
-    /// - Throws: ``StoreError/draftHeld(app:holder:)`` when another session has taken the draft over.
+    /// - Throws: ``StoreError/draftLost(app:holder:unsaved:)`` when another session has taken the
+    ///   draft over, or recorded or discarded it.
     func saveDraftAnswer(appName: String, questionID: String, record: AnswerRecord?, next position: String?,
                          at date: Date, session: DraftSession) throws(StoreError)
 

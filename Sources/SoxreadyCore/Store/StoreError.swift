@@ -10,7 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The location holds something that is not a soxready store, or a damaged one (exit 74).
     case notAStore(location: String, reason: String)
     /// The store was written by a newer soxready (its schema is newer than this one knows); it is
-    /// never written by this version (exit 74).
+    /// never written by this version (exit 74). `found` says what was found: the schema version,
+    /// and the migrations this version does not know.
     case newerSchema(location: String, found: String)
     /// No application with this name has been assessed (exit 66).
     case appNotFound(name: String, known: [String])
@@ -20,6 +21,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case draftNotFound(app: String)
     /// Another session holds the application's draft (exit 75; `--take-over` takes it).
     case draftHeld(app: String, holder: DraftHolder)
+    /// This session held the application's draft and has lost it: another session took it over
+    /// (`holder`, nil when that one has let it go since), or recorded or discarded it. The
+    /// session stops; what it saved before is in the draft, `unsaved` (a question id) is not.
+    /// Exit 75.
+    case draftLost(app: String, holder: DraftHolder?, unsaved: String?)
     /// A read or write failed (exit 74).
     case io(location: String, reason: String)
     /// Another application already has this name (exit 65).
@@ -70,6 +76,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .draftHeld(let app, let holder):
             return "the unfinished assessment of '\(app)' is open in another session: \(holder.description); "
                 + "finish or quit it there, or take it over with --take-over"
+        case .draftLost(let app, let holder, let unsaved):
+            let lost = holder.map { "was taken over by \($0.description)" }
+                ?? "is no longer held by this session (another session took it over and has let it go, recorded it or started again)"
+            let last = unsaved.map { "the last change made here (\($0)) was not saved" } ?? "no run was recorded"
+            return "the unfinished assessment of '\(app)' \(lost): this session stops; the answers it saved are in that draft, \(last)"
         case .io(let location, let reason):
             return "the store \(location) could not be read or written: \(reason)"
         case .appNameTaken(let name):
@@ -93,7 +104,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The sysexits code for this error.
     public var exitStatus: ExitStatus {
         switch self {
-        case .busy, .draftHeld: .storeBusy
+        case .busy, .draftHeld, .draftLost: .storeBusy
         case .cannotOpen: .cannotCreate
         case .notFound, .appNotFound, .runNotFound, .draftNotFound: .noInput
         case .io, .notAStore, .newerSchema, .connectionFailed, .accessDenied: .ioError

@@ -20,7 +20,7 @@ public enum AtomicFile {
     ///   - mode: Permission bits of a new file (default 0644).
     /// - Throws: ``WriteError`` (exit 73); the target is then unchanged.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws(WriteError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         if !folder.isEmpty {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             catch { throw WriteError(path: path, reason: "cannot create the folder \(folder)") }

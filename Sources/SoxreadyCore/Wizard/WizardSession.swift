@@ -417,7 +417,7 @@ public struct WizardSession: Sendable {
     mutating func setCommitment(_ id: String, owner: String?, due: String?, removing: Bool) -> [Effect] {
         var record = startingRecord(id)
         if let owner {
-            guard !owner.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            guard !owner.unicodeScalars.contains(where: AppName.isForbidden) else {
                 invalidAttempts += 1
                 return [.say("the owner's name must be one line of text")]
             }

@@ -81,6 +81,8 @@ struct AppsCommand: ParsableCommand {
         @Argument(help: "Its new name.") var newName: String
         @OptionGroup var global: GlobalOptions
 
+        func validate() throws { try NameOption.check(newName, "the new name") }
+
         func run() throws {
             try reportingFailures {
                 let target = try AppName.validated(newName)

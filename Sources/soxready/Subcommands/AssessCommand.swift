@@ -68,7 +68,9 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let app, app.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--app must not be empty") }
+        try NameOption.check(app, "--app")
+        try NameOption.check(preparedBy, "--prepared-by")
+        try NameOption.check(user, "--user")
         if resume && restart { throw ValidationError("--resume and --restart exclude each other") }
         if answers != nil && (resume || restart || onlyGaps || takeOver) {
             throw ValidationError("--resume, --restart, --only-gaps and --take-over are for the wizard, not --answers")
@@ -78,18 +80,28 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // Everything that can be checked without the store is checked before it is opened: the
+            // templates, where the plans go, and an answers file completely. A failure then leaves
+            // the store as it was, even one that does not exist yet, and the wizard asks nothing.
+            let plans = try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity, appendix: !noAppendix)
+            do {
+                try plans.check(folder: output ?? global.defaultReportsFolder)
+            } catch let error as AtomicFile.WriteError {
+                throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: nil)
+            }
+            let checked = try answers.map {
+                try AssessFlow.check(answersFile: $0, appName: app, questionnaire: questionnaire, preparedBy: preparedBy,
+                                     catalog: QuestionnaireCatalog.forProcess)
+            }
             let store = try global.openStoreForWriting()
-            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() },
-                                  plans: try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity,
-                                                               appendix: !noAppendix),
+            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() }, plans: plans,
                                   planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
                                   write: Console.outRemembering, warn: Console.errorRemembering)
-            guard let answersPath = answers else {
+            guard let checked else {
                 try runWizard(flow)
                 return
             }
-            let outcome = try flow.runBatch(answersFile: answersPath, appName: app, questionnaire: questionnaire, update: update,
-                                            preparedBy: preparedBy)
+            let outcome = try flow.recordBatch(checked, update: update)
             try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location, width: Terminal.summaryWidth))
             try Console.out(PlanOutput.writtenLine(outcome.plans))
         }

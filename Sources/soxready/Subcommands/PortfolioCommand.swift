@@ -72,6 +72,10 @@ struct PortfolioCommand: ParsableCommand {
                 return
             }
             let folder = output ?? global.defaultReportsFolder
+            // The folder is marked with its store, as plan folders are: another store's portfolio
+            // of the same day is never overwritten.
+            try PlanWriter(templates: nil, formats: [], store: global.storeIdentity)
+                .preflight(folder: folder, fileName: "portfolio-\(day).\(formats[0].fileExtension)")
             for format in formats {
                 let path = (folder as NSString).appendingPathComponent("portfolio-\(day).\(format.fileExtension)")
                 try AtomicFile.write(try render(format), to: path)

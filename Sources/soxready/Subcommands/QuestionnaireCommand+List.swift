@@ -33,7 +33,7 @@ extension QuestionnaireCommand {
                                  entry.path + (shadowed ? " (not used: same id and version found earlier)" : "")])
                 case .failure(let error):
                     let count: Int
-                    if case .invalid(let diagnostics) = error { count = diagnostics.count } else { count = 1 }
+                    if case .invalid(let diagnostics) = error { count = diagnostics.problemCount } else { count = 1 }
                     rows.append(["(invalid)", "-", "-", "-", "-", "\(count) error(s): run 'soxready questionnaire validate'", entry.path])
                 }
             }

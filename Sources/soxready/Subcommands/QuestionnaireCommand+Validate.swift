@@ -34,7 +34,8 @@ extension QuestionnaireCommand {
                 } catch let error as QuestionnaireLoadError {
                     try Console.error(error.description.terminalSafe(keepNewlines: true))
                     if case .invalid(let diagnostics) = error {
-                        try Console.error("\(path.terminalSafe()): \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")")
+                        let count = diagnostics.problemCount
+                        try Console.error("\(path.terminalSafe()): \(Diagnostic.grouped(count)) error\(count == 1 ? "" : "s")")
                     }
                     if error.exitStatus == .dataError || status == .success { status = error.exitStatus }
                 }

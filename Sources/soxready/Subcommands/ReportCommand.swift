@@ -64,8 +64,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let formats = format.map { [$0] } ?? ReportFormat.plans
-            var writer = try PlanOutput.writer(templates, formats: formats, store: output == nil ? global.storeIdentity : nil,
-                                               appendix: !noAppendix)
+            // Every plan folder is marked with its store, --output ones too: a folder holding another
+            // store's plans is refused, never overwritten (run 1 of one store is not run 1 of another).
+            var writer = try PlanOutput.writer(templates, formats: formats, store: global.storeIdentity, appendix: !noAppendix)
             writer.boardsProcess = boardsProcess ?? .agile
             let store = try global.openStoreForReading(app: app)
             let stored = try store.run(appName: app, number: runNumber)

@@ -47,6 +47,8 @@ struct SignOffCommand: ParsableCommand {
 
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
+        try NameOption.check(reviewer, "--reviewer")
+        try NameOption.check(role, "--role")
         if decision == .sendBack, (comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--decision send-back needs --comment saying what to change")
         }

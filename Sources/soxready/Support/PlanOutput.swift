@@ -5,10 +5,15 @@ import SoxreadyCore
 enum PlanOutput {
     /// The template folder: `--templates`, `$SOXREADY_TEMPLATES`, `./Reports/templates`, then
     /// the installation's `share/soxready/templates` or the source tree the binary was built in.
+    /// A folder the user names (the option or the environment) is used as it is: one that lacks a
+    /// template is an error, never quietly replaced by the bundled templates.
     ///
     /// - Throws: ``CommandFailure`` (exit 66) listing the folders looked in.
     static func templatesDirectory(_ option: String?) throws -> String {
         if let option { return option }
+        // A folder named by SOXREADY_TEMPLATES is used as it is: a missing template there is an
+        // error, never silently replaced by the bundled ones.
+        if let env = ProcessInfo.processInfo.environment["SOXREADY_TEMPLATES"], !env.isEmpty { return env }
         for folder in candidates where FileManager.default.fileExists(atPath: "\(folder)/plan.html.mustache") {
             return folder
         }
@@ -61,10 +66,10 @@ enum PlanOutput {
 enum InstallationRoot {
     static var candidates: [String] {
         guard let executable = Bundle.main.executablePath else { return [] }
-        var folder = (URL(fileURLWithPath: executable).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+        var folder = PathText.parent(of: URL(fileURLWithPath: executable).resolvingSymlinksInPath().path)
         var result: [String] = []
         for _ in 0..<4 {
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathText.parent(of: folder)
             if folder.isEmpty || folder == "/" { break }
             result.append(folder)
         }

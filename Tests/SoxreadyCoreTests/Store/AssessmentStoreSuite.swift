@@ -150,12 +150,13 @@ struct AssessmentStoreSuite {
         // Released, the draft can be resumed by another session of the same user.
         try store.releaseDraft(appName: "GL", session: first)
         _ = try store.claimDraft(appName: "GL", session: second, takeOver: false)
-        // The first session may no longer write it, nor complete it with a run.
-        #expect(throws: StoreError.draftHeld(app: "GL", holder: second.holder)) {
+        // The first session may no longer write it, nor complete it with a run: it is told that it
+        // lost the draft, to whom, and what was not saved.
+        #expect(throws: StoreError.draftLost(app: "GL", holder: second.holder, unsaved: "a1")) {
             try store.saveDraftAnswer(appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("yes"))), next: nil,
                                       at: start, session: first)
         }
-        #expect(throws: StoreError.draftHeld(app: "GL", holder: second.holder)) {
+        #expect(throws: StoreError.draftLost(app: "GL", holder: second.holder, unsaved: nil)) {
             try store.record(run("GL", completing: first))
         }
         #expect(try store.runs(appName: "GL").isEmpty)

@@ -84,8 +84,8 @@ extension SQLiteStore {
         try write { db in
             guard let app = try Self.findApp(db, name: appName.trimmingWhitespace),
                 var row = try DraftRow.filter(DraftRow.Columns.appID == app.id).fetchOne(db)
-            else { throw StoreError.draftNotFound(app: appName.trimmingWhitespace) }
-            try Self.requireHolder(db, appID: row.appID, appName: app.name, session: session)
+            else { throw StoreError.draftLost(app: appName.trimmingWhitespace, holder: nil, unsaved: questionID) }
+            try Self.requireHolder(db, appID: row.appID, appName: app.name, session: session, unsaved: questionID)
             if let record {
                 try DraftAnswerRow(appID: row.appID, questionID: questionID, answer: answer, note: record.note, evidence: record.evidence,
                                    updatedAt: time, owner: record.owner, due: record.due?.description).upsert(db)
@@ -116,14 +116,16 @@ extension SQLiteStore {
                                    startedAt: Timestamp.date(row.startedAt) ?? Date(timeIntervalSince1970: 0), session: session)
     }
 
-    /// Throws ``StoreError/draftHeld(app:holder:)`` unless `session` holds the application's draft.
-    static func requireHolder(_ db: Database, appID: Int64, appName: String, session: DraftSession) throws {
+    /// Throws ``StoreError/draftLost(app:holder:unsaved:)`` unless `session` still holds the
+    /// application's draft (the session had it, so anything else means it lost it).
+    static func requireHolder(_ db: Database, appID: Int64, appName: String, session: DraftSession, unsaved: String? = nil) throws {
         guard let row = try DraftRow.filter(DraftRow.Columns.appID == appID).fetchOne(db) else {
-            throw StoreError.draftNotFound(app: appName)
+            throw StoreError.draftLost(app: appName, holder: nil, unsaved: unsaved)
         }
         guard row.holderToken == session.token else {
-            throw StoreError.draftHeld(app: appName, holder: DraftHoldRules.holderShown(
-                owner: row.owner, holder: row.holder, updatedAt: Timestamp.date(row.updatedAt) ?? Date(timeIntervalSince1970: 0)))
+            throw StoreError.draftLost(app: appName, holder: DraftHoldRules.holderShown(
+                owner: row.owner, holder: row.holder, updatedAt: Timestamp.date(row.updatedAt) ?? Date(timeIntervalSince1970: 0)),
+                unsaved: unsaved)
         }
     }
 }

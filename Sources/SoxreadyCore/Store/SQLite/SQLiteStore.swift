@@ -52,7 +52,10 @@ public final class SQLiteStore: AssessmentStore {
         do {
             if mode == .readOnly {
                 configuration.readonly = true
-                let file = try DatabaseQueue(path: path, configuration: configuration)
+                // A WAL store is read from a snapshot in memory: opening the file would leave
+                // -wal and -shm files behind, or fail in a read-only folder.
+                let file = Self.isWALWithEmptyLog(path: path) ? try Self.memorySnapshot(of: path, busyTimeout: busyTimeout)
+                    : try DatabaseQueue(path: path, configuration: configuration)
                 switch try Self.schemaState(file, path: path) {
                 case .current:
                     queue = file
@@ -113,10 +116,19 @@ public final class SQLiteStore: AssessmentStore {
                     location: path,
                     reason: tables == 0 ? "an SQLite database with no tables" : "an SQLite database without soxready's tables")
             }
+            // Newer: a migration this version does not know, or a schema version above its own
+            // (storeInfo.schemaVersion is what docs/store.md tells a DBA to read).
             let migrator = SQLiteSchema.migrator
-            if try migrator.hasBeenSuperseded(db) {
-                let found = try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = 'schemaVersion'")
-                throw StoreError.newerSchema(location: path, found: found ?? "unknown")
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            let recorded = try db.tableExists("storeInfo")
+                ? try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = 'schemaVersion'") : nil
+            if let version = recorded.flatMap({ Int($0) }), version > SQLiteSchema.version {
+                throw StoreError.newerSchema(location: path, found: String(version))
+            }
+            if !unknown.isEmpty {
+                let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+                throw StoreError.newerSchema(location: path, found: "\(recorded ?? "unknown") and the migration\(unknown.count == 1 ? "" : "s") "
+                                             + "\(names), which this version does not know")
             }
             return try migrator.hasCompletedMigrations(db) ? .current : .older
         }
@@ -137,7 +149,7 @@ public final class SQLiteStore: AssessmentStore {
     /// Creates the store complete or not at all: built and migrated under a temporary name in the
     /// same folder, then renamed into place, all under the folder lock.
     static func create(path: String, busyTimeout: Double) throws(StoreError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -229,13 +241,15 @@ public final class SQLiteStore: AssessmentStore {
     ///
     /// The lock is on the folder, never on the database file: closing any descriptor of the
     /// database file would drop the POSIX locks SQLite holds on it in this process.
-    static func withFolderLock(path: String, timeout: Double, _ body: () throws -> Void) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+    /// With `shared`, readers share the lock (taking a snapshot of a WAL store) and keep only
+    /// an exclusive holder out.
+    static func withFolderLock(path: String, timeout: Double, shared: Bool = false, _ body: () throws -> Void) throws {
+        let folder = PathText.parent(of: path)
         let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.cannotOpen(location: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(timeout)
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 throw StoreError.busy(location: path, waitedSeconds: timeout)
             }
