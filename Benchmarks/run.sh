@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # soxready benchmarks: one command builds in release mode, generates synthetic stores and times
-# every command with hyperfine, next to the sqlite3 command line reading the same rows.
+# every command with hyperfine, next to the sqlite3 command line reading the same rows; then the
+# same stores copied into a throw-away PostgreSQL server, next to psql (PG=0 skips that part).
 #   bash Benchmarks/run.sh            (FULL=1 also times 2,000 applications)
 # Prints one table: median, spread (min–max), peak memory, ratio to the sqlite3 floor; and the
 # growth when applications and runs double. Data goes to $BENCH_DIR (default /tmp/soxready-bench).
@@ -42,7 +43,7 @@ cp "$root/Questionnaires/examples/general-ledger.yaml" answers.yaml
 rm -f assess*.sqlite* prompt.sqlite*
 "$bin" assess --store prompt.sqlite --answers answers.yaml --questionnaire "$q" >/dev/null 2>&1
 # assess is timed on a store where the application has one earlier run, restored before each run.
-"$bin" assess --store assess-base.sqlite --answers answers.yaml --questionnaire "$q" --output "$dir/plans" >/dev/null 2>&1
+"$bin" assess --store assess-base.sqlite --answers answers.yaml --questionnaire "$q" --output "$dir/plans-base" >/dev/null 2>&1
 
 results=results.tsv
 : > "$results"
@@ -55,6 +56,8 @@ bench() {  # name floor-name command...
 }
 apps_sql="SELECT app.name, app.slug, run.* FROM app LEFT JOIN run ON run.appID = app.id AND run.number = (SELECT MAX(number) FROM run AS latest WHERE latest.appID = app.id) ORDER BY app.name"
 history_sql="SELECT * FROM run WHERE appID = (SELECT id FROM app WHERE name = '$app') ORDER BY number"
+# The portfolio's four queries (SQLiteStore+Portfolio.swift), as one sqlite3 call.
+portfolio_sql="SELECT id, name, slug FROM app WHERE archivedAt IS NULL ORDER BY name; SELECT run.appID, run.number, run.recordedAt, run.readiness, run.score, run.confidence, run.result, run.questionnaireHash FROM run WHERE run.number = (SELECT MAX(number) FROM run AS other WHERE other.appID = run.appID AND other.recordedAt <= '9999'); SELECT appID, number, recordedAt, readiness FROM run WHERE recordedAt <= '9999'; SELECT * FROM signOff WHERE id IN (SELECT MAX(id) FROM signOff WHERE recordedAt <= '9999' GROUP BY appID, runNumber); SELECT hash, content FROM questionnaireContent"
 report_sql="SELECT run.*, questionnaireContent.content FROM run JOIN questionnaireContent ON questionnaireContent.hash = run.questionnaireHash WHERE run.appID = 1 AND run.number >= 23"
 
 bench validate - "$bin" questionnaire validate "$q"
@@ -74,13 +77,51 @@ bench apps-500 floor-apps-500 "$bin" apps --store apps500.sqlite
 bench floor-apps-500 - sqlite3 apps500.sqlite "'$apps_sql'"
 bench apps-1000 floor-apps-1000 "$bin" apps --store apps1000.sqlite
 bench floor-apps-1000 - sqlite3 apps1000.sqlite "'$apps_sql'"
+bench portfolio-json-500 floor-portfolio-500 "$bin" portfolio --store apps500.sqlite --format json --output -
+bench floor-portfolio-500 - sqlite3 apps500.sqlite "\"$portfolio_sql\""
+bench portfolio-json-1000 floor-portfolio-1000 "$bin" portfolio --store apps1000.sqlite --format json --output -
+bench floor-portfolio-1000 - sqlite3 apps1000.sqlite "\"$portfolio_sql\""
+bench portfolio-html-500 - "$bin" portfolio --store apps500.sqlite --format html --output -
+bench portfolio-html-1000 - "$bin" portfolio --store apps1000.sqlite --format html --output -
 bench history-1000x12 floor-history-1000x12 "$bin" history --store apps1000.sqlite --app "'$app'"
 bench floor-history-1000x12 - sqlite3 apps1000.sqlite "\"$history_sql\""
 bench history-24 - "$bin" history --store runs24.sqlite --app "'$app'"
 bench history-12 - "$bin" history --store runs12.sqlite --app "'$app'"
+# The team store: the same stores copied into a throw-away PostgreSQL server on a loopback port
+# (PG=0 skips it), timed next to psql running the statements PostgresStore runs.
+if [[ "${PG:-1}" == 1 ]]; then
+    pg_dir="$dir/pg-server"
+    bash "$root/scripts/pg-test-server.sh" stop "$pg_dir" 2>/dev/null || true
+    eval "$(bash "$root/scripts/pg-test-server.sh" start "$pg_dir")"
+    trap 'bash "$root/scripts/pg-test-server.sh" stop "$pg_dir" >/dev/null 2>&1 || true' EXIT
+    pg_url() { printf 'postgresql://%s@127.0.0.1:%s/%s' "$PGUSER" "$PGPORT" "$1"; }
+    pg_sizes=(500 1000); [[ "${FULL:-0}" == 1 ]] && pg_sizes+=(2000)
+    for n in "${pg_sizes[@]}"; do
+        psql -X -q -d "$PGDATABASE" -c "CREATE DATABASE apps$n" >/dev/null
+        echo "copying apps$n.sqlite into PostgreSQL …"
+        "$bin" store copy "apps$n.sqlite" "$(pg_url "apps$n")" >/dev/null
+    done
+    cat > pg-apps.sql <<'SQL'
+SELECT id, name, slug, created_at, archived_at FROM soxready.apps ORDER BY name COLLATE "C"; SELECT a.id AS app_id, r.* FROM soxready.apps a CROSS JOIN LATERAL (SELECT number, recorded_at, questionnaire_id, questionnaire_version, readiness, score, confidence, stars, blockers, high_gaps, medium_gaps, low_gaps FROM soxready.runs WHERE runs.app_id = a.id ORDER BY number DESC LIMIT 2) r ORDER BY a.id, r.number DESC; SELECT d.app_id, d.updated_at, (SELECT count(*) FROM soxready.draft_answers a WHERE a.app_id = d.app_id AND a.answer IS NOT NULL) FROM soxready.drafts d; SELECT DISTINCT ON (s.app_id) s.* FROM soxready.sign_offs s WHERE s.run_number = (SELECT max(number) FROM soxready.runs r WHERE r.app_id = s.app_id) ORDER BY s.app_id, s.number DESC;
+SQL
+    cat > pg-portfolio.sql <<'SQL'
+SELECT id, name, slug, created_at, archived_at FROM soxready.apps WHERE archived_at IS NULL ORDER BY name COLLATE "C"; SELECT a.id AS app_id, r.* FROM soxready.apps a CROSS JOIN LATERAL (SELECT number, recorded_at, questionnaire_id, questionnaire_version, readiness, score, confidence, stars, blockers, high_gaps, medium_gaps, low_gaps, result, questionnaire_hash FROM soxready.runs WHERE runs.app_id = a.id AND runs.recorded_at <= '9999-12-31' ORDER BY number DESC LIMIT 1) r WHERE a.archived_at IS NULL; SELECT r.app_id, r.number, r.recorded_at, r.readiness FROM soxready.runs r JOIN soxready.apps a ON a.id = r.app_id WHERE a.archived_at IS NULL AND r.recorded_at <= '9999-12-31'; SELECT DISTINCT ON (s.app_id, s.run_number) s.* FROM soxready.sign_offs s WHERE s.recorded_at <= '9999-12-31' ORDER BY s.app_id, s.run_number, s.number DESC; SELECT hash, content FROM soxready.questionnaire_contents;
+SQL
+    for n in "${pg_sizes[@]}"; do
+        url=$(pg_url "apps$n")
+        bench "pg-apps-$n" "floor-pg-apps-$n" "$bin" apps --store "$url"
+        bench "floor-pg-apps-$n" - psql -X -q -A -t -d "apps$n" -f pg-apps.sql
+        bench "pg-portfolio-json-$n" "floor-pg-portfolio-$n" "$bin" portfolio --store "$url" --format json --output -
+        bench "floor-pg-portfolio-$n" - psql -X -q -A -t -d "apps$n" -f pg-portfolio.sql
+        bench "pg-portfolio-html-$n" - "$bin" portfolio --store "$url" --format html --output -
+    done
+fi
 if [[ "${FULL:-0}" == 1 ]]; then
     bench apps-2000 floor-apps-2000 "$bin" apps --store apps2000.sqlite
     bench floor-apps-2000 - sqlite3 apps2000.sqlite "'$apps_sql'"
+    bench portfolio-json-2000 floor-portfolio-2000 "$bin" portfolio --store apps2000.sqlite --format json --output -
+    bench floor-portfolio-2000 - sqlite3 apps2000.sqlite "\"$portfolio_sql\""
+    bench portfolio-html-2000 - "$bin" portfolio --store apps2000.sqlite --format html --output -
 fi
 
 python3 - "$results" <<'PY'
@@ -108,6 +149,15 @@ def growth(a, b, what):
         print(f"doubling {what}: {data[b][0] / data[a][0]:.2f}× ({a} {data[a][0]:.1f} ms → {b} {data[b][0]:.1f} ms)")
 growth("apps-500", "apps-1000", "applications (apps)")
 growth("apps-1000", "apps-2000", "applications (apps)")
+growth("portfolio-json-500", "portfolio-json-1000", "applications (portfolio json)")
+growth("portfolio-json-1000", "portfolio-json-2000", "applications (portfolio json)")
+growth("portfolio-html-500", "portfolio-html-1000", "applications (portfolio html)")
+growth("portfolio-html-1000", "portfolio-html-2000", "applications (portfolio html)")
+growth("pg-apps-500", "pg-apps-1000", "applications (apps, PostgreSQL)")
+growth("pg-apps-1000", "pg-apps-2000", "applications (apps, PostgreSQL)")
+growth("pg-portfolio-json-500", "pg-portfolio-json-1000", "applications (portfolio json, PostgreSQL)")
+growth("pg-portfolio-json-1000", "pg-portfolio-json-2000", "applications (portfolio json, PostgreSQL)")
+growth("pg-portfolio-html-500", "pg-portfolio-html-1000", "applications (portfolio html, PostgreSQL)")
 growth("history-12", "history-24", "runs (history)")
 growth("report-html-12", "report-html-24", "runs (report html)")
 PY
