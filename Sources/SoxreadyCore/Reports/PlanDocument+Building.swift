@@ -176,22 +176,10 @@ extension PlanDocument {
         }
     }
 
-    /// An answer as finance reads it: the choice's label with its id, numbers with units.
+    /// An answer as finance reads it: the choice's label with its id, numbers with units
+    /// (``AnswerText/readable(_:question:)``, shared with the interchange formats).
     static func answerText(_ answer: Answer?, question: Question) -> String {
-        guard let answer else { return "unanswered" }
-        switch answer {
-        case .unknown: return "don't know"
-        case .notApplicable: return "not applicable"
-        case .value(.choice(let id)):
-            guard let choice = question.choice(id) else { return id }
-            return choice.label == id ? id : "\(choice.label) (\(id))"
-        case .value(.choices(let ids)):
-            return ids.isEmpty ? "none" : ids.map { question.choice($0)?.label ?? $0 }.joined(separator: "; ")
-        case .value(.number(let number)):
-            return NumberText.plain(number) + (question.unit.map { " \($0)" } ?? "")
-        case .value(let value):
-            return AnswerText.plain(value)
-        }
+        AnswerText.readable(answer, question: question)
     }
 
     static func gapRow(_ gap: AssessmentResult.GapEntry, questionnaire: Questionnaire, answers: AnswerSheet) -> GapRow {
