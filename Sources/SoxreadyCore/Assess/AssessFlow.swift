@@ -175,7 +175,7 @@ public struct AssessFlow {
         var answers: AnswerSheet
         let onlyGaps: Bool
         if let resumed {
-            loaded = try QuestionnaireLoader.parse(resumed.questionnaireContent, file: "the draft's questionnaire")
+            loaded = try QuestionnaireLoader.parse(resumed.questionnaireContent, file: "the draft's questionnaire", cache: catalog.cache)
             answers = resumed.answers
             onlyGaps = resumed.onlyGaps
             base = try resumed.basedOnRun.map { number throws(StoreError) in try store.run(appName: appName, number: number) }
@@ -198,7 +198,7 @@ public struct AssessFlow {
                                           onlyGaps: onlyGaps, startedAt: clock()), session: session)
         }
         // A rerun pre-fills every question with the base run's answer, also when resumed.
-        let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(), to: loaded.questionnaire) }
+        let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(cache: catalog.cache), to: loaded.questionnaire) }
             ?? AnswerCarryOver.Result()
         let defaults = carried.answers
 
@@ -459,7 +459,7 @@ public struct AssessFlow {
         var sheet = file.answers
         if update {
             guard let latest = try latestRun(of: name) else { throw AssessFlowError.needsRecordedRun(app: name, option: "--update") }
-            let carried = AnswerCarryOver.carry(latest.answers, from: try latest.questionnaire(), to: loaded.questionnaire)
+            let carried = AnswerCarryOver.carry(latest.answers, from: try latest.questionnaire(cache: catalog.cache), to: loaded.questionnaire)
             sheet = carried.answers.merging(file.answers) { _, new in new }
             let count = file.answers.count
             warn("soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "
