@@ -415,6 +415,11 @@ public struct AssessFlow {
         } catch {
             throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
         }
+        do {
+            try plans.prepareTemplates()
+        } catch {
+            throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
+        }
         let run = try store.record(RunToRecord(scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
                                                preparer: preparer, completingDraft: session))
         do {

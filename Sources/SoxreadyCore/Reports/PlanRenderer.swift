@@ -40,6 +40,12 @@ public struct PlanRenderer: Sendable {
         stylesheet = formats.contains(.html) ? try Self.stylesheet((directory as NSString).appendingPathComponent("plan.css")) : ""
     }
 
+    /// The files the templates of `formats` are read from: `plan.md.mustache`, `plan.html.mustache`
+    /// and `plan.css`.
+    static func fileNames(_ formats: Set<Format>) -> [String] {
+        (formats.contains(.markdown) ? ["plan.md.mustache"] : []) + (formats.contains(.html) ? ["plan.html.mustache", "plan.css"] : [])
+    }
+
     /// The content types the templates name: `MARKDOWN` and `HTML`.
     static func registerContentTypes() {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")

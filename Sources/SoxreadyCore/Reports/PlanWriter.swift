@@ -2,12 +2,15 @@ import Foundation
 
 /// Writes a run's reports into a folder, atomically, and checks beforehand that it can.
 ///
-/// The assess flow calls ``preflight(folder:)`` before it records a run, so that a missing
-/// template or a folder that cannot be written stops the command while nothing is recorded yet
-/// (the answers stay in the draft).
+/// The assess flow calls ``preflight(folder:fileName:)`` and ``prepareTemplates()`` before it
+/// records a run, so that a template that is missing or does not parse, or a folder that cannot
+/// be written, stops the command while nothing is recorded yet (the answers stay in the draft).
 public struct PlanWriter: Sendable {
-    /// The loaded templates (nil when no format needs them).
+    /// The loaded templates (nil when no format needs them, or when they are read when first
+    /// needed: see ``init(templateDirectory:formats:store:)``).
     public var templates: PlanRenderer?
+    /// Templates read when first needed, instead of ``templates``.
+    private var deferredTemplates: DeferredPlanTemplates?
     /// The formats to write, in order.
     public var formats: [ReportFormat]
     /// The store the plans come from (its location); a folder that holds plans of another store
@@ -26,6 +29,34 @@ public struct PlanWriter: Sendable {
         self.templates = templates
         self.formats = formats
         self.store = store
+    }
+
+    /// Creates a writer of `formats` whose templates are read from `directory` when they are first
+    /// needed (``prepareTemplates()``, or the first ``write(_:folder:)``), not now: the wizard asks
+    /// its first question without parsing them.
+    ///
+    /// - Throws: ``PlanRenderer/TemplateError`` now when a template the formats need is missing or
+    ///   unreadable; whether it parses is found out when it is first needed.
+    public init(templateDirectory directory: String, formats: [ReportFormat], store: String? = nil) throws(PlanRenderer.TemplateError) {
+        var needed: Set<PlanRenderer.Format> = []
+        if formats.contains(.markdown) { needed.insert(.markdown) }
+        if formats.contains(.html) { needed.insert(.html) }
+        if !needed.isEmpty { deferredTemplates = try DeferredPlanTemplates(directory: directory, formats: needed) }
+        self.formats = formats
+        self.store = store
+    }
+
+    /// Reads and parses the templates now if they were left for later (nothing to do otherwise).
+    ///
+    /// - Throws: ``PlanRenderer/TemplateError`` naming the template that is missing or does not parse.
+    public func prepareTemplates() throws(PlanRenderer.TemplateError) {
+        _ = try renderer()
+    }
+
+    /// The templates: the loaded ones, else the deferred ones (parsed on first use).
+    func renderer() throws(PlanRenderer.TemplateError) -> PlanRenderer? {
+        if let templates { return templates }
+        return try deferredTemplates?.renderer()
     }
 
     /// The file in a plan folder that names the store its plans come from.
@@ -100,6 +131,7 @@ public struct PlanWriter: Sendable {
     public func write(_ context: ReportContext, folder: String) throws -> [String] {
         var paths: [String] = []
         // Markdown and HTML together come from one pass over the document.
+        let templates = try renderer()
         var both: (markdown: String, html: String)?
         if let templates, formats.contains(.markdown), formats.contains(.html) { both = templates.both(context.document) }
         for format in formats {

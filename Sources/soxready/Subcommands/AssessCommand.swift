@@ -76,8 +76,11 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try global.openStoreForWriting()
-            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() },
-                                  plans: try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity),
+            // The wizard parses the templates before recording, not before its first question.
+            let plans = answers == nil
+                ? try PlanOutput.deferredWriter(templates, formats: ReportFormat.plans, store: global.storeIdentity)
+                : try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity)
+            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() }, plans: plans,
                                   planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
                                   write: Console.outRemembering, warn: Console.errorRemembering)
             guard let answersPath = answers else {

@@ -33,6 +33,13 @@ enum PlanOutput {
     static func writer(_ templates: String?, formats: [ReportFormat], store: String?) throws -> PlanWriter {
         try PlanWriter(templates: try Self.templates(templates, for: formats), formats: formats, store: store)
     }
+
+    /// A writer of `formats` whose templates are found now (a missing one stops the command before
+    /// anything is asked) and parsed before the run is recorded, not before the first question.
+    static func deferredWriter(_ templates: String?, formats: [ReportFormat], store: String?) throws -> PlanWriter {
+        guard formats.contains(where: \.needsTemplates) else { return try PlanWriter(templates: nil, formats: formats, store: store) }
+        return try PlanWriter(templateDirectory: try templatesDirectory(templates), formats: formats, store: store)
+    }
 }
 
 /// Folders that may hold soxready's bundled files: the binary's own prefix (`bin/..`) and, for a
