@@ -153,21 +153,29 @@ public struct AssessFlow {
         }
         let session = DraftSession.current(user: options.user, at: clock())
         let latest = try latestRun(of: appName)
-        let existing = try store.draft(appName: appName)
 
         var resumed: Draft?
-        if let existing {
-            var resume = options.draft != .restart
-            if options.draft == .ask {
-                let count = existing.answers.values.count { $0.answer != nil }
-                write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
-                      + "\(count) answer\(count == 1 ? "" : "s").\n")
-                resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
+        switch options.draft {
+        case .ask:
+            guard let existing = try store.draft(appName: appName) else { break }
+            let count = existing.answers.values.count { $0.answer != nil }
+            write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
+                  + "\(count) answer\(count == 1 ? "" : "s").\n")
+            let resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
                                       reader: reader)
-            }
             // Taking hold of the draft also tells whether another session has it open.
-            let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
-            if resume { resumed = claimed }
+            if resume || options.takeOver {
+                let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
+                if resume { resumed = claimed }
+            }
+        case .resume, .restart:
+            // Nothing to ask, so the draft is not read first: taking hold of it tells whether there
+            // is one. Starting again needs no hold at all (startDraft refuses a draft another
+            // session holds in the same way), unless taking it over: one write before the first
+            // question, not two.
+            guard options.draft == .resume || options.takeOver else { break }
+            let claimed = try claimDraftIfAny(appName: appName, session: session, takeOver: options.takeOver)
+            if options.draft == .resume { resumed = claimed }
         }
 
         let loaded: LoadedQuestionnaire
@@ -269,6 +277,16 @@ public struct AssessFlow {
         case .tooManyInvalidAnswers(let id):
             try store.releaseDraft(appName: appName, session: session)
             return .tooManyInvalidAnswers(SavedWork(appName: appName, answers: wizard.answers), questionID: id)
+        }
+    }
+
+    /// The application's draft, now held by `session`; nil when it has none.
+    func claimDraftIfAny(appName: String, session: DraftSession, takeOver: Bool) throws(StoreError) -> Draft? {
+        do {
+            return try store.claimDraft(appName: appName, session: session, takeOver: takeOver)
+        } catch {
+            if case .draftNotFound = error { return nil }
+            throw error
         }
     }
 
