@@ -306,7 +306,7 @@ public struct AssessFlow {
     /// The stored spelling of a name given with `--app` ("general ledger" → "General Ledger"), or the
     /// name as given for a new application.
     func canonicalName(_ name: String) throws(StoreError) -> String {
-        Self.knownApp(name, in: try store.apps()).map(\.name) ?? name
+        try store.storedAppName(matching: name) ?? name
     }
 
     func askAppName(reader: any LineReader) throws -> String? {
