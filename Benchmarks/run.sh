@@ -2,9 +2,11 @@
 # soxready benchmarks: one command builds in release mode, generates synthetic stores and times
 # every command with hyperfine, next to the sqlite3 command line reading the same rows; then the
 # same stores copied into a throw-away PostgreSQL server, next to psql (PG=0 skips that part).
-#   bash Benchmarks/run.sh            (FULL=1 also times 2,000 applications)
-# Prints one table: median, spread (min–max), peak memory, ratio to the sqlite3 floor; and the
-# growth when applications and runs double. Data goes to $BENCH_DIR (default /tmp/soxready-bench).
+#   bash Benchmarks/run.sh            (FULL=1 also times 2,000 applications; PG=0 skips PostgreSQL)
+# Prints one table: median, spread (min–max), peak memory, ratio to the sqlite3 floor; the time to
+# the first prompt over the process start (`soxready --version`), with the questionnaire cache warm
+# and cold; and the growth when applications and runs double. Data goes to $BENCH_DIR (default
+# /tmp/soxready-bench), the compiled-questionnaire cache to $BENCH_DIR/cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,6 +26,8 @@ dir=${BENCH_DIR:-/tmp/soxready-bench}
 mkdir -p "$dir"
 cd "$dir"
 export NO_COLOR=1
+# The questionnaire cache of the benchmarks: in the data folder, never the home folder's.
+export SOXREADY_CACHE="$dir/cache"
 
 generate() {  # store apps runs
     if [[ ! -f "$1.done" ]]; then
@@ -40,9 +44,10 @@ generate runs12.sqlite 1 12
 generate runs24.sqlite 1 24
 app="Synthetic application 00001"
 cp "$root/Questionnaires/examples/general-ledger.yaml" answers.yaml
-rm -f assess*.sqlite* prompt.sqlite*
+rm -rf assess*.sqlite* prompt.sqlite* "$dir/plans" "$dir/plans-base"
 "$bin" assess --store prompt.sqlite --answers answers.yaml --questionnaire "$q" >/dev/null 2>&1
-# assess is timed on a store where the application has one earlier run, restored before each run.
+# assess is timed on a store where the application has one earlier run, restored before each run
+# (its plans go to their own folder: a plan folder holds the plans of one store only).
 "$bin" assess --store assess-base.sqlite --answers answers.yaml --questionnaire "$q" --output "$dir/plans-base" >/dev/null 2>&1
 
 results=results.tsv
@@ -51,6 +56,7 @@ bench() {  # name floor-name command...
     local name=$1 floor=$2; shift 2
     hyperfine -N --warmup 3 --runs "${RUNS:-20}" ${PREPARE:+--prepare "$PREPARE"} --export-json "bench-$name.json" "$*" >/dev/null
     local peak
+    if [[ -n "${PREPARE:-}" ]]; then sh -c "$PREPARE"; fi
     peak=$(/usr/bin/time -f %M sh -c "$* >/dev/null 2>&1" 2>&1 | tail -1)
     printf '%s\t%s\t%s\t%s\n' "$name" "$floor" "$peak" "$*" >> "$results"
 }
@@ -67,7 +73,12 @@ SH
 cat > shell-floor.sh <<'SH'
 true
 SH
-bench first-prompt - sh first-prompt.sh
+# The time to the first prompt against the process start, measured one after the other: with the
+# compiled questionnaire in the cache (warm), and with the cache emptied before every run (cold:
+# the YAML is parsed, validated and compiled, as after the questionnaire changes).
+bench process-start - "$bin" --version
+bench first-prompt process-start sh first-prompt.sh
+PREPARE="rm -rf '$dir/cache'" bench first-prompt-cold process-start sh first-prompt.sh
 bench floor-shell - sh shell-floor.sh
 PREPARE="cp assess-base.sqlite assess.sqlite" bench assess-answers - "$bin" assess --store assess.sqlite --answers answers.yaml --questionnaire "$q" --output "$dir/plans"
 bench report-html-24 floor-report-24 "$bin" report --store runs24.sqlite --app "'$app'" --format html --output -
@@ -123,6 +134,40 @@ if [[ "${FULL:-0}" == 1 ]]; then
     bench floor-portfolio-2000 - sqlite3 apps2000.sqlite "\"$portfolio_sql\""
     bench portfolio-html-2000 - "$bin" portfolio --store apps2000.sqlite --format html --output -
 fi
+# The first-prompt rows time the whole process, :quit included (releasing the draft, exiting).
+# This times the moment the prompt is printed: soxready is started with pipes, its output read
+# until the prompt line; runs alternate with `soxready --version` and `true` (what starting a
+# process from this script costs, taken off both), timed the same way.
+python3 - "$bin" "$q" "${RUNS:-20}" > prompt-printed.json <<'PY'
+import json, os, subprocess, sys, time
+binary, questionnaire, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def timed(arguments, prompt):
+    start = time.perf_counter()
+    child = subprocess.Popen(arguments, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+    shown = None
+    if prompt:
+        output = b""
+        while not output.endswith(b">\n"):
+            chunk = os.read(child.stdout.fileno(), 65536)
+            if not chunk:
+                sys.exit("soxready ended before its first prompt")
+            output += chunk
+        shown = (time.perf_counter() - start) * 1000
+        child.stdin.write(b":quit\n")
+    child.stdin.close()
+    child.stdout.read()
+    child.wait()
+    return shown if prompt else (time.perf_counter() - start) * 1000
+assess = [binary, "assess", "--store", "prompt.sqlite", "--app", "Prompt app", "--restart", "--questionnaire", questionnaire]
+printed, started, floor = [], [], []
+for index in range(runs + 3):  # the first three warm up
+    shown, version, nothing = timed(assess, True), timed([binary, "--version"], False), timed(["true"], False)
+    if index >= 3:
+        printed.append(shown)
+        started.append(version)
+        floor.append(nothing)
+json.dump({"printed": printed, "started": started, "floor": floor}, sys.stdout)
+PY
 
 python3 - "$results" <<'PY'
 import json, sys
@@ -134,6 +179,7 @@ for name, floor, peak, command in rows:
     median = times[len(times) // 2] if len(times) % 2 else (times[len(times) // 2 - 1] + times[len(times) // 2]) / 2
     cpu = (result["user"] + result["system"]) * 1000
     data[name] = (median, times[0], times[-1], int(peak) / 1024, floor, cpu)
+# "× floor": against sqlite3 reading the same rows; for the first prompt, against the process start.
 print(f"{'benchmark':<24}{'median ms':>11}{'min–max ms':>16}{'cpu ms':>9}{'peak MB':>9}{'× floor':>9}")
 for name, (median, low, high, peak, floor, cpu) in data.items():
     if name.startswith("floor-"):
@@ -144,6 +190,26 @@ for name, (median, low, high, peak, floor, cpu) in data.items():
     if name.startswith("floor-"):
         print(f"{name:<24}{median:>11.1f}{f'{low:.1f}–{high:.1f}':>16}{cpu:>9.1f}{peak:>9.1f}{'':>9}")
 print()
+if "first-prompt" in data and "process-start" in data:
+    start = data["process-start"]
+    for name, label in (("first-prompt", "warm cache"), ("first-prompt-cold", "cold cache")):
+        if name in data:
+            fp = data[name]
+            print(f"first prompt / process start ({label}): {fp[0]:.1f} / {start[0]:.1f} ms = {fp[0] / start[0]:.2f}× "
+                  f"(spread {fp[1]:.1f}–{fp[2]:.1f} / {start[1]:.1f}–{start[2]:.1f} ms)")
+try:
+    printed = json.load(open("prompt-printed.json"))
+    def middle(values):
+        values = sorted(values)
+        half = len(values) // 2
+        return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
+    shown, started, floor = middle(printed["printed"]), middle(printed["started"]), middle(printed["floor"])
+    print(f"prompt printed / process start (warm cache, alternating runs, less {floor:.1f} ms of starting `true`): "
+          f"{shown - floor:.1f} / {started - floor:.1f} ms = {(shown - floor) / (started - floor):.2f}× "
+          f"(as measured {shown:.1f} / {started:.1f} ms; spread {min(printed['printed']):.1f}–{max(printed['printed']):.1f} / "
+          f"{min(printed['started']):.1f}–{max(printed['started']):.1f} ms)")
+except (OSError, ValueError, KeyError):
+    pass
 def growth(a, b, what):
     if a in data and b in data:
         print(f"doubling {what}: {data[b][0] / data[a][0]:.2f}× ({a} {data[a][0]:.1f} ms → {b} {data[b][0]:.1f} ms)")

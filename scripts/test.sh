@@ -12,6 +12,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test || exit 1
+# The compiled-questionnaire cache of every soxready the tests start: a fresh folder, never the home's.
+SOXREADY_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/soxready-test-cache.XXXXXX") || exit 1
+export SOXREADY_CACHE
+trap 'rm -rf "$SOXREADY_CACHE"' EXIT
 swift build --product soxready || exit 1
 
 pg_dir=""

@@ -223,6 +223,7 @@ struct AssessBatchTests {
                 process.executableURL = soxreadyBinary
                 process.arguments = ["assess", "--store", store, "--questionnaire", questionnaire, "--answers", answers]
                 process.currentDirectoryURL = folder
+                process.environment = ProcessInfo.processInfo.environment.merging(["SOXREADY_CACHE": testCacheFolder]) { $1 }
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 return process

@@ -19,10 +19,16 @@ let soxreadyBinary: URL = {
     return repositoryRoot.appendingPathComponent(".build/debug/soxready")
 }()
 
-/// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`; with the
-/// PostgreSQL database of the folder's ``TestStore`` as `SOXREADY_STORE` when it has one.
+/// The compiled-questionnaire cache of the binaries the tests run: one temporary folder for this
+/// test process (removed when it ends), so that no test writes into the home folder's cache.
+let testCacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("soxready-cli-cache-\(getpid())").path
+private let removeTestCacheFolderAtExit: Void = { atexit { try? FileManager.default.removeItem(atPath: testCacheFolder) } }()
+
+/// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`, with `environment`
+/// added to this process's and the variables `removing` names taken out; with the PostgreSQL
+/// database of the folder's ``TestStore`` as `SOXREADY_STORE` when it has one.
 func runSoxready(_ arguments: [String], input: String = "", directory: URL = repositoryRoot,
-                 environment: [String: String] = [:]) throws -> CommandResult
+                 environment: [String: String] = [:], removing: [String] = []) throws -> CommandResult
 {
     let process = Process()
     process.executableURL = soxreadyBinary
@@ -33,7 +39,10 @@ func runSoxready(_ arguments: [String], input: String = "", directory: URL = rep
     env.removeValue(forKey: "SOXREADY_STORE")
     env.removeValue(forKey: "SOXREADY_QUESTIONNAIRES")
     if let url = TestStore.url(for: directory) { env["SOXREADY_STORE"] = url }
+    _ = removeTestCacheFolderAtExit
+    env["SOXREADY_CACHE"] = testCacheFolder
     for (key, value) in environment { env[key] = value }
+    for key in removing { env.removeValue(forKey: key) }
     process.environment = env
     let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
     process.standardInput = stdinPipe

@@ -62,7 +62,9 @@ final class PostgresCLITests {
             for process in processes { process.waitUntilExit() }
             let statuses = processes.map(\.terminationStatus)
             // 0 recorded; 75 busy after the documented wait, nothing recorded. Nothing else.
-            #expect(statuses.allSatisfy { $0 == 0 || $0 == 75 }, "round \(round): \(statuses)")
+            let unexpected = zip(statuses, errors).filter { $0.0 != 0 && $0.0 != 75 }
+                .map { "\($0.0): " + ((try? String(contentsOf: $0.1, encoding: .utf8)) ?? "") }
+            #expect(unexpected.isEmpty, "round \(round): \(statuses) \(unexpected)")
             for (status, error) in zip(statuses, errors) where status == 75 {
                 #expect(try String(contentsOf: error, encoding: .utf8).contains(
                     "is busy: another soxready process is writing and did not finish within 3 s; nothing was recorded, try again"))

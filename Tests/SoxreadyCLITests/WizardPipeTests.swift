@@ -19,6 +19,7 @@ struct WizardPipeTests {
         environment["SOXREADY"] = soxreadyBinary.path
         environment["Q"] = questionnaire
         environment.removeValue(forKey: "SOXREADY_STORE")
+        environment["SOXREADY_CACHE"] = testCacheFolder
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,8 +1,11 @@
 """Shared helpers for the wizard's pseudo-terminal tests (pexpect)."""
+import atexit
 import os
 import pathlib
+import shutil
 import sqlite3
 import subprocess
+import tempfile
 
 import pexpect
 import pytest
@@ -10,6 +13,10 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("SOXREADY_BIN", str(ROOT / ".build" / "debug" / "soxready"))
 QUESTIONNAIRE = str(ROOT / "Tests" / "pty" / "fixtures" / "pty.yaml")
+# The compiled-questionnaire cache of the soxready these tests start: a temporary folder for the
+# session, so that no test writes into the home folder's cache.
+CACHE = tempfile.mkdtemp(prefix="soxready-pty-cache-")
+atexit.register(shutil.rmtree, CACHE, True)
 
 
 @pytest.fixture
@@ -21,6 +28,7 @@ def env(**extra):
     environment = dict(os.environ)
     environment.update({"TERM": "xterm", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"})
     environment.pop("SOXREADY_STORE", None)
+    environment["SOXREADY_CACHE"] = CACHE
     environment.update(extra)
     return environment
 

@@ -28,7 +28,7 @@ class Tmux:
         self.name = f"soxready-{uuid.uuid4().hex[:8]}"
         environment = c_locale_env()
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in environment.items()
-                           if key in ("PATH", "HOME", "LC_ALL", "TERM", "NO_COLOR"))
+                           if key in ("PATH", "HOME", "LC_ALL", "TERM", "NO_COLOR", "SOXREADY_CACHE"))
         command = f"env -i {exports} {BINARY} assess --questionnaire {QUESTIONNAIRE} --app GL; sleep 30"
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(columns), "-y", str(rows), "-c", str(workspace),
                         command], check=True)

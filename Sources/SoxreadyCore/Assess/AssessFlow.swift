@@ -153,21 +153,29 @@ public struct AssessFlow {
         }
         let session = DraftSession.current(user: options.user, at: clock())
         let latest = try latestRun(of: appName)
-        let existing = try store.draft(appName: appName)
 
         var resumed: Draft?
-        if let existing {
-            var resume = options.draft != .restart
-            if options.draft == .ask {
-                let count = existing.answers.values.count { $0.answer != nil }
-                write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
-                      + "\(count) answer\(count == 1 ? "" : "s").\n")
-                resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
+        switch options.draft {
+        case .ask:
+            guard let existing = try store.draft(appName: appName) else { break }
+            let count = existing.answers.values.count { $0.answer != nil }
+            write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
+                  + "\(count) answer\(count == 1 ? "" : "s").\n")
+            let resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
                                       reader: reader)
-            }
             // Taking hold of the draft also tells whether another session has it open.
-            let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
-            if resume { resumed = claimed }
+            if resume || options.takeOver {
+                let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
+                if resume { resumed = claimed }
+            }
+        case .resume, .restart:
+            // Nothing to ask, so the draft is not read first: taking hold of it tells whether there
+            // is one. Starting again needs no hold at all (startDraft refuses a draft another
+            // session holds in the same way), unless taking it over: one write before the first
+            // question, not two.
+            guard options.draft == .resume || options.takeOver else { break }
+            let claimed = try claimDraftIfAny(appName: appName, session: session, takeOver: options.takeOver)
+            if options.draft == .resume { resumed = claimed }
         }
 
         let loaded: LoadedQuestionnaire
@@ -175,7 +183,7 @@ public struct AssessFlow {
         var answers: AnswerSheet
         let onlyGaps: Bool
         if let resumed {
-            loaded = try QuestionnaireLoader.parse(resumed.questionnaireContent, file: "the draft's questionnaire")
+            loaded = try QuestionnaireLoader.parse(resumed.questionnaireContent, file: "the draft's questionnaire", cache: catalog.cache)
             answers = resumed.answers
             onlyGaps = resumed.onlyGaps
             base = try resumed.basedOnRun.map { number throws(StoreError) in try store.run(appName: appName, number: number) }
@@ -198,7 +206,7 @@ public struct AssessFlow {
                                           onlyGaps: onlyGaps, startedAt: clock()), session: session)
         }
         // A rerun pre-fills every question with the base run's answer, also when resumed.
-        let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(), to: loaded.questionnaire) }
+        let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(cache: catalog.cache), to: loaded.questionnaire) }
             ?? AnswerCarryOver.Result()
         let defaults = carried.answers
 
@@ -272,6 +280,16 @@ public struct AssessFlow {
         }
     }
 
+    /// The application's draft, now held by `session`; nil when it has none.
+    func claimDraftIfAny(appName: String, session: DraftSession, takeOver: Bool) throws(StoreError) -> Draft? {
+        do {
+            return try store.claimDraft(appName: appName, session: session, takeOver: takeOver)
+        } catch {
+            if case .draftNotFound = error { return nil }
+            throw error
+        }
+    }
+
     /// The application's latest run, nil when it has none yet; other store errors are thrown.
     func latestRun(of appName: String) throws(StoreError) -> StoredRun? {
         do {
@@ -288,7 +306,7 @@ public struct AssessFlow {
     /// The stored spelling of a name given with `--app` ("general ledger" → "General Ledger"), or the
     /// name as given for a new application.
     func canonicalName(_ name: String) throws(StoreError) -> String {
-        Self.knownApp(name, in: try store.apps()).map(\.name) ?? name
+        try store.storedAppName(matching: name) ?? name
     }
 
     func askAppName(reader: any LineReader) throws -> String? {
@@ -415,6 +433,11 @@ public struct AssessFlow {
         } catch {
             throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
         }
+        do {
+            try plans.prepareTemplates()
+        } catch {
+            throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
+        }
         let run = try store.record(RunToRecord(scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
                                                preparer: preparer, completingDraft: session))
         do {
@@ -489,7 +512,7 @@ public struct AssessFlow {
         var sheet = file.answers
         if update {
             guard let latest = try latestRun(of: name) else { throw AssessFlowError.needsRecordedRun(app: name, option: "--update") }
-            let carried = AnswerCarryOver.carry(latest.answers, from: try latest.questionnaire(), to: loaded.questionnaire)
+            let carried = AnswerCarryOver.carry(latest.answers, from: try latest.questionnaire(cache: catalog.cache), to: loaded.questionnaire)
             sheet = carried.answers.merging(file.answers) { _, new in new }
             let count = file.answers.count
             warn("soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "

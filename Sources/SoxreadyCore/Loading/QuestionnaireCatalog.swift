@@ -13,12 +13,17 @@ public struct QuestionnaireCatalog: Sendable {
 
     /// Folders searched, in order.
     public var searchPaths: [String]
+    /// Compiled questionnaires tried before parsing a file's YAML; nil parses every file.
+    public var cache: QuestionnaireCache?
 
     /// The bundled default questionnaire's id.
     public static let defaultID = "sox-azure-migration"
 
-    /// Creates a catalog over `searchPaths`, in order.
-    public init(searchPaths: [String]) { self.searchPaths = searchPaths }
+    /// Creates a catalog over `searchPaths`, in order, loading through `cache` when given.
+    public init(searchPaths: [String], cache: QuestionnaireCache? = nil) {
+        self.searchPaths = searchPaths
+        self.cache = cache
+    }
 
     /// The standard search path for an environment, current directory and executable location.
     ///
@@ -26,7 +31,9 @@ public struct QuestionnaireCatalog: Sendable {
     ///   - environment: Process environment; `SOXREADY_QUESTIONNAIRES` is read from it.
     ///   - currentDirectory: Where `./Questionnaires` is looked for.
     ///   - executablePath: The running binary; `../share/soxready/Questionnaires` from its folder.
-    public static func standard(environment: [String: String], currentDirectory: String, executablePath: String?) -> QuestionnaireCatalog {
+    ///   - cache: Compiled questionnaires to load through (nil: parse every file).
+    public static func standard(environment: [String: String], currentDirectory: String, executablePath: String?,
+                                cache: QuestionnaireCache? = nil) -> QuestionnaireCatalog {
         var paths: [String] = []
         if let list = environment["SOXREADY_QUESTIONNAIRES"] {
             paths += list.split(separator: ":").map(String.init).filter { !$0.isEmpty }
@@ -54,7 +61,7 @@ public struct QuestionnaireCatalog: Sendable {
         return QuestionnaireCatalog(searchPaths: paths.filter { path in
             let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
             return seen.insert(URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path).inserted
-        })
+        }, cache: cache)
     }
 
     /// Every `*.yaml` / `*.yml` file directly in the search folders, loaded, in search order then by name.
@@ -67,7 +74,7 @@ public struct QuestionnaireCatalog: Sendable {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 do throws(QuestionnaireLoadError) {
-                    result.append(Entry(path: path, result: .success(try QuestionnaireLoader.load(path: path))))
+                    result.append(Entry(path: path, result: .success(try QuestionnaireLoader.load(path: path, cache: cache))))
                 } catch {
                     result.append(Entry(path: path, result: .failure(error)))
                 }
@@ -90,7 +97,7 @@ public struct QuestionnaireCatalog: Sendable {
     ///   ``QuestionnaireLoadError/invalidReference(_:)`` for a malformed `id@version`, or
     ///   ``QuestionnaireLoadError/notFound(reference:searched:available:)``.
     public func resolve(_ text: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
-        if Self.isPath(text) { return try QuestionnaireLoader.load(path: text) }
+        if Self.isPath(text) { return try QuestionnaireLoader.load(path: text, cache: cache) }
         let reference: QuestionnaireReference
         do { reference = try QuestionnaireReference(parsing: text) } catch { throw .invalidReference(error) }
         return try resolve(reference)
@@ -106,7 +113,7 @@ public struct QuestionnaireCatalog: Sendable {
             for ext in ["yaml", "yml"] {
                 let path = (folder as NSString).appendingPathComponent("\(reference.id).\(ext)")
                 guard FileManager.default.fileExists(atPath: path) else { continue }
-                let loaded = try QuestionnaireLoader.load(path: path)
+                let loaded = try QuestionnaireLoader.load(path: path, cache: cache)
                 if reference.matches(loaded.questionnaire) { return loaded }
             }
         }

@@ -3,7 +3,7 @@ import Synchronization
 import Yams
 
 /// A questionnaire with the exact text it was loaded from.
-public struct LoadedQuestionnaire: Sendable {
+public struct LoadedQuestionnaire: Sendable, Equatable {
     /// The validated questionnaire.
     public var questionnaire: Questionnaire
     /// The file's exact content, as UTF-8 text (kept with every run so reports can be rebuilt).
@@ -21,12 +21,15 @@ public struct LoadedQuestionnaire: Sendable {
 public enum QuestionnaireLoader {
     /// Reads and validates the questionnaire at `path`.
     ///
-    /// - Parameter path: A file path, relative to the current directory or absolute.
+    /// - Parameters:
+    ///   - path: A file path, relative to the current directory or absolute.
+    ///   - cache: Compiled questionnaires to try before parsing the YAML (see ``parse(_:file:cache:)``);
+    ///     nil (the default) always parses the file, as `questionnaire validate` does.
     /// - Returns: The questionnaire and its exact content.
     /// - Throws: ``QuestionnaireLoadError/unreadable(path:reason:)`` when the file cannot be read;
     ///   ``QuestionnaireLoadError/invalid(_:)`` with every problem found, or where the file stops
     ///   being UTF-8 text.
-    public static func load(path: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+    public static func load(path: String, cache: QuestionnaireCache? = nil) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -40,31 +43,45 @@ public enum QuestionnaireLoader {
         } catch {
             throw .invalid([Diagnostic.notUTF8(error, file: path)])
         }
-        var loaded = try parse(text, file: path)
+        var loaded = try parse(text, file: path, cache: cache)
         loaded.path = path
         return loaded
     }
 
     /// Parses and validates questionnaire text.
     ///
+    /// A text already parsed in this process is not parsed again. With a `cache`, a text parsed by
+    /// an earlier process is read from its compiled form instead of its YAML; a text that is not
+    /// in the cache is parsed and, when it has no error, added to it.
+    ///
     /// - Parameters:
     ///   - text: The YAML text.
     ///   - file: The name used in diagnostics.
+    ///   - cache: Compiled questionnaires to try before parsing; nil (the default) parses the YAML.
     /// - Returns: The questionnaire and `text`.
     /// - Throws: ``QuestionnaireLoadError/invalid(_:)`` with every problem, sorted by line and column.
-    public static func parse(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
+    public static func parse(_ text: String, file: String, cache: QuestionnaireCache? = nil) throws(QuestionnaireLoadError)
+        -> LoadedQuestionnaire
+    {
         // A report reads the same stored content for several runs: parse each distinct text once.
         // The key is the content's SHA-256: hashing a 150 KB String as a dictionary key would
         // normalise it to NFC first, which costs more than libcrypto's digest.
         let key = SHA256Digest.hex(text)
-        if let cached = cache.withLock({ $0[key] }) { return cached }
+        // Without a cache, only what this process parsed from YAML itself will do.
+        if let known = inProcess.withLock({ $0[key] }), known.parsed || cache != nil { return known.loaded }
+        if let compiled = cache?.load(textDigest: key, content: text, file: file) {
+            inProcess.withLock { $0[key] = (compiled, parsed: false) }
+            return compiled
+        }
         let loaded = try parseUncached(text, file: file)
-        cache.withLock { $0[key] = loaded }
+        inProcess.withLock { $0[key] = (loaded, parsed: true) }
+        cache?.save(loaded, textDigest: key)
         return loaded
     }
 
-    /// Questionnaires parsed in this process, by the SHA-256 of their content (only valid ones).
-    private static let cache = Mutex<[String: LoadedQuestionnaire]>([:])
+    /// Questionnaires loaded in this process, by the SHA-256 of their content (only valid ones);
+    /// `parsed` when from the YAML, else from the cache.
+    private static let inProcess = Mutex<[String: (loaded: LoadedQuestionnaire, parsed: Bool)]>([:])
 
     static func parseUncached(_ text: String, file: String) throws(QuestionnaireLoadError) -> LoadedQuestionnaire {
         // Values are read as the text typed (YAML 1.1 booleans stay words), so no implicit tag

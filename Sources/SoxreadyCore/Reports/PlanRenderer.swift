@@ -66,6 +66,14 @@ public struct PlanRenderer: Sendable {
         rules1 = try folder.map { folder throws(TemplateError) in try PlanTemplateSet(directory: folder, formats: formats.subtracting([.pack])) }
     }
 
+    /// The files the templates of `formats` are read from: `plan.md.mustache`, `plan.html.mustache`,
+    /// `pack.html.mustache`, the partials `summary` and `signoff`, and `plan.css`.
+    static func fileNames(_ formats: Set<Format>) -> [String] {
+        let html = formats.contains(.html) || formats.contains(.pack)
+        return (formats.contains(.markdown) ? ["plan.md.mustache"] : []) + (formats.contains(.html) ? ["plan.html.mustache"] : [])
+            + (formats.contains(.pack) ? ["pack.html.mustache"] : []) + (html ? ["summary.html.mustache", "signoff.html.mustache", "plan.css"] : [])
+    }
+
     /// The content types the templates name: `MARKDOWN` and `HTML`.
     static func registerContentTypes() {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")

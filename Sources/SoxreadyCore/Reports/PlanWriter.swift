@@ -2,12 +2,15 @@ import Foundation
 
 /// Writes a run's reports into a folder, atomically, and checks beforehand that it can.
 ///
-/// The assess flow calls ``preflight(folder:)`` before it records a run, so that a missing
-/// template or a folder that cannot be written stops the command while nothing is recorded yet
-/// (the answers stay in the draft).
+/// The assess flow calls ``preflight(folder:fileName:)`` and ``prepareTemplates()`` before it
+/// records a run, so that a template that is missing or does not parse, or a folder that cannot
+/// be written, stops the command while nothing is recorded yet (the answers stay in the draft).
 public struct PlanWriter: Sendable {
-    /// The loaded templates (nil when no format needs them).
+    /// The loaded templates (nil when no format needs them, or when they are read when first
+    /// needed: see ``init(templateDirectory:formats:store:)``).
     public var templates: PlanRenderer?
+    /// Templates read when first needed, instead of ``templates``.
+    private var deferredTemplates: DeferredPlanTemplates?
     /// The formats to write, in order.
     public var formats: [ReportFormat]
     /// The store the plans come from (its location); a folder that holds plans of another store
@@ -31,6 +34,37 @@ public struct PlanWriter: Sendable {
         self.formats = formats
         self.store = store
         self.appendix = appendix
+    }
+
+    /// Creates a writer of `formats` whose templates are read from `directory` when they are first
+    /// needed (``prepareTemplates()``, or the first ``write(_:folder:)``), not now: the wizard asks
+    /// its first question without parsing them.
+    ///
+    /// - Throws: ``PlanRenderer/TemplateError`` now when a template the formats need is missing or
+    ///   unreadable; whether it parses is found out when it is first needed.
+    public init(templateDirectory directory: String, rules1Directory: String? = nil, formats: [ReportFormat], store: String? = nil,
+                appendix: Bool = true) throws(PlanRenderer.TemplateError)
+    {
+        let needed = Set(formats.compactMap(\.planFormat))
+        if !needed.isEmpty {
+            deferredTemplates = try DeferredPlanTemplates(directory: directory, rules1Directory: rules1Directory, formats: needed)
+        }
+        self.formats = formats
+        self.store = store
+        self.appendix = appendix
+    }
+
+    /// Reads and parses the templates now if they were left for later (nothing to do otherwise).
+    ///
+    /// - Throws: ``PlanRenderer/TemplateError`` naming the template that is missing or does not parse.
+    public func prepareTemplates() throws(PlanRenderer.TemplateError) {
+        _ = try renderer()
+    }
+
+    /// The templates: the loaded ones, else the deferred ones (parsed on first use).
+    func renderer() throws(PlanRenderer.TemplateError) -> PlanRenderer? {
+        if let templates { return templates }
+        return try deferredTemplates?.renderer()
     }
 
     /// The file in a plan folder that names the store its plans come from.
@@ -105,6 +139,7 @@ public struct PlanWriter: Sendable {
         var paths: [String] = []
         let written = formats.filter { $0 != .pack || context.run.result.rules != .v1 }  // a rules-1 run has no pack
         var rendered: [ReportFormat: Data] = [:]
+        let templates = try renderer()
         if let templates {
             // The template formats come from one pass over the document.
             let plans = written.compactMap(\.planFormat)

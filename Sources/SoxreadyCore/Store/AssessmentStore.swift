@@ -36,6 +36,12 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// Every application (archived ones too, with ``AppSummary/archivedAt``), ordered by name, with its latest run and draft.
     func apps() throws(StoreError) -> [AppSummary]
 
+    /// The stored name of the application `name` means: the same name, else the same name ignoring
+    /// case and runs of spaces, else the application whose slug it is; nil when it names none
+    /// (archived applications count). What `assess --app` resolves before the first question,
+    /// without reading every application's runs as ``apps()`` does.
+    func storedAppName(matching name: String) throws(StoreError) -> String?
+
     /// What the portfolio is built from: every application not archived with its latest run's
     /// stored result and sign-off, every run's level, and the questionnaires scored against.
     ///
@@ -120,4 +126,11 @@ public protocol AssessmentStore: AnyObject, Sendable {
     ///   finds anything, or the store already has an application of that name or slug; nothing
     ///   is written then.
     func importApplication(_ application: ApplicationExport) throws(StoreError)
+}
+
+extension AssessmentStore {
+    /// ``storedAppName(matching:)`` from ``apps()``, for a store that has no quicker way.
+    public func storedAppName(matching name: String) throws(StoreError) -> String? {
+        AssessFlow.knownApp(name, in: try apps())?.name
+    }
 }

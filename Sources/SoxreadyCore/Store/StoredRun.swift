@@ -52,12 +52,14 @@ public struct StoredRun: Sendable {
 
     /// The questionnaire parsed from the stored content.
     ///
+    /// - Parameter cache: Compiled questionnaires to try before parsing the YAML (nil: parse it).
     /// - Throws: ``QuestionnaireLoadError`` naming the run, when the stored content no longer
     ///   loads (it did when the run was recorded).
-    public func questionnaire() throws(QuestionnaireLoadError) -> Questionnaire {
+    public func questionnaire(cache: QuestionnaireCache? = nil) throws(QuestionnaireLoadError) -> Questionnaire {
         try QuestionnaireLoader.parse(
             questionnaireContent,
-            file: "the questionnaire of run \(summary.number) (\(summary.questionnaireID)@\(summary.questionnaireVersion))"
+            file: "the questionnaire of run \(summary.number) (\(summary.questionnaireID)@\(summary.questionnaireVersion))",
+            cache: cache
         ).questionnaire
     }
 }

@@ -4,12 +4,15 @@ import CLibCrypto
 public enum SHA256Digest {
     /// The SHA-256 of `bytes` as 64 lower-case hex digits.
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let input = Array(bytes)
         var digest = [UInt8](repeating: 0, count: 32)
-        input.withUnsafeBufferPointer { buffer in
+        func hash(_ buffer: UnsafeBufferPointer<UInt8>) {
             digest.withUnsafeMutableBufferPointer { out in
-                _ = SHA256(buffer.baseAddress, buffer.count, out.baseAddress)
+                soxready_sha256(buffer.baseAddress, buffer.count, out.baseAddress)
             }
+        }
+        // Hash contiguous bytes (an array, a string's UTF-8) where they are, without a copy.
+        if bytes.withContiguousStorageIfAvailable(hash) == nil {
+            Array(bytes).withUnsafeBufferPointer(hash)
         }
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
@@ -22,5 +25,5 @@ public enum SHA256Digest {
     }
 
     /// The SHA-256 of the UTF-8 bytes of `text`.
-    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    public static func hex(_ text: String) -> String { hex(text.utf8) }
 }

@@ -83,7 +83,11 @@ struct AssessCommand: ParsableCommand {
             // Everything that can be checked without the store is checked before it is opened: the
             // templates, where the plans go, and an answers file completely. A failure then leaves
             // the store as it was, even one that does not exist yet, and the wizard asks nothing.
-            let plans = try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity, appendix: !noAppendix)
+            // The wizard finds the templates now and parses them before recording, not before its
+            // first question; a batch run parses them now.
+            let plans = answers == nil
+                ? try PlanOutput.deferredWriter(templates, formats: ReportFormat.plans, store: global.storeIdentity, appendix: !noAppendix)
+                : try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity, appendix: !noAppendix)
             do {
                 try plans.check(folder: output ?? global.defaultReportsFolder)
             } catch let error as AtomicFile.WriteError {

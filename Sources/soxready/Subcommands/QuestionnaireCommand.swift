@@ -12,12 +12,16 @@ struct QuestionnaireCommand: ParsableCommand {
 }
 
 extension QuestionnaireCatalog {
-    /// The catalog for this process: environment, current directory, executable location.
+    /// The catalog for this process: environment, current directory, executable location, and
+    /// the compiled-questionnaire cache of ``QuestionnaireCache/standard(environment:toolVersion:)``
+    /// (none when `SOXREADY_CACHE` is empty or `off`, or this build cannot name itself).
     static var forProcess: QuestionnaireCatalog {
-        .standard(environment: ProcessInfo.processInfo.environment,
-                  currentDirectory: FileManager.default.currentDirectoryPath,
-                  executablePath: CommandLine.arguments.first.map { path in
-                      path.contains("/") ? path : (Bundle.main.executablePath ?? path)
-                  })
+        let environment = ProcessInfo.processInfo.environment
+        return .standard(environment: environment,
+                         currentDirectory: FileManager.default.currentDirectoryPath,
+                         executablePath: CommandLine.arguments.first.map { path in
+                             path.contains("/") ? path : (Bundle.main.executablePath ?? path)
+                         },
+                         cache: SoxreadyVersion.build.flatMap { QuestionnaireCache.standard(environment: environment, toolVersion: $0) })
     }
 }

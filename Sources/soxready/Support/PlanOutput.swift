@@ -59,6 +59,16 @@ enum PlanOutput {
         if !packs.isEmpty { line += "; sign-off pack \(packs.joined(separator: " and "))" }
         return line + "\n"
     }
+
+    /// A writer of `formats` whose templates are found now (a missing one stops the command before
+    /// anything is asked) and parsed before the run is recorded, not before the first question.
+    static func deferredWriter(_ templates: String?, formats: [ReportFormat], store: String?, appendix: Bool = true) throws -> PlanWriter {
+        guard formats.contains(where: \.needsTemplates) else {
+            return try PlanWriter(templates: nil, formats: formats, store: store, appendix: appendix)
+        }
+        return try PlanWriter(templateDirectory: try templatesDirectory(templates), rules1Directory: bundledRules1, formats: formats,
+                              store: store, appendix: appendix)
+    }
 }
 
 /// Folders that may hold soxready's bundled files: the binary's own prefix (`bin/..`) and, for a

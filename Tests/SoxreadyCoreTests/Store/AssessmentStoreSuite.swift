@@ -185,6 +185,27 @@ struct AssessmentStoreSuite {
     }
 }
 
+extension AssessmentStoreSuite {
+    /// `assess --app` names an application as the listing would find it, without reading its runs.
+    @Test(arguments: StoreBackend.allCases)
+    func storedAppNameMatchesAsTheListingDoes(backend: StoreBackend) throws {
+        let (store, cleanUp) = try backend.makeStore()
+        defer { cleanUp() }
+        try store.record(run("General Ledger", try sheet(["a1": "no"])))
+        try store.record(run("Treasury Payments", try sheet(["a1": "no"])))
+        try store.setArchived("Treasury Payments", archived: true, at: Date(timeIntervalSince1970: 1_795_978_800))
+        #expect(try store.storedAppName(matching: "General Ledger") == "General Ledger")
+        #expect(try store.storedAppName(matching: "general  LEDGER") == "General Ledger")
+        #expect(try store.storedAppName(matching: "general-ledger") == "General Ledger")
+        #expect(try store.storedAppName(matching: "treasury payments") == "Treasury Payments")
+        #expect(try store.storedAppName(matching: "Payroll") == nil)
+        let apps = try store.apps()
+        for name in ["General Ledger", "general  LEDGER", "general-ledger", "treasury-payments", "Payroll", ""] {
+            #expect(try store.storedAppName(matching: name) == AssessFlow.knownApp(name, in: apps)?.name, "\(name)")
+        }
+    }
+}
+
 extension Draft: Equatable {
     public static func == (lhs: Draft, rhs: Draft) -> Bool { lhs.answers == rhs.answers && lhs.questionnaireHash == rhs.questionnaireHash }
 }

@@ -45,9 +45,12 @@ extension SQLiteStore {
             {
                 throw StoreError.draftHeld(app: app.name, holder: holder)
             }
-            try QuestionnaireContentRow(hash: hash, questionnaireID: draft.questionnaire.questionnaire.id,
-                                        version: draft.questionnaire.questionnaire.version,
-                                        content: draft.questionnaire.content).insert(db, onConflict: .ignore)
+            // Stored once per SHA-256: look before binding the whole text to an insert that would be ignored.
+            if try QuestionnaireContentRow.filter(QuestionnaireContentRow.Columns.hash == hash).isEmpty(db) {
+                try QuestionnaireContentRow(hash: hash, questionnaireID: draft.questionnaire.questionnaire.id,
+                                            version: draft.questionnaire.questionnaire.version,
+                                            content: draft.questionnaire.content).insert(db)
+            }
             try DraftRow.filter(DraftRow.Columns.appID == app.id).deleteAll(db)
             var row = DraftRow(appID: app.id ?? 0, questionnaireHash: hash, startedAt: time, updatedAt: time, position: nil,
                                owner: session.user, basedOnRun: draft.basedOnRun, onlyGaps: draft.onlyGaps)

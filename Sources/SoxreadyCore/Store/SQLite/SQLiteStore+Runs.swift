@@ -54,6 +54,16 @@ extension SQLiteStore {
         }
     }
 
+    public func storedAppName(matching name: String) throws(StoreError) -> String? {
+        try read { db in
+            if let app = try AppRow.filter(AppRow.Columns.name == name).fetchOne(db) { return app.name }
+            // The same order of preference as AssessFlow.knownApp over apps(): folded name, then slug.
+            let apps = try AppRow.order(AppRow.Columns.name).fetchAll(db)
+            let folded = AppNameMatching.folded(name)
+            return (apps.first { AppNameMatching.folded($0.name) == folded } ?? apps.first { $0.slug == name })?.name
+        }
+    }
+
     public func apps() throws(StoreError) -> [AppSummary] {
         try read { db in
             let apps = try AppRow.order(AppRow.Columns.name).fetchAll(db)
