@@ -370,6 +370,9 @@ def test_the_name_prompt_completes_known_names_and_finds_one_typed_in_another_ca
     child.expect_exact("Found Treasury Payments (1 run, the latest ")
     child.expect_exact("soxready · Treasury Payments · ")
     child.expect_exact("Which hosting models?")
+    child.expect_exact(PROMPT)
+    child.send("\r")                          # keep the pre-filled answer: the draft starts with it
+    child.expect_exact("How often is access reviewed?")
     child.send(":quit\r")
     child.expect(pexpect.EOF)
     child.close()

@@ -155,9 +155,13 @@ public struct AssessFlow {
         let latest = try latestRun(of: appName)
 
         var resumed: Draft?
+        // Whether this session holds the application's draft (it then releases it when it stops).
+        var holdsDraft = false
+        var existing: Draft?
         switch options.draft {
         case .ask:
-            guard let existing = try store.draft(appName: appName) else { break }
+            existing = try store.draft(appName: appName)
+            guard let existing else { break }
             let count = existing.answers.values.count { $0.answer != nil }
             write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
                   + "\(count) answer\(count == 1 ? "" : "s").\n")
@@ -166,6 +170,7 @@ public struct AssessFlow {
             // Taking hold of the draft also tells whether another session has it open.
             if resume || options.takeOver {
                 let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
+                holdsDraft = true
                 if resume { resumed = claimed }
             }
         case .resume, .restart:
@@ -173,8 +178,13 @@ public struct AssessFlow {
             // is one. Starting again needs no hold at all (startDraft refuses a draft another
             // session holds in the same way), unless taking it over: one write before the first
             // question, not two.
-            guard options.draft == .resume || options.takeOver else { break }
+            guard options.draft == .resume || options.takeOver else {
+                existing = try store.draft(appName: appName)
+                break
+            }
             let claimed = try claimDraftIfAny(appName: appName, session: session, takeOver: options.takeOver)
+            holdsDraft = claimed != nil
+            existing = claimed
             if options.draft == .resume { resumed = claimed }
         }
 
@@ -182,6 +192,7 @@ public struct AssessFlow {
         let base: StoredRun?
         var answers: AnswerSheet
         let onlyGaps: Bool
+        var pendingDraft: NewDraft?
         if let resumed {
             loaded = try QuestionnaireLoader.parse(resumed.questionnaireContent, file: "the draft's questionnaire", cache: catalog.cache)
             answers = resumed.answers
@@ -202,8 +213,30 @@ public struct AssessFlow {
                 guard let base else { throw AssessFlowError.needsRecordedRun(app: appName, option: "--only-gaps") }
                 answers = try AnswerCarryOver.keptByOnlyGaps(from: base, to: loaded.questionnaire)
             }
-            try store.startDraft(NewDraft(appName: appName, questionnaire: loaded, answers: answers, basedOnRun: base?.summary.number,
-                                          onlyGaps: onlyGaps, startedAt: clock()), session: session)
+            // Nothing is written before the first answer: the new draft starts with it (or with the
+            // run, if none is given), so that the first question costs no write and quitting before
+            // answering leaves the store as it was. Whether another session keeps this one from
+            // the draft is read now, so that the lead is told before the first question.
+            if !holdsDraft, let existing,
+                let holder = DraftHoldRules.otherHolder(owner: existing.owner, holderToken: nil, holder: existing.holder,
+                                                        startedAt: existing.startedAt, session: session)
+            {
+                throw StoreError.draftHeld(app: appName, holder: holder)
+            }
+            pendingDraft = NewDraft(appName: appName, questionnaire: loaded, answers: answers, basedOnRun: base?.summary.number,
+                                    onlyGaps: onlyGaps, startedAt: clock())
+        }
+        func startPendingDraft() throws(StoreError) {
+            guard let draft = pendingDraft else { return }
+            try store.startDraft(draft, session: session)
+            pendingDraft = nil
+            holdsDraft = true
+        }
+        // Stopping before any answer leaves the store as it was, except that a draft the lead chose
+        // to start again (--restart, or "n" to resuming) is replaced then: it was asked for.
+        func release() throws(StoreError) {
+            if pendingDraft != nil, existing != nil { try startPendingDraft() }
+            if holdsDraft { try store.releaseDraft(appName: appName, session: session) }
         }
         // A rerun pre-fills every question with the base run's answer, also when resumed.
         let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(cache: catalog.cache), to: loaded.questionnaire) }
@@ -244,6 +277,7 @@ public struct AssessFlow {
                                    asking: asking)
         let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
         let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
+            try startPendingDraft()
             try store.saveDraftAnswer(appName: appName, questionID: id, record: record, next: next, at: clock(), session: session)
         }
         var outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
@@ -262,20 +296,22 @@ public struct AssessFlow {
         case .finished:
             // The preparer names themselves and attests the answers before the run is recorded.
             guard let preparer = try askPreparer(given: options.preparedBy, suggested: latest?.preparer?.name, reader: reader) else {
-                try store.releaseDraft(appName: appName, session: session)
+                try release()
                 return .notAttested(SavedWork(appName: appName, answers: wizard.answers))
             }
+            // The run completes the draft: it must exist and be this session's.
+            try startPendingDraft()
             let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.answers, preparer: preparer,
                                       completing: session, resumeCommand: options.resumeCommand(appName))
             return .recorded(recorded.run, plans: recorded.plans)
         case .quit:
-            try store.releaseDraft(appName: appName, session: session)
+            try release()
             return .quit(SavedWork(appName: appName, answers: wizard.answers))
         case .endOfInput:
-            try store.releaseDraft(appName: appName, session: session)
+            try release()
             return .endOfInput(SavedWork(appName: appName, answers: wizard.answers), firstUnanswered: wizard.firstUnanswered)
         case .tooManyInvalidAnswers(let id):
-            try store.releaseDraft(appName: appName, session: session)
+            try release()
             return .tooManyInvalidAnswers(SavedWork(appName: appName, answers: wizard.answers), questionID: id)
         }
     }

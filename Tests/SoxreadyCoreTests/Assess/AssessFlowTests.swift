@@ -140,7 +140,8 @@ final class AssessFlowTests {
         #expect(saved.appName == "General Ledger")
         #expect(written.contains("  ! ':help' looks like a wizard command, not a name"))
         #expect(written.contains("  ! the application name holds a control character (U+001B)"))
-        #expect(try store.apps().map(\.name) == ["General Ledger"])
+        // Quitting at the first question, before any answer, writes nothing: no application, no draft.
+        #expect(try store.apps().isEmpty)
     }
 
     /// PRODUCT.md §7.4: a known name typed in another case (or by its slug) is that application,
