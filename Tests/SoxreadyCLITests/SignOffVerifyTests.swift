@@ -198,6 +198,27 @@ final class SignOffVerifyTests {
         #expect(verified.status == 65)
         #expect(verified.stderr.contains("General Ledger sign-off 1: its fields differ from its fingerprint (recomputed "))
         #expect(verified.stderr.contains("General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
+        // The broken links are in stdout too: a saved report never reads as clean.
+        #expect(verified.stdout.hasPrefix("Checked "))
+        #expect(verified.stdout.contains("  BROKEN: General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
+        // A plan shows the decisions: report refuses a run whose application has a sign-off that does not verify.
+        let report = try soxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"])
+        #expect(report.status == 65)
+        #expect(report.stderr.contains("soxready: error: run 1 of 'General Ledger' does not verify: sign-off 1: its fields differ from its fingerprint"))
+        let anyway = try soxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--unverified"])
+        #expect(anyway.status == 0)
+        #expect(anyway.stdout.contains("sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it"))
+    }
+
+    /// Names are compared ignoring accents too: the preparer cannot approve by dropping or adding one.
+    @Test func thePreparerCannotApproveUnderTheirNameWithOtherAccents() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try record()
+        for reviewer in ["PAT PRÉPARER", "Pat Prèparer", "Ｐａｔ Preparer"] {
+            let own = try soxready(["signoff", "--app", "General Ledger", "--reviewer", reviewer, "--role", "Controller", "--decision", "approve"])
+            #expect(own.status == 77, "\(reviewer): \(own.stderr)")
+        }
+        #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
     }
 
     @Test(arguments: TestStore.Backend.all)
@@ -231,6 +252,22 @@ final class SignOffVerifyTests {
         let bad = try soxready(["verify", "--allowed-signers", "allowed_signers"])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("General Ledger sign-off 2: its SSH signature does not verify: the key that made it is not in allowed_signers\n"))
+
+        // An unsigned sign-off holds unless signatures are required.
+        #expect(try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Nora Ng", "--role", "Controller", "--decision",
+                              "approve"]).status == 0)
+        let required = try soxready(["verify", "--allowed-signers", "allowed_signers", "--require-signatures"])
+        #expect(required.status == 65)
+        #expect(required.stderr.contains("General Ledger sign-off 3: it is not signed (--require-signatures): anyone who can write the store "
+                                         + "could have made it\n"))
+        let usage = try soxready(["verify", "--require-signatures"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--require-signatures needs --allowed-signers FILE"))
+        // An allowed-signers file ssh-keygen cannot read is said to be that, not a bad signature.
+        try "Lee Chen \(lee[0]) \(lee[1])\n".write(to: folder.appendingPathComponent("unquoted"), atomically: true, encoding: .utf8)
+        let unreadable = try soxready(["verify", "--allowed-signers", "unquoted"])
+        #expect(unreadable.status == 65)
+        #expect(unreadable.stderr.contains("General Ledger sign-off 1: its SSH signature does not verify: ssh-keygen cannot read unquoted ("))
     }
 
     @Test func theFingerprintRecipeOfTheStoreDocRecomputesEveryRun() throws {

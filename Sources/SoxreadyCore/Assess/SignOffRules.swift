@@ -2,13 +2,21 @@ import Foundation
 
 /// The rules of a finance sign-off (PRODUCT.md §7.2) and the statement a reviewer confirms.
 public enum SignOffRules {
-    /// True when `a` and `b` name the same person: compared trimmed and case-insensitively
-    /// (and with runs of spaces as one), as PRODUCT.md §7.2 says.
+    /// True when `a` and `b` name the same person: compared trimmed, ignoring case, runs of
+    /// spaces, accents and width (PRODUCT.md §7.2 says trimmed and case-insensitive; "Alex Novak"
+    /// is "Alex Novák" too, or a preparer could approve their own run by dropping an accent).
     public static func samePerson(_ a: String, _ b: String) -> Bool {
         func normal(_ text: String) -> String {
-            text.trimmingWhitespace.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            text.trimmingWhitespace.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         }
         return normal(a) == normal(b)
+    }
+
+    /// The application name a recorded statement names (its `Application:` line), or nil.
+    static func statedApplication(_ statement: String) -> String? {
+        statement.split(separator: "\n", omittingEmptySubsequences: false)
+            .first { $0.hasPrefix("Application: ") }.map { String($0.dropFirst("Application: ".count)) }
     }
 
     /// What an approving reviewer confirms, word for word as the statement says it (the plans

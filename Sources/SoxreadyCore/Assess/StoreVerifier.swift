@@ -58,9 +58,13 @@ public enum StoreVerifier {
     ///   - appName: One application, or nil for all.
     ///   - checkSignature: Verifies an armored SSH signature of a statement; nil when no
     ///     allowed-signers file is given (signatures are then reported as not checked).
+    ///   - requireSignatures: True (`verify --require-signatures`) when an unsigned sign-off is
+    ///     itself a problem: without a signature, anyone who can write the store can make a
+    ///     sign-off whose fingerprint holds.
     /// - Throws: ``StoreError`` when the store cannot be read.
     public static func verify(_ store: any AssessmentStore, appName: String? = nil,
-                              checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)? = nil)
+                              checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)? = nil,
+                              requireSignatures: Bool = false)
         throws(StoreError) -> Report
     {
         var report = Report()
@@ -90,51 +94,80 @@ public enum StoreVerifier {
             }
             let signOffs = try store.signOffs(appName: name)
             app.signOffs = signOffs.count
-            var previousSignOff: SignOff?
-            for signOff in signOffs {
-                let item = "sign-off \(signOff.number)"
-                if signOff.number != (previousSignOff?.number ?? 0) + 1 {
-                    report.problems.append(Problem(app: app.name, item: "sign-off \((previousSignOff?.number ?? 0) + 1)", what: "is missing"))
-                }
-                if signOff.previousFingerprint != previousSignOff?.fingerprint {
-                    report.problems.append(Problem(app: app.name, item: item,
-                                                   what: "its link to the sign-off before is broken (it names \(short(signOff.previousFingerprint)), "
-                                                       + "the sign-off before is \(short(previousSignOff?.fingerprint)))"))
-                }
-                let slug = runs.first?.appSlug ?? Identifier.slug(name)
-                let recomputed = RunFingerprint.compute(appSlug: slug, signOff: signOff)
-                if recomputed != signOff.fingerprint {
-                    report.problems.append(Problem(app: app.name, item: item,
-                                                   what: "its fields differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(signOff.fingerprint)))"))
-                }
-                if let run = runs.first(where: { $0.summary.number == signOff.runNumber }) {
-                    if run.fingerprint != signOff.runFingerprint {
-                        report.problems.append(Problem(app: app.name, item: item,
-                                                       what: "it signs off run \(signOff.runNumber) with fingerprint \(short(signOff.runFingerprint)), "
-                                                           + "but the run's fingerprint is \(short(run.fingerprint))"))
-                    }
-                    if signOff.decision == .approve, let preparer = run.preparer?.name, SignOffRules.samePerson(preparer, signOff.reviewer) {
-                        report.problems.append(Problem(app: app.name, item: item,
-                                                       what: "its reviewer \(signOff.reviewer) prepared run \(signOff.runNumber) and cannot approve it"))
-                    }
-                } else {
-                    report.problems.append(Problem(app: app.name, item: item, what: "it signs off run \(signOff.runNumber), which does not exist"))
-                }
-                if !signOff.statement.contains("fingerprint \(signOff.runFingerprint)") {
-                    report.problems.append(Problem(app: app.name, item: item, what: "its statement does not name the run's fingerprint"))
-                }
-                if let signature = signOff.signature {
-                    let outcome = checkSignature?(signOff.statement, signature) ?? .notChecked
-                    app.signatures.append((signOff.number, signOff.reviewer, outcome))
-                    if case .bad(let reason) = outcome {
-                        report.problems.append(Problem(app: app.name, item: item, what: "its SSH signature does not verify: \(reason)"))
-                    }
-                }
-                previousSignOff = signOff
-            }
+            let slug = runs.first?.appSlug ?? Identifier.slug(name)
+            let checked = check(signOffs, app: app.name, slug: slug, runs: { number in runs.first { $0.summary.number == number } },
+                                checkSignature: checkSignature, requireSignatures: requireSignatures)
+            report.problems += checked.problems
+            app.signatures = checked.signatures
             report.apps.append(app)
         }
         return report
+    }
+
+    /// What is wrong with an application's sign-offs (oldest first): each one's number, its link to
+    /// the one before, its fingerprint, the run fingerprint it names, that its reviewer did not
+    /// prepare the run it approves, that its statement says what its fields say, and its
+    /// signature.
+    ///
+    /// - Parameters:
+    ///   - runs: The run of a number, nil when the store has none.
+    ///   - checkSignature: Verifies a signature; nil reports signatures as not checked.
+    ///   - requireSignatures: True when an unsigned sign-off is a problem.
+    /// - Returns: The problems, and the outcome of each signature found.
+    public static func check(_ signOffs: [SignOff], app: String, slug: String, runs: (Int) -> StoredRun?,
+                             checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)?,
+                             requireSignatures: Bool = false)
+        -> (problems: [Problem], signatures: [(signOff: Int, reviewer: String, check: SignatureCheck)])
+    {
+        var problems: [Problem] = []
+        var signatures: [(signOff: Int, reviewer: String, check: SignatureCheck)] = []
+        var previousSignOff: SignOff?
+        for signOff in signOffs {
+            let item = "sign-off \(signOff.number)"
+            func broken(_ what: String) { problems.append(Problem(app: app, item: item, what: what)) }
+            if signOff.number != (previousSignOff?.number ?? 0) + 1 {
+                problems.append(Problem(app: app, item: "sign-off \((previousSignOff?.number ?? 0) + 1)", what: "is missing"))
+            }
+            if signOff.previousFingerprint != previousSignOff?.fingerprint {
+                broken("its link to the sign-off before is broken (it names \(short(signOff.previousFingerprint)), "
+                       + "the sign-off before is \(short(previousSignOff?.fingerprint)))")
+            }
+            let recomputed = RunFingerprint.compute(appSlug: slug, signOff: signOff)
+            if recomputed != signOff.fingerprint {
+                broken("its fields differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(signOff.fingerprint)))")
+            }
+            if let run = runs(signOff.runNumber) {
+                if run.fingerprint != signOff.runFingerprint {
+                    broken("it signs off run \(signOff.runNumber) with fingerprint \(short(signOff.runFingerprint)), "
+                           + "but the run's fingerprint is \(short(run.fingerprint))")
+                }
+                if signOff.decision == .approve, let preparer = run.preparer?.name, SignOffRules.samePerson(preparer, signOff.reviewer) {
+                    broken("its reviewer \(signOff.reviewer) prepared run \(signOff.runNumber) and cannot approve it")
+                }
+                // The statement (what a signature signs) must say what the record says.
+                let stated = SignOffRules.statedApplication(signOff.statement) ?? app
+                let expected = SignOffRules.statement(app: stated, run: run, reviewer: signOff.reviewer, role: signOff.role,
+                                                      decision: signOff.decision, comment: signOff.comment, at: signOff.recordedAt)
+                if expected != signOff.statement {
+                    broken("its statement does not say what its fields say (reviewer \(signOff.reviewer), \(signOff.role), "
+                           + "\(signOff.decision == .approve ? "approve" : "send back") on \(Timestamp.string(signOff.recordedAt)))")
+                }
+            } else {
+                broken("it signs off run \(signOff.runNumber), which does not exist")
+            }
+            if !signOff.statement.contains("fingerprint \(signOff.runFingerprint)") {
+                broken("its statement does not name the run's fingerprint")
+            }
+            if let signature = signOff.signature {
+                let outcome = checkSignature?(signOff.statement, signature) ?? .notChecked
+                signatures.append((signOff.number, signOff.reviewer, outcome))
+                if case .bad(let reason) = outcome { broken("its SSH signature does not verify: \(reason)") }
+            } else if requireSignatures {
+                broken("it is not signed (--require-signatures): anyone who can write the store could have made it")
+            }
+            previousSignOff = signOff
+        }
+        return (problems, signatures)
     }
 
     /// What is wrong with one run, given the run before it (empty when it holds).

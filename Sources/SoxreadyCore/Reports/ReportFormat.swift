@@ -115,7 +115,16 @@ extension ReportContext {
         let lastApproved = try approved.map { number throws(StoreError) in
             number == previous?.summary.number ? previous! : try store.run(appName: run.appName, number: number)  // previous is non-nil here
         }
-        let problems = StoreVerifier.check(run, previous: previous)
+        // What does not verify: the run itself, and any of the application's sign-offs (a plan
+        // shows the decisions, so a forged or edited one is not shown as if it held).
+        var named: [Int: StoredRun] = [run.summary.number: run]
+        if let previous { named[previous.summary.number] = previous }
+        for number in Set(signOffs.map(\.runNumber)) where named[number] == nil && history.contains(where: { $0.number == number }) {
+            named[number] = try store.run(appName: run.appName, number: number)
+        }
+        let signOffProblems = StoreVerifier.check(signOffs, app: run.appName, slug: run.appSlug, runs: { named[$0] },
+                                                  checkSignature: nil).problems
+        let problems = StoreVerifier.check(run, previous: previous) + signOffProblems.map { "\($0.item): \($0.what)" }
         let document = try PlanDocument(run: run, previous: previous, history: history, signOffs: signOffs, lastApproved: lastApproved,
                                         verificationProblems: problems, appendix: appendix)
         return ReportContext(run: run, document: document, signOffs: signOffs, lastApproved: lastApproved, verificationProblems: problems)

@@ -11,11 +11,16 @@ struct VerifyCommand: ParsableCommand {
             For each run: its fingerprint (docs/store.md gives the recipe), its link to the run before, \
             that its stored result follows from its answers under the rules it was scored with, and that \
             the store's summary columns agree with it. For each sign-off: its fingerprint and link, the \
-            run fingerprint it names, that its reviewer did not prepare the run, and its SSH signature \
-            against --allowed-signers (OpenSSH's allowed-signers format; the principal is shown).
+            run fingerprint it names, that its reviewer did not prepare the run, that its statement says \
+            what its fields say, and its SSH signature against --allowed-signers (OpenSSH's \
+            allowed-signers format: one line per key, `PRINCIPAL namespaces="soxready" ssh-ed25519 AAAA…`, \
+            a principal with spaces in double quotes; the principal is shown). Fingerprints show that \
+            nothing changed by accident or by a careless edit; only a signature shows who made a \
+            sign-off: --require-signatures counts an unsigned one as broken.
 
-            Exit codes: 0 everything holds; 65 something is broken (the first broken link is named); \
-            66 no such application; 74 the store cannot be read.
+            Exit codes: 0 everything holds; 64 --require-signatures without --allowed-signers; 65 \
+            something is broken (the first broken link is named); 66 no such application; 74 the \
+            store cannot be read.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Check one application (default: all).", valueName: "name"))
@@ -23,6 +28,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("OpenSSH allowed-signers file to check sign-off signatures against.", valueName: "file"))
     var allowedSigners: String?
+
+    @Flag(name: .long, help: "Count an unsigned sign-off as broken: only a signature shows who made a sign-off.")
+    var requireSignatures = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -35,8 +43,11 @@ struct VerifyCommand: ParsableCommand {
             let checker: ((String, String) -> StoreVerifier.SignatureCheck)? = allowedSigners.map { file in
                 { statement, signature in SSHSignature.verify(statement, signature: signature, allowedSigners: file) }
             }
-            let report = try StoreVerifier.verify(store, appName: app, checkSignature: checker)
-            var out = "Verified \(store.location.terminalSafe()):\n"
+            if requireSignatures, allowedSigners == nil {
+                throw CommandFailure("--require-signatures needs --allowed-signers FILE to check the signatures against", .usage)
+            }
+            let report = try StoreVerifier.verify(store, appName: app, checkSignature: checker, requireSignatures: requireSignatures)
+            var out = "Checked \(store.location.terminalSafe()):\n"
             var unchecked = 0
             for app in report.apps {
                 var line = "  \(app.name.terminalSafe()): \(app.runs) run\(app.runs == 1 ? "" : "s"), \(app.signOffs) sign-off\(app.signOffs == 1 ? "" : "s")"
@@ -59,6 +70,8 @@ struct VerifyCommand: ParsableCommand {
                 try Console.out(out + "Checked \(what): fingerprints, links, results and sign-offs hold.\n")
                 return
             }
+            // The broken links go to stdout too, so that a saved report never reads as clean.
+            for problem in report.problems { out += "  BROKEN: \(problem.description.terminalSafe())\n" }
             try Console.out(out)
             for problem in report.problems { try Console.error("soxready: BROKEN: \(problem.description.terminalSafe())") }
             throw CommandFailure("verification failed at \(first.description); \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") "

@@ -36,6 +36,17 @@ enum SSHSignature {
             try Data(signature.utf8).write(to: URL(fileURLWithPath: signatureFile))
             let found = try keygen(["-Y", "find-principals", "-s", signatureFile, "-f", allowedSigners])
             guard found.status == 0, let principal = found.output.split(separator: "\n").first.map(String.init), !principal.isEmpty else {
+                let said = found.error.trimmingWhitespaceAndNewlines
+                // ssh-keygen names a line it cannot read as FILE:LINE: (invalid key, bad options …).
+                let complaints = said.split(separator: "\n").filter { line in
+                    guard let range = line.range(of: "\(allowedSigners):") else { return false }
+                    return line[range.upperBound...].first?.isNumber == true
+                }
+                if !complaints.isEmpty {
+                    // ssh-keygen could not read the file: say so, not "bad signature".
+                    return .bad(reason: "ssh-keygen cannot read \(allowedSigners) (\(complaints.joined(separator: "; "))); each line is PRINCIPAL "
+                                + "namespaces=\"soxready\" KEYTYPE KEY, a principal with spaces in double quotes")
+                }
                 return .bad(reason: "the key that made it is not in \(allowedSigners)")
             }
             let checked = try keygen(["-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", namespace, "-s", signatureFile],
