@@ -82,6 +82,10 @@ struct DiffCommitmentTests {
         let markdown = try run(["diff", "--app", "General Ledger", "--format", "md"]).stdout
         #expect(markdown.contains("| a1 | met | Dana Ortiz by \(day(20)) | none |\n"))
         #expect(markdown.contains("| b1 | reassigned | Kim Roe by \(day(30)) | Ana Diaz by \(day(30)) |\n"))
+        // The plan's "what changed" says what happened to the commitments too.
+        let plan = try run(["report", "--app", "General Ledger", "--format", "md", "--output", "-"]).stdout
+        #expect(plan.contains("commitment now Ana Diaz by \(day(30))"))
+        #expect(plan.contains("commitment added: Pat Preparer by \(day(15))"))
     }
 
     /// A rules-1 store (soxready 0.1) rerun today: the new run is scored under rules 2 and the diff

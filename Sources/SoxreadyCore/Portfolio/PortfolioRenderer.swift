@@ -88,7 +88,8 @@ public struct PortfolioRenderer: Sendable {
             ["month": month.month, "counts": ReadinessLevel.allCases.map { month.counts[$0] ?? 0 }]
         }
         return [
-            "asOf": portfolio.asOf.description, "appCount": portfolio.rows.count, "levels": levels,
+            "asOf": portfolio.asOf.description, "appCount": portfolio.rows.count,
+            "appCountText": portfolio.rows.count == 1 ? "1 application" : "\(portfolio.rows.count) applications", "levels": levels,
             "domains": portfolio.domains.map { ["id": $0.id, "title": $0.title, "label": label($0.title)] },
             "rows": portfolio.rows.map(row), "hasRows": !portfolio.rows.isEmpty,
             "upcoming": portfolio.upcomingCutovers.map(row), "hasUpcoming": !portfolio.upcomingCutovers.isEmpty,

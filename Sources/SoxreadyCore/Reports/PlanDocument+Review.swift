@@ -276,6 +276,12 @@ extension PlanDocument {
                 var notes: [String] = []
                 if change.noteBefore != change.noteAfter { notes.append("note changed") }
                 if change.evidenceBefore != change.evidenceAfter { notes.append("evidence changed") }
+                switch (change.commitmentBefore, change.commitmentAfter) {
+                case (nil, let after?): notes.append("commitment added: \(after.owner) by \(after.due)")
+                case (let before?, nil) where change.kind != .closed: notes.append("commitment removed (was \(before.owner) by \(before.due))")
+                case (let before?, let after?) where before != after: notes.append("commitment now \(after.owner) by \(after.due)")
+                default: break
+                }
                 let annotation = notes.joined(separator: ", ")
                 return ChangeLine(questionID: change.questionID, title: (newQuestion ?? oldQuestion)?.displayTitle ?? change.questionID,
                                   showID: (newQuestion ?? oldQuestion)?.title != nil,
