@@ -127,12 +127,14 @@ extension PlanDocument {
         if !gaps.isEmpty {
             let committed = gaps.filter(\.hasCommitment).count
             switch (committed, gaps.count) {
-            case (0, 1): parts.append("The open gap has no commitment (a named owner and a due date)")
-            case (0, _): parts.append("None of the \(gaps.count) open gaps has a commitment (a named owner and a due date)")
-            case (1, 1): parts.append("The open gap has a commitment (a named owner and a due date)")
-            case let (all, total) where all == total: parts.append("All \(total) open gaps have a commitment (a named owner and a due date)")
+            case (0, 1): parts.append("The open gap listed below has no commitment (a named owner and a due date)")
+            case (0, _): parts.append("None of the \(gaps.count) open gaps listed below has a commitment (a named owner and a due date)")
+            case (1, 1): parts.append("The open gap listed below has a commitment (a named owner and a due date)")
+            case let (all, total) where all == total:
+                parts.append("All \(total) open gaps listed below have a commitment (a named owner and a due date)")
             default:
-                parts.append("\(committed) of the \(gaps.count) open gaps \(committed == 1 ? "has" : "have") a commitment (a named owner and a due date)")
+                parts.append("\(committed) of the \(gaps.count) open gaps listed below \(committed == 1 ? "has" : "have") a commitment "
+                             + "(a named owner and a due date)")
             }
             let overdue = gaps.filter(\.overdue).count, late = gaps.filter(\.afterCutover).count
             if overdue > 0 { parts.append("⚠ \(overdue) \(overdue == 1 ? "is" : "are") overdue") }

@@ -87,7 +87,7 @@ struct PlanReviewTests {
 
         #expect(document.goLiveText == "2 blockers (1 ICFR gate and 1 technical gate) and 2 conditions are open before go-live.")
         #expect(document.commitmentText
-                == "2 of the 3 open gaps have a commitment (a named owner and a due date); ⚠ 1 is overdue; 1 key control needs an evidence reference.")
+                == "2 of the 3 open gaps listed below have a commitment (a named owner and a due date); ⚠ 1 is overdue; 1 key control needs an evidence reference.")
         #expect(document.ownersText == "Sam Roe: 1, first due 2027-01-10 (⚠ 1 late); Dana Lee: 1, first due 2027-02-14")
 
         // 2027-04-25 is 100 days after 2027-01-15, 10 days after the quarter end's window closes
@@ -152,7 +152,7 @@ struct PlanReviewTests {
 
         let html = try renderer.html(document)
         #expect(html.contains("sign-off: <strong class=\"status approved\">approved by Lee Chen (Controller) on 2027-01-17</strong>"))
-        #expect(html.contains("<td>sent back (superseded)</td><td>Lee Chen (Controller)</td><td>2027-01-16</td><td>Name an owner for the label</td>"))
+        #expect(html.contains("<td>sent back (superseded)</td><td>Lee Chen (Controller)</td><td><span class=\"date\">2027-01-16</span></td><td>Name an owner for the label</td>"))
         let markdown = try renderer.markdown(document)
         #expect(markdown.contains("- **Sign-off:** approved by Lee Chen (Controller) on 2027-01-17\n"))
     }
