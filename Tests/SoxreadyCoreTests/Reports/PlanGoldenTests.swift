@@ -4,7 +4,8 @@ import Testing
 @testable import SoxreadyCore
 
 /// The plans of the three example applications, byte for byte, kept in Reports/examples/.
-/// Set RECORD_GOLDENS=1 to rewrite them after an intended change, then review the diff.
+/// Set RECORD_GOLDENS=1 to rewrite them after an intended change (the run then fails, so that it
+/// is never mistaken for a passing one), review the diff, and run the tests again without it.
 struct PlanGoldenTests {
     static let examples = ["general-ledger", "consolidation", "treasury-payments"]
     /// A fixed recording time, so the goldens do not change from one test run to the next.
@@ -31,7 +32,12 @@ struct PlanGoldenTests {
     func compare(_ actual: String, golden name: String) throws {
         let url = repositoryRoot.appendingPathComponent("Reports/examples/\(name)")
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            let before = try? String(contentsOf: url, encoding: .utf8)
             try actual.write(to: url, atomically: true, encoding: .utf8)
+            // Recording never passes: a run with RECORD_GOLDENS=1 left on (in CI, say) must not
+            // look like a green one. Review the diff, then run the tests again without it.
+            if before != actual { Issue.record("re-recorded \(name); review the diff and run again without RECORD_GOLDENS") }
+            else { Issue.record("RECORD_GOLDENS=1: \(name) unchanged; run again without RECORD_GOLDENS") }
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
