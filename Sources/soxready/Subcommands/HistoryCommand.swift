@@ -23,7 +23,9 @@ struct HistoryCommand: ParsableCommand {
             let signOffs = try store.signOffs(appName: app)
             switch format {
             case .json:
-                try Console.out(try HistoryDocument(app: app, runs: runs, signOffs: signOffs).jsonData())
+                // The name as the store holds it, however it was typed ("general ledger", a slug).
+                let name = try store.storedAppName(matching: app) ?? app
+                try Console.out(try HistoryDocument(app: name, runs: runs, signOffs: signOffs).jsonData())
             case .table:
                 var rows = [["RUN", "RECORDED", "QUESTIONNAIRE", "READINESS", "SCORE", "CHANGE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW",
                              "SIGN-OFF"]]
