@@ -248,7 +248,9 @@ public struct AssessFlow {
         func say(_ text: String) { write(WizardText.wrap(text, width: width) + "\n") }
         write("\n" + options.emphasis(WizardText.wrap("soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe(),
                                                        width: width)) + "\n")
-        say("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains. Every answer is saved as you go; "
+        let late = questionnaire.calendar.cutover == nil ? 0 : questionnaire.questions.count { $0.asked == .afterCutover }
+        say("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains"
+            + (late > 0 ? " (\(late) of them asked only after go-live)" : "") + ". Every answer is saved as you go; "
             + "? shows help, :quit stops (resume later).")
         if let base, !defaults.isEmpty {
             if onlyGaps && resumed == nil {
@@ -273,8 +275,11 @@ public struct AssessFlow {
             let kept = try AnswerCarryOver.keptByOnlyGaps(from: base, to: questionnaire)
             asking = Set(questionnaire.questions.map(\.id).filter { kept[$0] == nil })
         }
+        // The stage is decided on the run's date (SCORING.md): the questions asked only after go-live
+        // are not yet due, and not asked, while the cutover answered so far is still ahead.
+        let asOf = CalendarDate(utc: clock())
         var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position,
-                                   asking: asking)
+                                   asking: asking, asOf: asOf)
         let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
         let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
             try startPendingDraft()
@@ -288,7 +293,7 @@ public struct AssessFlow {
             let again = skipped.count == 1 ? "Answer it now? (n = record the run as it is)" : "Answer them now? (n = record the run as it is)"
             guard try askYesNo(again, reader: reader, defaultYes: false) else { break }
             wizard = WizardSession(questionnaire: questionnaire, answers: wizard.answers, defaults: defaults, asking: skipped.ids,
-                                   countLabel: "Skipped")
+                                   countLabel: "Skipped", asOf: asOf)
             outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
         }
 
@@ -301,7 +306,7 @@ public struct AssessFlow {
             }
             // The run completes the draft: it must exist and be this session's.
             try startPendingDraft()
-            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.answers, preparer: preparer,
+            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.recordedAnswers, preparer: preparer,
                                       completing: session, resumeCommand: options.resumeCommand(appName))
             return .recorded(recorded.run, plans: recorded.plans)
         case .quit:
@@ -443,9 +448,10 @@ public struct AssessFlow {
         throw AssessFlowError.noAnswer(to: question)
     }
 
-    /// "N questions are still unanswered (K gating): Q3 id, …" for the questions still open, or nil.
+    /// "N questions are still unanswered (K gating): Q3 id, …" for the questions still open, or nil;
+    /// the questions not yet due are not open.
     static func unansweredSummary(_ session: WizardSession) -> (text: String, count: Int, ids: Set<String>)? {
-        let statuses = Applicability.statuses(session.questionnaire, answers: session.answers)
+        let statuses = Applicability.statuses(session.questionnaire, answers: session.answers, notYetDue: session.notYetDue)
         let open = session.questionnaire.questions.filter { statuses[$0.id] == .unanswered }
         guard !open.isEmpty else { return nil }
         let gating = open.count(where: \.gating)
@@ -554,8 +560,13 @@ public struct AssessFlow {
             warn("soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "
                  + "\(sheet.count - count) carried over")
         }
-        let statuses = Applicability.statuses(loaded.questionnaire, answers: sheet)
+        // Not yet due on the run's date (the cutover answered is still ahead): neither unanswered nor scored.
+        let asOf = CalendarDate(utc: clock())
+        let cutover = ReadinessScorer.stage(loaded.questionnaire, answers: sheet, asOf: asOf).cutover
+        let notYetDue = ReadinessScorer.notYetDue(loaded.questionnaire, answers: sheet, asOf: asOf)
+        let statuses = Applicability.statuses(loaded.questionnaire, answers: sheet, notYetDue: notYetDue)
         reportUnanswered(loaded.questionnaire, statuses: statuses, answered: sheet)
+        reportNotYetDue(loaded.questionnaire, statuses: statuses, answered: sheet, cutover: cutover)
         reportNotAsked(loaded.questionnaire, statuses: statuses, answered: sheet)
         let recorded = try record(appName: name, questionnaire: loaded, answers: sheet, preparer: preparer, completing: nil, resumeCommand: nil)
         return BatchOutcome(run: recorded.run, plans: recorded.plans)
@@ -593,8 +604,30 @@ public struct AssessFlow {
         let missing = questionnaire.questions.filter { statuses[$0.id] == .unanswered && answered[$0.id]?.answer == nil }.map(\.id)
         guard !missing.isEmpty else { return }
         warn("soxready: \(missing.count) question\(missing.count == 1 ? "" : "s") not answered in the file count as unanswered:")
+        warnIDs(missing)
+    }
+
+    /// Lists on stderr, apart from the unanswered ones, the questions not yet due (asked only after
+    /// go-live, in a pre-cutover run), and how many of them the file answers (kept, not scored).
+    func reportNotYetDue(_ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet,
+                         cutover: CalendarDate?)
+    {
+        let late = questionnaire.questions.filter { statuses[$0.id] == .notYetDue }
+        guard !late.isEmpty else { return }
+        let one = late.count == 1
+        let given = late.count { answered[$0.id]?.answer != nil }
+        var text = "soxready: \(late.count) question\(one ? " is" : "s are") asked only after go-live and not yet due ("
+            + (cutover.map { "the cutover date, \($0), is still ahead" } ?? "no cutover date is given")
+            + "), so \(one ? "it does" : "they do") not count as unanswered"
+        if given > 0 { text += "; \(given == late.count && !one ? "their answers are" : given == 1 ? "1 answer is" : "\(given) answers are") kept, not scored" }
+        warn(text + ":")
+        warnIDs(late.map(\.id))
+    }
+
+    /// `ids` on indented lines of at most about 100 characters.
+    func warnIDs(_ ids: [String]) {
         var line = " "
-        for id in missing {
+        for id in ids {
             if line.count + id.count > 100 {
                 warn(line)
                 line = " "

@@ -97,6 +97,31 @@ public enum WizardText {
         return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
     }
 
+    /// Why the questions asked only after go-live are passed over in a pre-cutover run, said once
+    /// at the first of them: "(7 questions are asked only after go-live, and the cutover date,
+    /// 2027-03-31, is still ahead: …)", wrapped, with a newline.
+    ///
+    /// - Parameters:
+    ///   - first: The first question passed over.
+    ///   - count: How many questions are not yet due.
+    ///   - cutover: The cutover date answered, nil when none is.
+    ///   - questionnaire: The questionnaire (for the question's number).
+    ///   - width: The width to wrap at.
+    public static func notYetDue(_ first: Question, of count: Int, cutover: CalendarDate?, in questionnaire: Questionnaire,
+                                 width: Int = maximumWidth) -> String
+    {
+        let number = (questionnaire.questions.firstIndex { $0.id == first.id } ?? 0) + 1
+        let one = count == 1
+        var text = "(\(count) question\(one ? " is" : "s are") asked only after go-live, and "
+        text += cutover.map { "the cutover date, \($0), is still ahead" } ?? "no cutover date is given"
+        text += one ? ": it is not asked in this run (question \(number), \(first.displayTitle))."
+            : ": they are not asked in this run, starting with question \(number), \(first.displayTitle)."
+        text += cutover == nil
+            ? " A rerun asks \(one ? "it" : "them") once the cutover date is given and has passed.)"
+            : " A rerun on or after the cutover date asks \(one ? "it" : "them").)"
+        return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
+    }
+
     /// One line saying how to answer and which commands exist.
     ///
     /// - Parameters:

@@ -65,7 +65,9 @@ struct AppsCommand: ParsableCommand {
             guard let draft = try store.draft(appName: app),
                 let questionnaire = try? QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire").questionnaire
             else { return nil }
-            let statuses = Applicability.statuses(questionnaire, answers: draft.answers)
+            // The questions asked only after go-live are not applicable while the cutover is ahead (today, UTC).
+            let notYetDue = ReadinessScorer.notYetDue(questionnaire, answers: draft.answers, asOf: CalendarDate(utc: Date()))
+            let statuses = Applicability.statuses(questionnaire, answers: draft.answers, notYetDue: notYetDue)
             let applicable = statuses.values.filter { $0 != .notAsked && $0 != .notApplicable && $0 != .notYetDue }.count
             let answered = statuses.values.filter { $0 == .answered || $0 == .unknown }.count
             return AppsDocument.DraftProgress(answered: answered, applicable: applicable)

@@ -1,0 +1,68 @@
+"""What a project lead's first run over SSH at 80x24 with LC_ALL=C showed (the new-user trial), in a
+real pseudo-terminal: questions asked only after go-live, an empty Enter, help, questions passed over."""
+import json
+import pathlib
+
+import pexpect
+
+from conftest import BINARY, CACHE, attest, c_locale_env, draft_answers, runs
+
+CUTOVER = str(pathlib.Path(__file__).resolve().parent / "fixtures" / "pty-cutover.yaml")
+PROMPT = "> "
+
+
+def spawn_trial(workspace, *args, **extra):
+    """soxready assess on the cutover questionnaire at 80x24, LC_ALL=C and LANG unset."""
+    environment = c_locale_env(**extra)
+    environment["SOXREADY_CACHE"] = CACHE
+    return pexpect.spawn(BINARY, ["assess", "--questionnaire", CUTOVER, *args], cwd=str(workspace), env=environment,
+                         encoding="utf-8", timeout=10, dimensions=(24, 80))
+
+
+def answer(child, expected, text):
+    child.expect_exact(expected)
+    child.expect_exact(PROMPT)
+    child.send(text + "\r")
+
+
+def test_questions_asked_only_after_go_live_are_not_asked_before_the_cutover(workspace):
+    child = spawn_trial(workspace, "--app", "GL")
+    child.expect_exact("8 questions in 2 domains (2 of them asked only after go-live). Every answer is\r\n"
+                       "saved as you go")
+    answer(child, "Which third parties run part of the application?", "none")
+    answer(child, "Describe the system in one line.", "General ledger")
+    answer(child, "On what date is go-live in Azure planned?", "2099-01-31")
+    answer(child, "Is the application in the SOX scope of the current year", "y")
+    # Said once, in words, and the next question is the runbook: the two are not asked.
+    child.expect_exact("  (2 questions are asked only after go-live, and the cutover date, 2099-01-31,\r\n"
+                       "  is still ahead: they are not asked in this run, starting with question 6,\r\n"
+                       "  First access review in Azure. A rerun on or after the cutover date asks them.)\r\n")
+    child.expect_exact("Domain 2/2 · Question 8/8\r\nIs there a runbook for the batch jobs?")
+    child.expect_exact(PROMPT)
+    child.send("y\r")
+    # Nothing is left open: no review of skipped questions, straight to the preparer.
+    attest(child, "Pat Preparer")
+    child.expect_exact("Readiness:")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    transcript = child.before
+    assert "Was the first access review" not in transcript and "Was monitoring validated" not in transcript
+    assert "still unanswered" not in transcript
+    recorded = runs(workspace, "GL")
+    assert [number for number, _, _ in recorded] == [1]
+    assert "first-azure-access-review" not in json.loads(recorded[0][2])
+
+
+def test_a_cutover_date_that_has_passed_asks_them(workspace):
+    child = spawn_trial(workspace, "--app", "GL")
+    answer(child, "Which third parties run part of the application?", "none")
+    answer(child, "Describe the system in one line.", "General ledger")
+    answer(child, "On what date is go-live in Azure planned?", "2020-01-31")
+    answer(child, "Is the application in the SOX scope of the current year", "y")
+    child.expect_exact("Domain 2/2 · Question 6/8\r\nWas the first access review of the Azure environment completed")
+    child.expect_exact(PROMPT)
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    assert "asked only after go-live, and the cutover" not in child.before
+    assert draft_answers(workspace, "GL")["cutover-date"][0] == '{"date":"2020-01-31"}'
