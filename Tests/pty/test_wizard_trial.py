@@ -66,3 +66,25 @@ def test_a_cutover_date_that_has_passed_asks_them(workspace):
     child.expect(pexpect.EOF)
     assert "asked only after go-live, and the cutover" not in child.before
     assert draft_answers(workspace, "GL")["cutover-date"][0] == '{"date":"2020-01-31"}'
+
+
+def test_an_empty_enter_says_the_question_was_skipped_in_full_once_then_shortly(workspace):
+    child = spawn_trial(workspace, "--app", "GL")
+    answer(child, "Which third parties run part of the application?", "none")
+    answer(child, "Describe the system in one line.", "")
+    child.expect_exact("  – skipped; :back returns to it, and you are asked again before the run is\r\n"
+                       "    recorded\r\n")
+    answer(child, "On what date is go-live in Azure planned?", "")
+    child.expect_exact("  – skipped\r\n")
+    answer(child, "Is the application in the SOX scope of the current year", "y")
+    answer(child, "Is there a runbook for the batch jobs?", "y")
+    # As promised: asked again before the run is recorded.
+    child.expect_exact("2 questions are still unanswered: Q2 system-notes, Q3 cutover-date")
+    child.expect_exact("[y/N] ")
+    child.send("y\r")
+    answer(child, "Describe the system in one line.", ":quit")
+    child.expect_exact("Saved 3 answers.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "system-notes" not in draft_answers(workspace, "GL")

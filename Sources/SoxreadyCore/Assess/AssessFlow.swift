@@ -281,6 +281,7 @@ public struct AssessFlow {
         var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position,
                                    asking: asking, asOf: asOf)
         let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
+        loop.offersReview = options.interactive
         let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
             try startPendingDraft()
             try store.saveDraftAnswer(appName: appName, questionID: id, record: record, next: next, at: clock(), session: session)

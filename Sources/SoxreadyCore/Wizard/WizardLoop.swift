@@ -28,6 +28,11 @@ public final class WizardLoop {
     /// True once the questions not yet due (asked only after go-live) have been explained: said
     /// once, at the first one passed over.
     public private(set) var explainedNotYetDue = false
+    /// True when the questions left unanswered are offered again before the run is recorded (at a
+    /// terminal): the note after an empty line then says so.
+    public var offersReview = false
+    /// True once the note after an empty line has been given in full (later ones are short).
+    public private(set) var explainedSkip = false
 
     /// Creates a loop.
     public init(maxInvalidAttempts: Int? = nil, emphasis: @escaping @Sendable (String) -> String = { $0 }) {
@@ -116,6 +121,11 @@ public final class WizardLoop {
                 write(Self.message("✓", message, width: width))
             case .showHelp(let id):
                 if let helped = session.questionnaire.question(id) { write(WizardText.help(helped, width: width)) }
+            case .skipped:
+                let text = explainedSkip ? "skipped"
+                    : "skipped; :back returns to it" + (offersReview ? ", and you are asked again before the run is recorded" : "")
+                write(Self.message("–", text, width: width))
+                explainedSkip = true
             }
         }
     }

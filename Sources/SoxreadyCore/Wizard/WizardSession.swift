@@ -33,6 +33,8 @@ public struct WizardSession: Sendable {
         case confirm(String)
         /// Show the question's help.
         case showHelp(questionID: String)
+        /// Say that an empty line left this question unanswered (it was not taken as an answer).
+        case skipped(questionID: String)
     }
 
     /// A question the wizard asks before it goes on: whether to keep the last run's note on an
@@ -258,7 +260,10 @@ public struct WizardSession: Sendable {
             if emptyMeansDefault, let prefill {
                 text = prefill
             } else {
-                return skip(question: question, index: index, reason: "left unanswered")
+                let effects = skip(question: question, index: index, reason: "left unanswered")
+                // An empty line is easily typed by mistake: say that the question was left open.
+                guard case .save? = effects.first else { return effects }
+                return effects + [.skipped(questionID: question.id)]
             }
         }
         do {
