@@ -88,3 +88,31 @@ def test_an_empty_enter_says_the_question_was_skipped_in_full_once_then_shortly(
     child.close()
     assert child.exitstatus == 0
     assert "system-notes" not in draft_answers(workspace, "GL")
+
+
+def test_help_is_reflowed_to_80_columns_and_the_question_comes_back_after_it(workspace):
+    child = spawn_trial(workspace, "--app", "GL")
+    answer(child, "Which third parties run part of the application?", "none")
+    answer(child, "Describe the system in one line.", "General ledger")
+    answer(child, "On what date is go-live in Azure planned?", "2099-01-31")
+    child.expect_exact("Is the application in the SOX scope of the current year")
+    child.expect_exact(PROMPT)
+    child.send("?")
+    child.expect_exact("  Pick every process the application feeds, posts to or controls. This records\r\n"
+                       "  what the scoping memo should already say and helps reviewers read the rest of\r\n"
+                       "  the report. Picking Treasury adds the payment-control questions.\r\n"
+                       "\r\n"
+                       "  A second paragraph, after a blank line.\r\n"
+                       "  Evidence auditors ask for: the scoping memo naming the application and the\r\n"
+                       "  accounts it affects.\r\n"
+                       "  On Azure: no provider attestation settles scoping; it stays entirely with the\r\n"
+                       "  company.\r\n"
+                       "  - one item of a list\r\n"
+                       "  - another item\r\n")
+    child.expect_exact(":quit save and leave\r\n"
+                       "\r\n"
+                       "Is the application in the SOX scope of the current year, with the accounts it\r\n"
+                       "affects named?\r\n")
+    child.expect_exact(PROMPT)
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)

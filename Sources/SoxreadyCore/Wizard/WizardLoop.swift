@@ -120,7 +120,10 @@ public final class WizardLoop {
             case .confirm(let message):
                 write(Self.message("✓", message, width: width))
             case .showHelp(let id):
-                if let helped = session.questionnaire.question(id) { write(WizardText.help(helped, width: width)) }
+                // The question again after the help, so that it is on the screen however long the help.
+                if let helped = session.questionnaire.question(id) {
+                    write(WizardText.help(helped, width: width) + WizardText.reminder(helped, width: width))
+                }
             case .skipped:
                 let text = explainedSkip ? "skipped"
                     : "skipped; :back returns to it" + (offersReview ? ", and you are asked again before the run is recorded" : "")

@@ -38,27 +38,7 @@ public enum WizardText {
         let line = ["Domain \(progress.domain)/\(progress.domains)", count] + marks
         text += wrap(line.joined(separator: " · "), width: width) + "\n"
         text += wrap(question.prompt.terminalSafe(), width: width) + "\n"
-        switch question.type {
-        case .choice, .multi:
-            let numberWidth = String(question.choices.count).count
-            let idWidth = question.choices.map(\.id.displayWidth).max() ?? 0
-            // Labels in a column when it leaves them room; else each label under its id.
-            let column = 2 + numberWidth + 2 + idWidth + 2
-            for (index, choice) in question.choices.enumerated() {
-                let number = String(index + 1)
-                let head = "  " + String(repeating: " ", count: numberWidth - number.count) + number + ") " + choice.id
-                if column + 20 <= width {
-                    let padded = head + String(repeating: " ", count: column - head.displayWidth)
-                    text += wrap(choice.label.terminalSafe(), width: width, indent: padded,
-                                 continuation: String(repeating: " ", count: column)) + "\n"
-                } else {
-                    text += wrap(choice.id, width: width, indent: head.replacing(choice.id, with: ""), continuation: "      ") + "\n"
-                    text += wrap(choice.label.terminalSafe(), width: width, indent: "      ", continuation: "      ") + "\n"
-                }
-            }
-        default:
-            break
-        }
+        text += choiceLines(question, width: width)
         if let record = session.currentRecord {
             if let note = record.note { text += wrap("note: \(note.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n" }
             if record.owner != nil || record.due != nil {
@@ -78,6 +58,36 @@ public enum WizardText {
             text += wrap(explained, width: width) + "\n"
         }
         return text
+    }
+
+    /// The numbered choices of a `choice` or `multi` question, one per line (labels in a column
+    /// when it leaves them room, else each under its id); empty for other types.
+    static func choiceLines(_ question: Question, width: Int) -> String {
+        guard question.type == .choice || question.type == .multi else { return "" }
+        var text = ""
+        let numberWidth = String(question.choices.count).count
+        let idWidth = question.choices.map(\.id.displayWidth).max() ?? 0
+        // Labels in a column when it leaves them room; else each label under its id.
+        let column = 2 + numberWidth + 2 + idWidth + 2
+        for (index, choice) in question.choices.enumerated() {
+            let number = String(index + 1)
+            let head = "  " + String(repeating: " ", count: numberWidth - number.count) + number + ") " + choice.id
+            if column + 20 <= width {
+                let padded = head + String(repeating: " ", count: column - head.displayWidth)
+                text += wrap(choice.label.terminalSafe(), width: width, indent: padded,
+                             continuation: String(repeating: " ", count: column)) + "\n"
+            } else {
+                text += wrap(choice.id, width: width, indent: head.replacing(choice.id, with: ""), continuation: "      ") + "\n"
+                text += wrap(choice.label.terminalSafe(), width: width, indent: "      ", continuation: "      ") + "\n"
+            }
+        }
+        return text
+    }
+
+    /// The question again after its help, so that what is asked is on the screen while the
+    /// answer is typed, however long the help: a blank line, the prompt and the choices.
+    public static func reminder(_ question: Question, width: Int = maximumWidth) -> String {
+        "\n" + wrap(question.prompt.terminalSafe(), width: width) + "\n" + choiceLines(question, width: width)
     }
 
     /// "(Question 5 (a4) is passed over: it applies only when …)" for the questions hidden by
@@ -150,8 +160,7 @@ public enum WizardText {
     /// The help screen of `?`: why it matters, evidence, the Azure capability, the remediation.
     public static func help(_ question: Question, width: Int = maximumWidth) -> String {
         var text = "\n"
-        text += question.help.isEmpty
-            ? "  No help text for this question.\n" : wrap(question.help.terminalSafe(keepNewlines: true), width: width, indent: "  ", continuation: "  ") + "\n"
+        text += question.help.isEmpty ? "  No help text for this question.\n" : flowed(question.help.terminalSafe(keepNewlines: true), width: width)
         if question.isScored {
             var facts = ["\(NumberText.plain(question.points)) point\(question.points == 1 ? "" : "s")", "gap risk \(question.gapRisk.rawValue)"]
             if let control = question.control { facts.insert(control.rawValue, at: 0) }
@@ -182,6 +191,68 @@ public enum WizardText {
         commands += " · :quit save and leave"
         text += wrap(commands, width: width, indent: "  ", continuation: "    ") + "\n"
         return text
+    }
+
+    /// Help text as written in a questionnaire, its paragraphs re-flowed: the author's single line
+    /// breaks (`help: |` keeps them) become spaces, a blank line separates paragraphs, and a line
+    /// that starts a list item (`- `, `* `, `• `, `1. `, `1) `) or a label (`Evidence auditors ask
+    /// for:`, `On Azure:`: a capitalised phrase of at most six words before a colon) starts a new
+    /// line. Each paragraph has one logical line per item; nothing else is changed.
+    public static func reflow(_ text: String) -> String {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw).trimmingWhitespace
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = []
+            } else if let last = current.indices.last, listMarker(line) == nil, !isLabelled(line) {
+                current[last] += " " + line
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+    }
+
+    /// The marker of a list item at the start of `line` (`- `, `* `, `• `, `12. `, `3) `), else nil.
+    static func listMarker(_ line: String) -> String? {
+        for bullet in ["- ", "* ", "• "] where line.hasPrefix(bullet) { return bullet }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+        return String(digits) + String(rest.prefix(2))
+    }
+
+    /// True when `line` starts with a label: a capitalised phrase of at most six words, with no
+    /// sentence punctuation, followed by a colon and a space (or the end of the line).
+    static func isLabelled(_ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase, let colon = line.firstIndex(of: ":") else { return false }
+        let label = line[..<colon]
+        let after = line[line.index(after: colon)...]
+        guard after.isEmpty || after.hasPrefix(" "), label.count <= 48, !label.contains(where: { ".!?;".contains($0) }) else { return false }
+        return label.split(separator: " ").count <= 6
+    }
+
+    /// `text` re-flowed (``reflow(_:)``) and wrapped to `width` under a two-space indent, list
+    /// items with their continuation lines under the item's text; blank lines between paragraphs.
+    static func flowed(_ text: String, width: Int) -> String {
+        var out = ""
+        for (index, paragraph) in reflow(text).components(separatedBy: "\n\n").enumerated() {
+            if index > 0 { out += "\n" }
+            for line in paragraph.split(separator: "\n") {
+                let line = String(line)
+                if let marker = listMarker(line) {
+                    out += wrap(String(line.dropFirst(marker.count)), width: width, indent: "  " + marker,
+                                continuation: String(repeating: " ", count: 2 + marker.count)) + "\n"
+                } else {
+                    out += wrap(line, width: width, indent: "  ", continuation: "  ") + "\n"
+                }
+            }
+        }
+        return out
     }
 
     /// Wraps `text` at word boundaries so that no line is wider than `width` columns (measured

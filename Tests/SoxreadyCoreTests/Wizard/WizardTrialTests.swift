@@ -58,4 +58,93 @@ struct WizardTrialTests {
         #expect(session.handle("", emptyMeansDefault: false)
             == [.say("this question is required: other questions depend on it; answer it or use :unknown")])
     }
+
+    // MARK: help
+
+    /// A question whose help keeps the author's line breaks (`help: |`), as the bundled
+    /// questionnaire's do, with paragraphs, labelled lines and a list.
+    static let helped = """
+        format: soxready/questionnaire@1
+        id: help-check
+        version: 1.0.0
+        title: Help check
+        domains:
+          - id: scope
+            title: Scope
+            questions:
+              - id: processes
+                title: Financial processes
+                prompt: Which financial processes does the application feed?
+                type: multi
+                choices: [{id: gl, label: General ledger}, {id: treasury, label: Treasury}]
+                help: |
+                  Pick every process the application feeds, posts to or controls. This records what the
+                  scoping memo should already say and helps reviewers read the rest of the report. Picking
+                  Treasury adds the payment-control questions (bank master data, payment files, approval
+                  limits).
+
+                  Each relief changes who attests to ICFR and when.
+                  Evidence auditors ask for: the scoping memo naming the application and the accounts it affects.
+                  On Azure: no provider attestation settles scoping; it stays entirely with the company.
+                  - a list item that is long enough to wrap at eighty columns, under its own text
+                  * another item
+                  2) a numbered one
+        """
+
+    @Test func helpIsReflowedIntoParagraphsBeforeItIsWrapped() throws {
+        let question = try #require(try QuestionnaireLoader.parse(Self.helped, file: "h.yaml").questionnaire.question("processes"))
+        #expect(WizardText.reflow(question.help) == """
+            Pick every process the application feeds, posts to or controls. This records what the scoping memo should \
+            already say and helps reviewers read the rest of the report. Picking Treasury adds the payment-control \
+            questions (bank master data, payment files, approval limits).
+
+            Each relief changes who attests to ICFR and when.
+            Evidence auditors ask for: the scoping memo naming the application and the accounts it affects.
+            On Azure: no provider attestation settles scoping; it stays entirely with the company.
+            - a list item that is long enough to wrap at eighty columns, under its own text
+            * another item
+            2) a numbered one
+            """)
+        #expect(WizardText.help(question, width: 80).hasPrefix("""
+
+              Pick every process the application feeds, posts to or controls. This records
+              what the scoping memo should already say and helps reviewers read the rest of
+              the report. Picking Treasury adds the payment-control questions (bank master
+              data, payment files, approval limits).
+
+              Each relief changes who attests to ICFR and when.
+              Evidence auditors ask for: the scoping memo naming the application and the
+              accounts it affects.
+              On Azure: no provider attestation settles scoping; it stays entirely with the
+              company.
+              - a list item that is long enough to wrap at eighty columns, under its own
+                text
+              * another item
+              2) a numbered one
+              Context only: not scored; other questions may depend on it.
+
+            """))
+    }
+
+    @Test func aLineIsALabelOnlyWhenAShortCapitalisedPhraseEndsInAColon() {
+        #expect(WizardText.reflow("first line\nOn Azure: second") == "first line\nOn Azure: second")
+        #expect(WizardText.reflow("first line\nEmerging growth company (JOBS Act): no 404(b)") == "first line\nEmerging growth company (JOBS Act): no 404(b)")
+        #expect(WizardText.reflow("first line\nsecond: line") == "first line second: line")
+        #expect(WizardText.reflow("first line\nThe time is 10:30 today") == "first line The time is 10:30 today")
+        #expect(WizardText.reflow("first line\nSee the note. Then: more") == "first line See the note. Then: more")
+        #expect(WizardText.reflow("one\n\n\n\ntwo\n") == "one\n\ntwo")
+    }
+
+    @Test func theQuestionIsShownAgainAfterItsHelp() throws {
+        let questionnaire = try QuestionnaireLoader.parse(Self.helped, file: "h.yaml").questionnaire
+        let (shown, _) = drive(["?", ":quit"], in: questionnaire)
+        let afterHelp = try #require(shown.components(separatedBy: ":quit save and leave\n").last)
+        #expect(afterHelp == """
+
+            Which financial processes does the application feed?
+              1) gl        General ledger
+              2) treasury  Treasury
+
+            """)
+    }
 }
