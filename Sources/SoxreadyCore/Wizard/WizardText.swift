@@ -90,21 +90,58 @@ public enum WizardText {
         "\n" + wrap(question.prompt.terminalSafe(), width: width) + "\n" + choiceLines(question, width: width)
     }
 
-    /// "(Question 5 (a4) is passed over: it applies only when …)" for the questions hidden by
-    /// their `when` on the way to the current one, wrapped, with a newline; nil when there are none.
+    /// "(Question 23, Vendor SOC coverage, does not apply: it is asked only when Third-party
+    /// providers is ISV, MSP or Several.)" for the questions hidden by their `when` on the way to
+    /// the current one, in the lead's words (short titles and choice labels, ``Condition/phrase(in:)``;
+    /// a condition too complex to phrase is named by the questions it reads), wrapped, with a
+    /// newline; nil when there are none. Questions with the same condition are named together.
     public static func passedOver(_ questions: [Question], in questionnaire: Questionnaire, width: Int = maximumWidth) -> String? {
         guard !questions.isEmpty else { return nil }
         let numbers = Dictionary(uniqueKeysWithValues: questionnaire.questions.enumerated().map { ($1.id, $0 + 1) })
-        func condition(_ question: Question) -> String { question.whenText ?? "its condition holds" }
+        // What each question's condition says, and the questions that share it, in order.
+        var groups: [(condition: String?, reads: String, questions: [Question])] = []
+        for question in questions {
+            let phrase = question.when?.phrase(in: questionnaire)
+            let reads = Condition.list(uniqueTitles(question.when?.referencedQuestions ?? [], in: questionnaire), conjunction: "and")
+            if let index = groups.firstIndex(where: { $0.condition == phrase && $0.reads == reads }) {
+                groups[index].questions.append(question)
+            } else {
+                groups.append((phrase, reads, [question]))
+            }
+        }
+        func name(_ group: [Question]) -> String {
+            let listed = Condition.list(group.map { String(numbers[$0.id] ?? 0) }, conjunction: "and")
+            if group.count == 1, let question = group.first { return "\(listed), \(question.displayTitle)," }
+            return "\(listed) (\(group.map(\.displayTitle).joined(separator: "; ")))"
+        }
+        // A condition too complex to phrase is named by the questions it reads.
+        func why(_ group: (condition: String?, reads: String, questions: [Question]), subject: String) -> String {
+            let one = group.questions.count == 1
+            let reads = group.reads.isEmpty ? "earlier answers" : group.reads
+            return "\(subject)\(one ? "is" : "are") asked only when " + (group.condition ?? "a condition on \(reads) holds")
+        }
         let text: String
-        if questions.count == 1, let question = questions.first {
-            text = "(Question \(numbers[question.id] ?? 0) (\(question.id)) is passed over: it applies only when \(condition(question)).)"
+        if groups.count == 1, let group = groups.first {
+            let one = group.questions.count == 1
+            let reads = group.reads.isEmpty ? "earlier answers" : group.reads
+            text = "(Question\(one ? "" : "s") \(name(group.questions)) \(one ? "does" : "do") not apply: "
+                + (group.condition == nil ? "\(one ? "its" : "their") condition on \(reads) does not hold" : why(group, subject: one ? "it " : "they "))
+                + ".)"
         } else {
-            let parts = questions.prefix(5).map { "\(numbers[$0.id] ?? 0) (\($0.id)) applies only when \(condition($0))" }
-            let more = questions.count > 5 ? "; and \(questions.count - 5) more" : ""
-            text = "(\(questions.count) questions are passed over: \(parts.joined(separator: "; "))\(more).)"
+            let parts = groups.prefix(5).map { group in
+                why(group, subject: "question\(group.questions.count == 1 ? "" : "s") \(name(group.questions)) ")
+            }
+            let rest = groups.dropFirst(5).reduce(0) { $0 + $1.questions.count }
+            let more = rest > 0 ? "; and \(rest) more" : ""
+            text = "(\(questions.count) questions do not apply: \(parts.joined(separator: "; "))\(more).)"
         }
         return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
+    }
+
+    /// The short titles of `ids`, each once, in order.
+    static func uniqueTitles(_ ids: [String], in questionnaire: Questionnaire) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }.map { questionnaire.question($0)?.displayTitle ?? $0 }
     }
 
     /// Why the questions asked only after go-live are passed over in a pre-cutover run, said once

@@ -147,4 +147,120 @@ struct WizardTrialTests {
 
             """)
     }
+
+    // MARK: questions passed over
+
+    /// Questions with titles and labels, and conditions of every shape the bundled questionnaire uses.
+    static let conditional = """
+        format: soxready/questionnaire@1
+        id: when-check
+        version: 1.0.0
+        title: When check
+        domains:
+          - id: profile
+            title: Profile
+            questions:
+              - id: third-party-providers
+                title: Third-party providers
+                prompt: Which third parties run part of the application?
+                type: choice
+                choices: [{id: none, label: None}, {id: isv, label: ISV}, {id: msp, label: MSP}, {id: several, label: Several}]
+              - id: hosting
+                title: Hosting
+                prompt: Which hosting models?
+                type: multi
+                choices: [{id: iaas, label: IaaS}, {id: paas, label: PaaS}, {id: saas, label: SaaS}, {id: hybrid, label: Hybrid}]
+              - id: database-hosting
+                title: Database hosting
+                prompt: Where does the database run?
+                type: choice
+                choices: [{id: on-premises, label: On premises}, {id: paas-database, label: PaaS database}, {id: mixed, label: Mixed}]
+              - id: retention
+                title: Log retention
+                prompt: How many days are logs kept?
+                type: number
+                unit: days
+              - id: cutover
+                title: Cutover date
+                prompt: When is go-live?
+                type: date
+          - id: vendors
+            title: Vendors
+            questions:
+              - id: vendor-soc-coverage
+                title: Vendor SOC coverage
+                prompt: Does every provider give a SOC 1 report?
+                type: text
+                when: "third-party-providers in ['isv', 'msp', 'several']"
+              - id: bridge-letters
+                title: Bridge letters
+                prompt: Are bridge letters obtained?
+                type: text
+                when: "third-party-providers in ['isv', 'msp', 'several']"
+              - id: platform
+                title: Platform controls
+                prompt: Which platform controls apply?
+                type: text
+                when: "hosting contains 'iaas' or hosting contains 'hybrid' or database-hosting in ['paas-database', 'mixed']"
+              - id: long-logs
+                title: Long log retention
+                prompt: Are the logs archived?
+                type: text
+                when: "retention >= 365 and cutover < 2027-06-30"
+              - id: tangled
+                title: Tangled
+                prompt: Tangled?
+                type: text
+                when: "(hosting contains 'iaas' or retention > 10) and not (cutover == 2027-01-01 or answered(hosting))"
+        """
+
+    @Test func conditionsAreSaidWithTitlesAndLabels() throws {
+        let questionnaire = try QuestionnaireLoader.parse(Self.conditional, file: "w.yaml").questionnaire
+        func phrase(_ id: String) throws -> String? { try #require(questionnaire.question(id)?.when).phrase(in: questionnaire) }
+        #expect(try phrase("vendor-soc-coverage") == "Third-party providers is ISV, MSP or Several")
+        #expect(try phrase("platform") == "Hosting includes IaaS or Hybrid, or Database hosting is PaaS database or Mixed")
+        #expect(try phrase("long-logs") == "Log retention is at least 365 days, and Cutover date is before 2027-06-30")
+        #expect(try phrase("tangled") == nil)
+        let parse = { (text: String) in try ConditionParser.parse(text) }
+        #expect(try parse("not answered(hosting)").phrase(in: questionnaire) == "Hosting is not answered")
+        #expect(try parse("not (hosting contains 'saas')").phrase(in: questionnaire) == "Hosting does not include SaaS")
+        #expect(try parse("third-party-providers != 'none'").phrase(in: questionnaire) == "Third-party providers is not None")
+        #expect(try parse("cutover >= 2027-01-01").phrase(in: questionnaire) == "Cutover date is on or after 2027-01-01")
+    }
+
+    @Test func aConditionTooComplexToSayIsNamedByTheQuestionsItReads() throws {
+        let questionnaire = try QuestionnaireLoader.parse(Self.conditional, file: "w.yaml").questionnaire
+        #expect(WizardText.passedOver([try #require(questionnaire.question("tangled"))], in: questionnaire, width: 100) == """
+
+              (Question 10, Tangled, does not apply: its condition on Hosting, Log retention and Cutover date
+              does not hold.)
+
+            """)
+    }
+
+    @Test func theQuestionsPassedOverAreNamedInTheLeadsWords() throws {
+        let questionnaire = try QuestionnaireLoader.parse(Self.conditional, file: "w.yaml").questionnaire
+        func questions(_ ids: [String]) -> [Question] { ids.compactMap { questionnaire.question($0) } }
+        #expect(WizardText.passedOver(questions(["vendor-soc-coverage"]), in: questionnaire, width: 80) == """
+
+              (Question 6, Vendor SOC coverage, does not apply: it is asked only when
+              Third-party providers is ISV, MSP or Several.)
+
+            """)
+        #expect(WizardText.passedOver(questions(["vendor-soc-coverage", "bridge-letters"]), in: questionnaire, width: 100) == """
+
+              (Questions 6 and 7 (Vendor SOC coverage; Bridge letters) do not apply: they are asked only when
+              Third-party providers is ISV, MSP or Several.)
+
+            """)
+        #expect(WizardText.passedOver(questions(["vendor-soc-coverage", "bridge-letters", "platform", "tangled"]), in: questionnaire,
+                                      width: 100) == """
+
+              (4 questions do not apply: questions 6 and 7 (Vendor SOC coverage; Bridge letters) are asked only
+              when Third-party providers is ISV, MSP or Several; question 8, Platform controls, is asked only
+              when Hosting includes IaaS or Hybrid, or Database hosting is PaaS database or Mixed; question 10,
+              Tangled, is asked only when a condition on Hosting, Log retention and Cutover date holds.)
+
+            """)
+    }
 }
