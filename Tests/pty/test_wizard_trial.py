@@ -138,3 +138,32 @@ def test_a_question_passed_over_is_named_in_the_leads_words(workspace):
     child.send(":quit\r")
     child.expect(pexpect.EOF)
     assert "vendor-soc-coverage" not in transcript(child) and "['isv'" not in transcript(child)
+
+
+def test_the_resume_prompt_and_the_plan_paths_are_wrapped_at_words(workspace):
+    app = "Accounts Payable and Expense Reimbursement EMEA"
+    child = spawn_trial(workspace, "--app", app)
+    answer(child, "Which third parties run part of the application?", "none")
+    answer(child, "Describe the system in one line.", "General ledger")
+    child.expect_exact("On what date is go-live in Azure planned?")
+    child.expect_exact(PROMPT)
+    child.send(":quit\r")
+    child.expect(pexpect.EOF)
+    child = spawn_trial(workspace, "--app", app)
+    child.expect("An unfinished assessment of Accounts Payable and Expense Reimbursement EMEA from\r\n"
+                 r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ has 2 answers\.\r\n")
+    child.expect_exact("Resume it? (y = resume, n = start again)\r\n")
+    child.expect_exact("[Y/n] ")
+    child.send("\r")
+    answer(child, "On what date is go-live in Azure planned?", "2099-01-31")
+    answer(child, "Is the application in the SOX scope of the current year", "y")
+    answer(child, "Is there a runbook for the batch jobs?", "y")
+    attest(child, "Pat Preparer")
+    child.expect_exact("Plan written to:\r\n"
+                       "  Reports/accounts-payable-and-expense-reimbursement-emea/accounts-payable-and-expense-reimbursement-emea-run-1.md\r\n"
+                       "  Reports/accounts-payable-and-expense-reimbursement-emea/accounts-payable-and-expense-reimbursement-emea-run-1.html\r\n"
+                       "Sign-off pack:\r\n"
+                       "  Reports/accounts-payable-and-expense-reimbursement-emea/accounts-payable-and-expense-reimbursement-emea-run-1.pack.html\r\n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

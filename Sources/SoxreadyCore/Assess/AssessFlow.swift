@@ -163,8 +163,8 @@ public struct AssessFlow {
             existing = try store.draft(appName: appName)
             guard let existing else { break }
             let count = existing.answers.values.count { $0.answer != nil }
-            write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
-                  + "\(count) answer\(count == 1 ? "" : "s").\n")
+            write(WizardText.wrap("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
+                                  + "\(count) answer\(count == 1 ? "" : "s").", width: WizardText.layoutWidth(reader.columns)) + "\n")
             let resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
                                       reader: reader)
             // Taking hold of the draft also tells whether another session has it open.
@@ -198,11 +198,14 @@ public struct AssessFlow {
             answers = resumed.answers
             onlyGaps = resumed.onlyGaps
             base = try resumed.basedOnRun.map { number throws(StoreError) in try store.run(appName: appName, number: number) }
+            let width = WizardText.layoutWidth(reader.columns)
             if let requested = options.questionnaire, try catalog.resolve(requested).content != resumed.questionnaireContent {
-                write("Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that version.\n")
+                write(WizardText.wrap("Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that "
+                                      + "version.", width: width) + "\n")
             }
             if options.onlyGaps && !resumed.onlyGaps {
-                write("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.\n")
+                write(WizardText.wrap("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.",
+                                      width: width) + "\n")
             }
         } else {
             loaded = try catalog.resolve(options.questionnaire ?? latest?.summary.questionnaireID ?? QuestionnaireCatalog.defaultID)
@@ -262,10 +265,12 @@ public struct AssessFlow {
                     + "the question unanswered.")
             }
             for (old, new) in carried.renamed.sorted(by: { $0.key < $1.key }) {
-                write("  \(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.\n")
+                write(WizardText.wrap("\(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.", width: width,
+                                      indent: "  ", continuation: "    ") + "\n")
             }
             for (old, reason) in carried.dropped.sorted(by: { $0.key < $1.key }) {
-                write("  \(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.\n")
+                write(WizardText.wrap("\(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.", width: width,
+                                      indent: "  ", continuation: "    ") + "\n")
             }
         }
 
@@ -368,7 +373,7 @@ public struct AssessFlow {
             do {
                 name = try AppName.validated(line)
             } catch {
-                write("  ! \(error.description.terminalSafe())\n")
+                write(WizardText.wrap(error.description.terminalSafe(), width: width, indent: "  ! ", continuation: "    ") + "\n")
                 continue
             }
             guard let match = Self.knownApp(name, in: known) else { return name }
@@ -421,7 +426,7 @@ public struct AssessFlow {
             do {
                 name = try AppName.validated(typed, field: "the preparer's name")
             } catch {
-                write("  ! \(error.description.terminalSafe())\n")
+                write(WizardText.wrap(error.description.terminalSafe(), width: width, indent: "  ! ", continuation: "    ") + "\n")
                 attempts += 1
                 if attempts == 3 { throw AssessFlowError.noAnswer(to: "the preparer's name") }
             }
@@ -435,7 +440,7 @@ public struct AssessFlow {
 
     func askYesNo(_ question: String, reader: any LineReader, defaultYes: Bool = true) throws -> Bool {
         for _ in 0..<3 {
-            write(question + "\n")
+            write(WizardText.wrap(question, width: WizardText.layoutWidth(reader.columns)) + "\n")
             guard case .line(let line) = reader.readLine(prompt: defaultYes ? "[Y/n] " : "[y/N] ", prefill: nil,
                                                          completions: Completions(primary: ["yes", "no"]))
             else { throw AssessFlowError.inputEnded(while: "the question '\(question)'") }
