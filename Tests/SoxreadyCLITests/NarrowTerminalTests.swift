@@ -56,3 +56,103 @@ struct NarrowTerminalTests {
             """))
     }
 }
+
+/// The tables of `apps`, `history` and `diff` and the run summary at 80 columns: narrowed by
+/// compact headers and dates, cut names with "…" and left-out columns that a note names; in full
+/// on a pipe.
+struct NarrowTableTests {
+    let folder: URL
+    let examples = ["general-ledger", "consolidation", "treasury-payments"].map {
+        repositoryRoot.appendingPathComponent("Questionnaires/examples/\($0).yaml").path
+    }
+
+    init() throws { folder = try temporaryFolder() }
+
+    /// `text` with every date (YYYY-MM-DD, with its time when there is one) replaced by "DATE".
+    func undated(_ text: String) -> String {
+        text.replacing(/\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?/, with: "DATE")
+    }
+
+    func assessExamples() throws {
+        for example in examples {
+            let assessed = try runSoxready(["assess", "--answers", example], directory: folder)
+            #expect(assessed.status == 0, "\(assessed.stderr)")
+        }
+    }
+
+    @Test func appsLeavesOutColumnsAndCutsLongNamesToFitEightyColumns() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try assessExamples()
+        let narrow = try runSoxready(["apps"], directory: folder, environment: ["COLUMNS": "80"])
+        #expect(narrow.status == 0, "\(narrow.stderr)")
+        #expect(undated(narrow.stdout) == """
+            APP                RECORDED    READINESS              SCORE  P1  SIGN-OFF  DRAFT
+            -----------------  ----------  ---------------------  -----  --  --------  -----
+            General Ledger     DATE  ready-with-conditions  82.6   5   pending   
+            Group Consolidat…  DATE  not-ready              58.7   17  pending   
+            Treasury Payments  DATE  ready                  98.9   0   pending   
+            (RUN, CONFIDENCE, HIGH, MEDIUM and LOW are left out to fit 80 columns; apps
+            --format json has every column.)
+
+            """)
+        // On a pipe with no COLUMNS, every column in full, as scripts read it.
+        let piped = try runSoxready(["apps"], directory: folder)
+        #expect(piped.stdout.split(separator: "\n").first.map(String.init)
+            == "APP                  RUN  RECORDED              READINESS              SCORE  CONFIDENCE  BLOCKERS  HIGH  MEDIUM  LOW  SIGN-OFF  DRAFT")
+        #expect(piped.stdout.contains("Group Consolidation  1    "))
+    }
+
+    @Test func historyNamesTheQuestionnaireItLeftOut() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try assessExamples()
+        let narrow = try runSoxready(["history", "--app", "General Ledger"], directory: folder, environment: ["COLUMNS": "80"])
+        #expect(narrow.status == 0, "\(narrow.stderr)")
+        #expect(undated(narrow.stdout) == """
+            RUN  RECORDED    READINESS              SCORE  CHANGE  CONF.      P1  SIGN-OFF
+            ---  ----------  ---------------------  -----  ------  ---------  --  --------
+            1    DATE  ready-with-conditions  82.6   -       98.4 % 5★  5   pending
+            (QUESTIONNAIRE, HIGH, MEDIUM and LOW are left out to fit 80 columns; every run
+            is on sox-azure-migration 2.0.0; history --format json has every column.)
+
+            """)
+    }
+
+    @Test func diffWrapsItsSentencesAndCutsDomainTitles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try assessExamples()
+        let rerun = try runSoxready(["assess", "--answers", examples[0]], directory: folder)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let narrow = try runSoxready(["diff", "--app", "General Ledger"], directory: folder, environment: ["COLUMNS": "80"])
+        #expect(narrow.status == 0, "\(narrow.stderr)")
+        let lines = narrow.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.filter { $0.count > 80 } == [])
+        #expect(undated(lines.prefix(2).joined(separator: "\n")) == """
+            General Ledger: run 1 (sox-azure-migration 2.0.0, DATE) → run 2
+              (sox-azure-migration 2.0.0, DATE)
+            """)
+        #expect(lines.contains("Commitments: 0 met · 0 met late · 0 slipped · 0 reassigned · 0 new ·"))
+        #expect(lines.contains("Service-organization reliance: SOC 1, CUECs and period c…  76.0    76.0   0.0"))
+        // On a pipe, the title whole.
+        let piped = try runSoxready(["diff", "--app", "General Ledger"], directory: folder)
+        #expect(piped.stdout.contains("Service-organization reliance: SOC 1, CUECs and period coverage  76.0"))
+    }
+
+    @Test func theSummaryNamesTheCommittedOwnerOfEachTopGap() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let assessed = try runSoxready(["assess", "--answers", examples[0]], directory: folder, environment: ["COLUMNS": "80"])
+        #expect(assessed.status == 0, "\(assessed.stderr)")
+        let lines = assessed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.count > 80 } == [])
+        guard let top = lines.firstIndex(of: "Top gaps:") else {
+            Issue.record("no top gaps in \(assessed.stdout)")
+            return
+        }
+        #expect(Array(lines[(top + 1)...(top + 5)]) == [
+            "  P   QUESTION                     RISK  PTS   OWNER",
+            "  --  ---------------------------  ----  ----  -------------------------------",
+            "  P1  cuec-mapping [G]             high  13.5  Priya Raman (by 2027-04-30)",
+            "      Map the remaining CUECs of each SOC 1 report to RCM controls with named",
+            "      owners, and design controls for any CUEC no control meets.",
+        ])
+    }
+}
