@@ -25,7 +25,7 @@ let testCacheFolder = FileManager.default.temporaryDirectory.appendingPathCompon
 private let removeTestCacheFolderAtExit: Void = { atexit { try? FileManager.default.removeItem(atPath: testCacheFolder) } }()
 
 /// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`, with `environment`
-/// added to this process's and the variables `removing` names taken out; with the PostgreSQL
+/// added to this process's (less `COLUMNS`) and the variables `removing` names taken out; with the PostgreSQL
 /// database of the folder's ``TestStore`` as `SOXREADY_STORE` when it has one.
 func runSoxready(_ arguments: [String], input: String = "", directory: URL = repositoryRoot,
                  environment: [String: String] = [:], removing: [String] = []) throws -> CommandResult
@@ -38,6 +38,8 @@ func runSoxready(_ arguments: [String], input: String = "", directory: URL = rep
     env["NO_COLOR"] = "1"
     env.removeValue(forKey: "SOXREADY_STORE")
     env.removeValue(forKey: "SOXREADY_QUESTIONNAIRES")
+    // Output is laid out to COLUMNS when it is set: only the tests that set it get it.
+    env.removeValue(forKey: "COLUMNS")
     if let url = TestStore.url(for: directory) { env["SOXREADY_STORE"] = url }
     _ = removeTestCacheFolderAtExit
     env["SOXREADY_CACHE"] = testCacheFolder

@@ -175,4 +175,18 @@ struct ProgressTests {
         let html = try runSoxready(["report", "--app", "General Ledger", "--format", "html", "--output", "-"], directory: folder)
         #expect(html.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\""))
     }
+
+    @Test(arguments: TestStore.Backend.all)
+    func historyAndDiffInJSONNameTheApplicationAsStoredNotAsTyped(_ backend: TestStore.Backend) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TestStore(backend, folder: folder)
+        defer { store.remove() }
+        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  hosting: [paas]\n  a1: no\n")], directory: folder).status == 0)
+        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder).status == 0)
+        // Typed in lower case, as a lead would: the documents give the name the store holds.
+        #expect(try json(["history", "--app", "general ledger", "--format", "json"])["app"] as? String == "General Ledger")
+        #expect(try json(["diff", "--app", "general ledger", "--format", "json"])["app"] as? String == "General Ledger")
+        // And by its slug.
+        #expect(try json(["history", "--app", "general-ledger", "--format", "json"])["app"] as? String == "General Ledger")
+    }
 }

@@ -78,6 +78,8 @@ struct Rules1StoreTests {
         let pending: [String: Any] = ["status": "pending", "reviewer": NSNull(), "role": NSNull(), "at": NSNull(), "comment": NSNull()]
         var historyExpected = try #require(try json(try expected("general-ledger-history.json")).mutableCopy() as? NSMutableDictionary)
         historyExpected["runs"] = (historyExpected["runs"] as? [[String: Any]])?.map { run in run.merging(["signOff": pending]) { $1 } }
+        // soxready 0.1 echoed the name as typed (here the slug); the stored name is given now.
+        historyExpected["app"] = "General Ledger"
         let historyJSON = try runSoxready(["history", "--store", store, "--app", "general-ledger", "--format", "json"], directory: folder).stdout
         #expect(try json(historyJSON) == historyExpected)
 

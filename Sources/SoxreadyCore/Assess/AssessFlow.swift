@@ -163,8 +163,8 @@ public struct AssessFlow {
             existing = try store.draft(appName: appName)
             guard let existing else { break }
             let count = existing.answers.values.count { $0.answer != nil }
-            write("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
-                  + "\(count) answer\(count == 1 ? "" : "s").\n")
+            write(WizardText.wrap("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
+                                  + "\(count) answer\(count == 1 ? "" : "s").", width: WizardText.layoutWidth(reader.columns)) + "\n")
             let resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
                                       reader: reader)
             // Taking hold of the draft also tells whether another session has it open.
@@ -198,11 +198,14 @@ public struct AssessFlow {
             answers = resumed.answers
             onlyGaps = resumed.onlyGaps
             base = try resumed.basedOnRun.map { number throws(StoreError) in try store.run(appName: appName, number: number) }
+            let width = WizardText.layoutWidth(reader.columns)
             if let requested = options.questionnaire, try catalog.resolve(requested).content != resumed.questionnaireContent {
-                write("Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that version.\n")
+                write(WizardText.wrap("Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that "
+                                      + "version.", width: width) + "\n")
             }
             if options.onlyGaps && !resumed.onlyGaps {
-                write("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.\n")
+                write(WizardText.wrap("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.",
+                                      width: width) + "\n")
             }
         } else {
             loaded = try catalog.resolve(options.questionnaire ?? latest?.summary.questionnaireID ?? QuestionnaireCatalog.defaultID)
@@ -248,7 +251,9 @@ public struct AssessFlow {
         func say(_ text: String) { write(WizardText.wrap(text, width: width) + "\n") }
         write("\n" + options.emphasis(WizardText.wrap("soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe(),
                                                        width: width)) + "\n")
-        say("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains. Every answer is saved as you go; "
+        let late = questionnaire.calendar.cutover == nil ? 0 : questionnaire.questions.count { $0.asked == .afterCutover }
+        say("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains"
+            + (late > 0 ? " (\(late) of them asked only after go-live)" : "") + ". Every answer is saved as you go; "
             + "? shows help, :quit stops (resume later).")
         if let base, !defaults.isEmpty {
             if onlyGaps && resumed == nil {
@@ -260,10 +265,12 @@ public struct AssessFlow {
                     + "the question unanswered.")
             }
             for (old, new) in carried.renamed.sorted(by: { $0.key < $1.key }) {
-                write("  \(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.\n")
+                write(WizardText.wrap("\(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.", width: width,
+                                      indent: "  ", continuation: "    ") + "\n")
             }
             for (old, reason) in carried.dropped.sorted(by: { $0.key < $1.key }) {
-                write("  \(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.\n")
+                write(WizardText.wrap("\(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.", width: width,
+                                      indent: "  ", continuation: "    ") + "\n")
             }
         }
 
@@ -273,9 +280,13 @@ public struct AssessFlow {
             let kept = try AnswerCarryOver.keptByOnlyGaps(from: base, to: questionnaire)
             asking = Set(questionnaire.questions.map(\.id).filter { kept[$0] == nil })
         }
+        // The stage is decided on the run's date (SCORING.md): the questions asked only after go-live
+        // are not yet due, and not asked, while the cutover answered so far is still ahead.
+        let asOf = CalendarDate(utc: clock())
         var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position,
-                                   asking: asking)
+                                   asking: asking, asOf: asOf)
         let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
+        loop.offersReview = options.interactive
         let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
             try startPendingDraft()
             try store.saveDraftAnswer(appName: appName, questionID: id, record: record, next: next, at: clock(), session: session)
@@ -288,7 +299,7 @@ public struct AssessFlow {
             let again = skipped.count == 1 ? "Answer it now? (n = record the run as it is)" : "Answer them now? (n = record the run as it is)"
             guard try askYesNo(again, reader: reader, defaultYes: false) else { break }
             wizard = WizardSession(questionnaire: questionnaire, answers: wizard.answers, defaults: defaults, asking: skipped.ids,
-                                   countLabel: "Skipped")
+                                   countLabel: "Skipped", asOf: asOf)
             outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
         }
 
@@ -301,7 +312,7 @@ public struct AssessFlow {
             }
             // The run completes the draft: it must exist and be this session's.
             try startPendingDraft()
-            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.answers, preparer: preparer,
+            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.recordedAnswers, preparer: preparer,
                                       completing: session, resumeCommand: options.resumeCommand(appName))
             return .recorded(recorded.run, plans: recorded.plans)
         case .quit:
@@ -362,7 +373,7 @@ public struct AssessFlow {
             do {
                 name = try AppName.validated(line)
             } catch {
-                write("  ! \(error.description.terminalSafe())\n")
+                write(WizardText.wrap(error.description.terminalSafe(), width: width, indent: "  ! ", continuation: "    ") + "\n")
                 continue
             }
             guard let match = Self.knownApp(name, in: known) else { return name }
@@ -415,7 +426,7 @@ public struct AssessFlow {
             do {
                 name = try AppName.validated(typed, field: "the preparer's name")
             } catch {
-                write("  ! \(error.description.terminalSafe())\n")
+                write(WizardText.wrap(error.description.terminalSafe(), width: width, indent: "  ! ", continuation: "    ") + "\n")
                 attempts += 1
                 if attempts == 3 { throw AssessFlowError.noAnswer(to: "the preparer's name") }
             }
@@ -429,7 +440,7 @@ public struct AssessFlow {
 
     func askYesNo(_ question: String, reader: any LineReader, defaultYes: Bool = true) throws -> Bool {
         for _ in 0..<3 {
-            write(question + "\n")
+            write(WizardText.wrap(question, width: WizardText.layoutWidth(reader.columns)) + "\n")
             guard case .line(let line) = reader.readLine(prompt: defaultYes ? "[Y/n] " : "[y/N] ", prefill: nil,
                                                          completions: Completions(primary: ["yes", "no"]))
             else { throw AssessFlowError.inputEnded(while: "the question '\(question)'") }
@@ -443,9 +454,10 @@ public struct AssessFlow {
         throw AssessFlowError.noAnswer(to: question)
     }
 
-    /// "N questions are still unanswered (K gating): Q3 id, …" for the questions still open, or nil.
+    /// "N questions are still unanswered (K gating): Q3 id, …" for the questions still open, or nil;
+    /// the questions not yet due are not open.
     static func unansweredSummary(_ session: WizardSession) -> (text: String, count: Int, ids: Set<String>)? {
-        let statuses = Applicability.statuses(session.questionnaire, answers: session.answers)
+        let statuses = Applicability.statuses(session.questionnaire, answers: session.answers, notYetDue: session.notYetDue)
         let open = session.questionnaire.questions.filter { statuses[$0.id] == .unanswered }
         guard !open.isEmpty else { return nil }
         let gating = open.count(where: \.gating)
@@ -554,8 +566,13 @@ public struct AssessFlow {
             warn("soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "
                  + "\(sheet.count - count) carried over")
         }
-        let statuses = Applicability.statuses(loaded.questionnaire, answers: sheet)
+        // Not yet due on the run's date (the cutover answered is still ahead): neither unanswered nor scored.
+        let asOf = CalendarDate(utc: clock())
+        let cutover = ReadinessScorer.stage(loaded.questionnaire, answers: sheet, asOf: asOf).cutover
+        let notYetDue = ReadinessScorer.notYetDue(loaded.questionnaire, answers: sheet, asOf: asOf)
+        let statuses = Applicability.statuses(loaded.questionnaire, answers: sheet, notYetDue: notYetDue)
         reportUnanswered(loaded.questionnaire, statuses: statuses, answered: sheet)
+        reportNotYetDue(loaded.questionnaire, statuses: statuses, answered: sheet, cutover: cutover)
         reportNotAsked(loaded.questionnaire, statuses: statuses, answered: sheet)
         let recorded = try record(appName: name, questionnaire: loaded, answers: sheet, preparer: preparer, completing: nil, resumeCommand: nil)
         return BatchOutcome(run: recorded.run, plans: recorded.plans)
@@ -593,8 +610,30 @@ public struct AssessFlow {
         let missing = questionnaire.questions.filter { statuses[$0.id] == .unanswered && answered[$0.id]?.answer == nil }.map(\.id)
         guard !missing.isEmpty else { return }
         warn("soxready: \(missing.count) question\(missing.count == 1 ? "" : "s") not answered in the file count as unanswered:")
+        warnIDs(missing)
+    }
+
+    /// Lists on stderr, apart from the unanswered ones, the questions not yet due (asked only after
+    /// go-live, in a pre-cutover run), and how many of them the file answers (kept, not scored).
+    func reportNotYetDue(_ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet,
+                         cutover: CalendarDate?)
+    {
+        let late = questionnaire.questions.filter { statuses[$0.id] == .notYetDue }
+        guard !late.isEmpty else { return }
+        let one = late.count == 1
+        let given = late.count { answered[$0.id]?.answer != nil }
+        var text = "soxready: \(late.count) question\(one ? " is" : "s are") asked only after go-live and not yet due ("
+            + (cutover.map { "the cutover date, \($0), is still ahead" } ?? "no cutover date is given")
+            + "), so \(one ? "it does" : "they do") not count as unanswered"
+        if given > 0 { text += "; \(given == late.count && !one ? "their answers are" : given == 1 ? "1 answer is" : "\(given) answers are") kept, not scored" }
+        warn(text + ":")
+        warnIDs(late.map(\.id))
+    }
+
+    /// `ids` on indented lines of at most about 100 characters.
+    func warnIDs(_ ids: [String]) {
         var line = " "
-        for id in missing {
+        for id in ids {
             if line.count + id.count > 100 {
                 warn(line)
                 line = " "

@@ -50,7 +50,7 @@ public struct AppsDocument: Encodable, Sendable {
 public struct HistoryDocument: Encodable, Sendable {
     /// Always `soxready/history@1`.
     public var format = "soxready/history@1"
-    /// The application's name as asked for.
+    /// The application's name as the store holds it (not as typed after `--app`).
     public var app: String
     /// Its runs, oldest first.
     public var runs: [RunEntry]

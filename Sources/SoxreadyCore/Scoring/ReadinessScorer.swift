@@ -26,21 +26,9 @@ public enum ReadinessScorer {
         var calendar = CalendarFigures.none
         if case .version2(let day) = rules {
             asOf = day
-            // The calendar questions come before every after-cutover question, so plain
-            // applicability settles them.
-            let plain = Applicability.outcomes(questionnaire, answers: answers)
-            func answeredDate(_ id: String?) -> CalendarDate? {
-                guard let id, plain.first(where: { $0.questionID == id })?.status == .answered,
-                    case .value(.date(let value))? = answers[id]?.answer
-                else { return nil }
-                return value
-            }
-            calendar.cutover = answeredDate(questionnaire.calendar.cutover)
-            calendar.fiscalYearEnd = answeredDate(questionnaire.calendar.fiscalYearEnd)
-            if let cutover = calendar.cutover, cutover <= day { stage = .postCutover }
-            if stage == .preCutover, questionnaire.calendar.cutover != nil {
-                notYetDue = Set(questionnaire.questions.filter { $0.asked == .afterCutover }.map(\.id))
-            }
+            (calendar.cutover, calendar.fiscalYearEnd) = calendarDates(questionnaire, answers: answers)
+            stage = Self.stage(cutover: calendar.cutover, asOf: day)
+            notYetDue = Self.notYetDue(questionnaire, stage: stage)
             if stage == .preCutover, let cutover = calendar.cutover, let fiscalYearEnd = calendar.fiscalYearEnd {
                 let fiscal = FiscalCalendar(fiscalYearEnd: fiscalYearEnd, windowBefore: questionnaire.thresholds.closeWindowBefore,
                                             windowAfter: questionnaire.thresholds.closeWindowAfter)
@@ -117,6 +105,60 @@ public enum ReadinessScorer {
             (card.readiness, card.reasons) = ReadinessRulesV2.decide(card, questionnaire: questionnaire)
         }
         return card
+    }
+
+    /// The answered cutover and fiscal year end dates (the questions of the questionnaire's
+    /// `calendar` roles), nil where a role is not named, not asked or not answered with a date.
+    /// The calendar questions come before every after-cutover question, so plain applicability
+    /// settles them.
+    static func calendarDates(_ questionnaire: Questionnaire, answers: AnswerSheet) -> (cutover: CalendarDate?, fiscalYearEnd: CalendarDate?) {
+        let plain = Applicability.statuses(questionnaire, answers: answers)
+        func answeredDate(_ id: String?) -> CalendarDate? {
+            guard let id, plain[id] == .answered, case .value(.date(let value))? = answers[id]?.answer else { return nil }
+            return value
+        }
+        return (answeredDate(questionnaire.calendar.cutover), answeredDate(questionnaire.calendar.fiscalYearEnd))
+    }
+
+    /// SCORING.md's stage: post-cutover when the cutover date is answered and on or before the
+    /// as-of date, else pre-cutover.
+    static func stage(cutover: CalendarDate?, asOf: CalendarDate) -> RunStage {
+        if let cutover, cutover <= asOf { return .postCutover }
+        return .preCutover
+    }
+
+    /// The questions not yet due at `stage`: every `asked: after-cutover` question in a
+    /// pre-cutover run of a questionnaire that names a `calendar.cutover`, else none.
+    static func notYetDue(_ questionnaire: Questionnaire, stage: RunStage) -> Set<String> {
+        guard stage == .preCutover, questionnaire.calendar.cutover != nil else { return [] }
+        return Set(questionnaire.questions.filter { $0.asked == .afterCutover }.map(\.id))
+    }
+
+    /// The run's stage on `asOf` for these answers, exactly as ``score(_:answers:rules:)`` decides
+    /// it under rules version 2 (SCORING.md "The calendar and the run's stage").
+    ///
+    /// - Parameters:
+    ///   - questionnaire: The questionnaire.
+    ///   - answers: The answers so far (the wizard passes the answers given up to now).
+    ///   - asOf: The as-of date: the UTC calendar date of the run (the wizard's clock, never `Date()` here).
+    /// - Returns: The stage, and the cutover date answered (nil when none is).
+    public static func stage(_ questionnaire: Questionnaire, answers: AnswerSheet, asOf: CalendarDate) -> (stage: RunStage, cutover: CalendarDate?) {
+        let cutover = calendarDates(questionnaire, answers: answers).cutover
+        return (stage(cutover: cutover, asOf: asOf), cutover)
+    }
+
+    /// The questions that are not yet due on `asOf` for these answers (SCORING.md): the `asked:
+    /// after-cutover` questions of a pre-cutover run, when the questionnaire names a
+    /// `calendar.cutover`; none in a post-cutover run. The wizard does not ask them; their
+    /// answers are kept, not scored.
+    ///
+    /// - Parameters:
+    ///   - questionnaire: The questionnaire.
+    ///   - answers: The answers so far.
+    ///   - asOf: The as-of date (the UTC calendar date of the run).
+    /// - Returns: Their ids.
+    public static func notYetDue(_ questionnaire: Questionnaire, answers: AnswerSheet, asOf: CalendarDate) -> Set<String> {
+        notYetDue(questionnaire, stage: stage(questionnaire, answers: answers, asOf: asOf).stage)
     }
 
     /// The remediation action for `answer`: the chosen choice's own action (choice, yes-no and

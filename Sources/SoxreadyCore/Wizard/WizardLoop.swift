@@ -25,6 +25,14 @@ public final class WizardLoop {
     /// True once the pre-fill has been explained (kept across runs of this loop, such as the
     /// review of skipped questions after the main pass).
     public private(set) var explainedPrefill = false
+    /// True once the questions not yet due (asked only after go-live) have been explained: said
+    /// once, at the first one passed over.
+    public private(set) var explainedNotYetDue = false
+    /// True when the questions left unanswered are offered again before the run is recorded (at a
+    /// terminal): the note after an empty line then says so.
+    public var offersReview = false
+    /// True once the note after an empty line has been given in full (later ones are short).
+    public private(set) var explainedSkip = false
 
     /// Creates a loop.
     public init(maxInvalidAttempts: Int? = nil, emphasis: @escaping @Sendable (String) -> String = { $0 }) {
@@ -66,10 +74,12 @@ public final class WizardLoop {
                 continue
             }
             guard case .ask(let index) = session.step, let question = session.currentQuestion else {
+                if session.step == .finished { explainNotYetDue(session, width: width, write: write) }
                 return session.step == .quit ? .quit : .finished
             }
             if shown != index {
                 if let passed = WizardText.passedOver(session.passedOver, in: session.questionnaire, width: width) { write(passed) }
+                explainNotYetDue(session, width: width, write: write)
                 if shown == nil || session.entersDomain, let domain = session.currentDomain, let progress = session.progress {
                     write(emphasis(WizardText.domainHeader(domain, number: progress.domain, of: progress.domains, width: width)))
                 }
@@ -91,6 +101,13 @@ public final class WizardLoop {
         }
     }
 
+    /// Says once why the questions asked only after go-live were passed over, at the first one.
+    private func explainNotYetDue(_ session: WizardSession, width: Int, write: (String) -> Void) {
+        guard !explainedNotYetDue, let first = session.deferred.first else { return }
+        write(WizardText.notYetDue(first, of: session.notYetDue.count, cutover: session.cutoverDate, in: session.questionnaire, width: width))
+        explainedNotYetDue = true
+    }
+
     private func carryOut(_ effects: [WizardSession.Effect], session: WizardSession, width: Int, write: (String) -> Void,
                           save: (String, AnswerRecord?, String?) throws -> Void) rethrows
     {
@@ -103,7 +120,15 @@ public final class WizardLoop {
             case .confirm(let message):
                 write(Self.message("✓", message, width: width))
             case .showHelp(let id):
-                if let helped = session.questionnaire.question(id) { write(WizardText.help(helped, width: width)) }
+                // The question again after the help, so that it is on the screen however long the help.
+                if let helped = session.questionnaire.question(id) {
+                    write(WizardText.help(helped, width: width) + WizardText.reminder(helped, width: width))
+                }
+            case .skipped:
+                let text = explainedSkip ? "skipped"
+                    : "skipped; :back returns to it" + (offersReview ? ", and you are asked again before the run is recorded" : "")
+                write(Self.message("–", text, width: width))
+                explainedSkip = true
             }
         }
     }

@@ -33,6 +33,8 @@ public struct WizardSession: Sendable {
         case confirm(String)
         /// Show the question's help.
         case showHelp(questionID: String)
+        /// Say that an empty line left this question unanswered (it was not taken as an answer).
+        case skipped(questionID: String)
     }
 
     /// A question the wizard asks before it goes on: whether to keep the last run's note on an
@@ -88,6 +90,13 @@ public struct WizardSession: Sendable {
     /// The questions passed over on the way to the current one because their `when` does not
     /// hold (empty after `:back`), for the question block to say so.
     public private(set) var passedOver: [Question] = []
+    /// The questions passed over on the way to the current one because they are not yet due
+    /// (asked only after go-live, in a pre-cutover run; empty after `:back`).
+    public private(set) var deferred: [Question] = []
+    /// The run's as-of date, which decides with the cutover answer given so far whether the
+    /// `asked: after-cutover` questions are due (SCORING.md "Stage"); nil asks them whatever the
+    /// stage.
+    public let asOf: CalendarDate?
     /// A question to settle before going on (see ``PendingQuestion``).
     public private(set) var pending: PendingQuestion?
     /// Questions whose last-run note the lead was already asked about.
@@ -104,10 +113,14 @@ public struct WizardSession: Sendable {
     ///     questions skipped (the review before recording); nil asks every applicable question.
     ///     The progress line then counts these (`Gap 3/41`).
     ///   - countLabel: The word for them on the progress line.
+    ///   - asOf: The run's as-of date (the UTC calendar date of the flow's clock): in a run that
+    ///     is pre-cutover with the answers given so far, the questions asked only after go-live
+    ///     are not yet due and not asked. Nil asks them whatever the stage.
     public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:],
-                resumeAt: String? = nil, asking: Set<String>? = nil, countLabel: String = "Gap")
+                resumeAt: String? = nil, asking: Set<String>? = nil, countLabel: String = "Gap", asOf: CalendarDate? = nil)
     {
         self.questionnaire = questionnaire
+        self.asOf = asOf
         self.answers = answers
         self.defaults = defaults
         self.asking = asking
@@ -129,6 +142,7 @@ public struct WizardSession: Sendable {
             }
             step = .ask(index: index)
             passedOver = []
+            deferred = []
         }
     }
 
@@ -148,11 +162,12 @@ public struct WizardSession: Sendable {
     }
 
     /// The progress line's count: `Question 27/129`, or with ``asking`` `Gap 3/41` (the current
-    /// question's place among the questions asked).
+    /// question's place among the questions asked, those not yet due left out).
     public var countText: String? {
         guard case .ask(let index) = step else { return nil }
         if let asking {
-            let asked = questions.indices.filter { asking.contains(questions[$0].id) }
+            let due = notYetDue
+            let asked = questions.indices.filter { asking.contains(questions[$0].id) && !due.contains(questions[$0].id) }
             if let place = asked.firstIndex(of: index) { return "\(countLabel) \(place + 1)/\(asked.count)" }
         }
         return "Question \(index + 1)/\(questions.count)"
@@ -178,6 +193,30 @@ public struct WizardSession: Sendable {
         guard let question = currentQuestion else { return nil }
         let answer = answers[question.id]?.answer ?? defaults[question.id]?.answer
         return answer.map { AnswerText.plain($0) }
+    }
+
+    /// The questions not yet due with the answers given so far (SCORING.md): in a pre-cutover
+    /// run, those asked only after go-live. The wizard does not ask them; empty without ``asOf``.
+    public var notYetDue: Set<String> {
+        guard let asOf else { return [] }
+        return ReadinessScorer.notYetDue(questionnaire, answers: answers, asOf: asOf)
+    }
+
+    /// The cutover date answered so far, nil when none is (or the questionnaire names no cutover).
+    public var cutoverDate: CalendarDate? {
+        guard let asOf else { return nil }
+        return ReadinessScorer.stage(questionnaire, answers: answers, asOf: asOf).cutover
+    }
+
+    /// The answers to record: the confirmed ones, and for every question not yet due that has no
+    /// record of its own, the default's (an answer given earlier, in an answers file or a run, is
+    /// kept and carried over, not scored, rather than dropped because it was not asked).
+    public var recordedAnswers: AnswerSheet {
+        var sheet = answers
+        for id in notYetDue where sheet[id] == nil {
+            if let kept = defaults[id] { sheet[id] = kept }
+        }
+        return sheet
     }
 
     /// True on a rerun: answers are offered from the defaults, so `:keep` applies.
@@ -221,7 +260,10 @@ public struct WizardSession: Sendable {
             if emptyMeansDefault, let prefill {
                 text = prefill
             } else {
-                return skip(question: question, index: index, reason: "left unanswered")
+                let effects = skip(question: question, index: index, reason: "left unanswered")
+                // An empty line is easily typed by mistake: say that the question was left open.
+                guard case .save? = effects.first else { return effects }
+                return effects + [.skipped(questionID: question.id)]
             }
         }
         do {
@@ -283,6 +325,7 @@ public struct WizardSession: Sendable {
             step = .ask(index: previous)
             invalidAttempts = 0
             passedOver = []
+            deferred = []
             pending = nil
             return []
         case ":skip", ":s":
@@ -533,13 +576,17 @@ public struct WizardSession: Sendable {
     /// `when` does not hold.
     mutating func nextToAsk(from start: Int) -> Int? {
         passedOver = []
+        deferred = []
         var from = start
+        let due = notYetDue
         while true {
             guard let index = nextAsked(from: from) else {
-                passedOver += hidden(from: from, to: questions.count)
+                passedOver += hidden(from: from, to: questions.count, notYetDue: due)
+                deferred += notDue(from: from, to: questions.count, notYetDue: due)
                 return nil
             }
-            passedOver += hidden(from: from, to: index)
+            passedOver += hidden(from: from, to: index, notYetDue: due)
+            deferred += notDue(from: from, to: index, notYetDue: due)
             guard preconfirmed.contains(questions[index].id), answers[questions[index].id]?.answer != nil else { return index }
             visited.append(index)
             from = index + 1
@@ -549,39 +596,52 @@ public struct WizardSession: Sendable {
     /// The next applicable question at or after `start` among those asked (``asking``).
     func nextAsked(from start: Int) -> Int? {
         var from = start
-        while let index = nextApplicable(from: from) {
+        let due = notYetDue
+        while let index = nextApplicable(from: from, notYetDue: due) {
             if asking?.contains(questions[index].id) ?? true { return index }
             from = index + 1
         }
         return nil
     }
 
-    /// The questions in `start..<end` that would be asked but for their `when`.
-    func hidden(from start: Int, to end: Int) -> [Question] {
+    /// The questions in `start..<end` that would be asked but for their `when` (not those that
+    /// are not yet due: ``notDue(from:to:notYetDue:)`` lists them).
+    func hidden(from start: Int, to end: Int, notYetDue: Set<String>) -> [Question] {
         guard start < end else { return [] }
         return (start..<end).filter { position in
             let question = questions[position]
-            guard question.when != nil, asking?.contains(question.id) ?? true, !preconfirmed.contains(question.id) else { return false }
-            return nextApplicable(from: position) != position
+            guard question.when != nil, !notYetDue.contains(question.id), asking?.contains(question.id) ?? true,
+                !preconfirmed.contains(question.id)
+            else { return false }
+            return nextApplicable(from: position, notYetDue: notYetDue) != position
         }.map { questions[$0] }
     }
 
-    /// The first question at or after `start` whose `when` holds on the answers so far.
-    func nextApplicable(from start: Int) -> Int? {
+    /// The questions in `start..<end` that would be asked but are not yet due.
+    func notDue(from start: Int, to end: Int, notYetDue: Set<String>) -> [Question] {
+        guard start < end, !notYetDue.isEmpty else { return [] }
+        return questions[start..<end].filter { notYetDue.contains($0.id) && (asking?.contains($0.id) ?? true) }
+    }
+
+    /// The first question at or after `start` that is due and whose `when` holds on the answers
+    /// so far (a question not yet due gives no value to a later `when`, as in the scorer).
+    func nextApplicable(from start: Int, notYetDue: Set<String>? = nil) -> Int? {
         guard start < questions.count else { return nil }
+        let notYetDue = notYetDue ?? self.notYetDue
         // Usable values of the questions before `start` that are themselves asked.
         var usable: [String: AnswerValue] = [:]
         for (position, question) in questions.enumerated() {
-            let asked = question.when?.holds { usable[$0] } ?? true
+            let asked = !notYetDue.contains(question.id) && (question.when?.holds { usable[$0] } ?? true)
             if position >= start && asked { return position }
             if asked, let value = answers[question.id]?.answer?.value { usable[question.id] = value }
         }
         return nil
     }
 
-    /// The first question that is asked and has no answer, or nil when all are answered.
+    /// The first question that is asked and has no answer, or nil when all are answered (those
+    /// not yet due are not asked).
     public var firstUnanswered: Question? {
-        let statuses = Applicability.statuses(questionnaire, answers: answers)
+        let statuses = Applicability.statuses(questionnaire, answers: answers, notYetDue: notYetDue)
         return questionnaire.questions.first { statuses[$0.id] == .unanswered }
     }
 }

@@ -38,27 +38,7 @@ public enum WizardText {
         let line = ["Domain \(progress.domain)/\(progress.domains)", count] + marks
         text += wrap(line.joined(separator: " · "), width: width) + "\n"
         text += wrap(question.prompt.terminalSafe(), width: width) + "\n"
-        switch question.type {
-        case .choice, .multi:
-            let numberWidth = String(question.choices.count).count
-            let idWidth = question.choices.map(\.id.displayWidth).max() ?? 0
-            // Labels in a column when it leaves them room; else each label under its id.
-            let column = 2 + numberWidth + 2 + idWidth + 2
-            for (index, choice) in question.choices.enumerated() {
-                let number = String(index + 1)
-                let head = "  " + String(repeating: " ", count: numberWidth - number.count) + number + ") " + choice.id
-                if column + 20 <= width {
-                    let padded = head + String(repeating: " ", count: column - head.displayWidth)
-                    text += wrap(choice.label.terminalSafe(), width: width, indent: padded,
-                                 continuation: String(repeating: " ", count: column)) + "\n"
-                } else {
-                    text += wrap(choice.id, width: width, indent: head.replacing(choice.id, with: ""), continuation: "      ") + "\n"
-                    text += wrap(choice.label.terminalSafe(), width: width, indent: "      ", continuation: "      ") + "\n"
-                }
-            }
-        default:
-            break
-        }
+        text += choiceLines(question, width: width)
         if let record = session.currentRecord {
             if let note = record.note { text += wrap("note: \(note.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n" }
             if record.owner != nil || record.due != nil {
@@ -80,20 +60,112 @@ public enum WizardText {
         return text
     }
 
-    /// "(Question 5 (a4) is passed over: it applies only when …)" for the questions hidden by
-    /// their `when` on the way to the current one, wrapped, with a newline; nil when there are none.
+    /// The numbered choices of a `choice` or `multi` question, one per line (labels in a column
+    /// when it leaves them room, else each under its id); empty for other types.
+    static func choiceLines(_ question: Question, width: Int) -> String {
+        guard question.type == .choice || question.type == .multi else { return "" }
+        var text = ""
+        let numberWidth = String(question.choices.count).count
+        let idWidth = question.choices.map(\.id.displayWidth).max() ?? 0
+        // Labels in a column when it leaves them room; else each label under its id.
+        let column = 2 + numberWidth + 2 + idWidth + 2
+        for (index, choice) in question.choices.enumerated() {
+            let number = String(index + 1)
+            let head = "  " + String(repeating: " ", count: numberWidth - number.count) + number + ") " + choice.id
+            if column + 20 <= width {
+                let padded = head + String(repeating: " ", count: column - head.displayWidth)
+                text += wrap(choice.label.terminalSafe(), width: width, indent: padded,
+                             continuation: String(repeating: " ", count: column)) + "\n"
+            } else {
+                text += wrap(choice.id, width: width, indent: head.replacing(choice.id, with: ""), continuation: "      ") + "\n"
+                text += wrap(choice.label.terminalSafe(), width: width, indent: "      ", continuation: "      ") + "\n"
+            }
+        }
+        return text
+    }
+
+    /// The question again after its help, so that what is asked is on the screen while the
+    /// answer is typed, however long the help: a blank line, the prompt and the choices.
+    public static func reminder(_ question: Question, width: Int = maximumWidth) -> String {
+        "\n" + wrap(question.prompt.terminalSafe(), width: width) + "\n" + choiceLines(question, width: width)
+    }
+
+    /// "(Question 23, Vendor SOC coverage, does not apply: it is asked only when Third-party
+    /// providers is ISV, MSP or Several.)" for the questions hidden by their `when` on the way to
+    /// the current one, in the lead's words (short titles and choice labels, ``Condition/phrase(in:)``;
+    /// a condition too complex to phrase is named by the questions it reads), wrapped, with a
+    /// newline; nil when there are none. Questions with the same condition are named together.
     public static func passedOver(_ questions: [Question], in questionnaire: Questionnaire, width: Int = maximumWidth) -> String? {
         guard !questions.isEmpty else { return nil }
         let numbers = Dictionary(uniqueKeysWithValues: questionnaire.questions.enumerated().map { ($1.id, $0 + 1) })
-        func condition(_ question: Question) -> String { question.whenText ?? "its condition holds" }
-        let text: String
-        if questions.count == 1, let question = questions.first {
-            text = "(Question \(numbers[question.id] ?? 0) (\(question.id)) is passed over: it applies only when \(condition(question)).)"
-        } else {
-            let parts = questions.prefix(5).map { "\(numbers[$0.id] ?? 0) (\($0.id)) applies only when \(condition($0))" }
-            let more = questions.count > 5 ? "; and \(questions.count - 5) more" : ""
-            text = "(\(questions.count) questions are passed over: \(parts.joined(separator: "; "))\(more).)"
+        // What each question's condition says, and the questions that share it, in order.
+        var groups: [(condition: String?, reads: String, questions: [Question])] = []
+        for question in questions {
+            let phrase = question.when?.phrase(in: questionnaire)
+            let reads = Condition.list(uniqueTitles(question.when?.referencedQuestions ?? [], in: questionnaire), conjunction: "and")
+            if let index = groups.firstIndex(where: { $0.condition == phrase && $0.reads == reads }) {
+                groups[index].questions.append(question)
+            } else {
+                groups.append((phrase, reads, [question]))
+            }
         }
+        func name(_ group: [Question]) -> String {
+            let listed = Condition.list(group.map { String(numbers[$0.id] ?? 0) }, conjunction: "and")
+            if group.count == 1, let question = group.first { return "\(listed), \(question.displayTitle)," }
+            return "\(listed) (\(group.map(\.displayTitle).joined(separator: "; ")))"
+        }
+        // A condition too complex to phrase is named by the questions it reads.
+        func why(_ group: (condition: String?, reads: String, questions: [Question]), subject: String) -> String {
+            let one = group.questions.count == 1
+            let reads = group.reads.isEmpty ? "earlier answers" : group.reads
+            return "\(subject)\(one ? "is" : "are") asked only when " + (group.condition ?? "a condition on \(reads) holds")
+        }
+        let text: String
+        if groups.count == 1, let group = groups.first {
+            let one = group.questions.count == 1
+            let reads = group.reads.isEmpty ? "earlier answers" : group.reads
+            text = "(Question\(one ? "" : "s") \(name(group.questions)) \(one ? "does" : "do") not apply: "
+                + (group.condition == nil ? "\(one ? "its" : "their") condition on \(reads) does not hold" : why(group, subject: one ? "it " : "they "))
+                + ".)"
+        } else {
+            let parts = groups.prefix(5).map { group in
+                why(group, subject: "question\(group.questions.count == 1 ? "" : "s") \(name(group.questions)) ")
+            }
+            let rest = groups.dropFirst(5).reduce(0) { $0 + $1.questions.count }
+            let more = rest > 0 ? "; and \(rest) more" : ""
+            text = "(\(questions.count) questions do not apply: \(parts.joined(separator: "; "))\(more).)"
+        }
+        return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
+    }
+
+    /// The short titles of `ids`, each once, in order.
+    static func uniqueTitles(_ ids: [String], in questionnaire: Questionnaire) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }.map { questionnaire.question($0)?.displayTitle ?? $0 }
+    }
+
+    /// Why the questions asked only after go-live are passed over in a pre-cutover run, said once
+    /// at the first of them: "(7 questions are asked only after go-live, and the cutover date,
+    /// 2027-03-31, is still ahead: …)", wrapped, with a newline.
+    ///
+    /// - Parameters:
+    ///   - first: The first question passed over.
+    ///   - count: How many questions are not yet due.
+    ///   - cutover: The cutover date answered, nil when none is.
+    ///   - questionnaire: The questionnaire (for the question's number).
+    ///   - width: The width to wrap at.
+    public static func notYetDue(_ first: Question, of count: Int, cutover: CalendarDate?, in questionnaire: Questionnaire,
+                                 width: Int = maximumWidth) -> String
+    {
+        let number = (questionnaire.questions.firstIndex { $0.id == first.id } ?? 0) + 1
+        let one = count == 1
+        var text = "(\(count) question\(one ? " is" : "s are") asked only after go-live, and "
+        text += cutover.map { "the cutover date, \($0), is still ahead" } ?? "no cutover date is given"
+        text += one ? ": it is not asked in this run (question \(number), \(first.displayTitle))."
+            : ": they are not asked in this run, starting with question \(number), \(first.displayTitle)."
+        text += cutover == nil
+            ? " A rerun asks \(one ? "it" : "them") once the cutover date is given and has passed.)"
+            : " A rerun on or after the cutover date asks \(one ? "it" : "them").)"
         return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
     }
 
@@ -125,8 +197,7 @@ public enum WizardText {
     /// The help screen of `?`: why it matters, evidence, the Azure capability, the remediation.
     public static func help(_ question: Question, width: Int = maximumWidth) -> String {
         var text = "\n"
-        text += question.help.isEmpty
-            ? "  No help text for this question.\n" : wrap(question.help.terminalSafe(keepNewlines: true), width: width, indent: "  ", continuation: "  ") + "\n"
+        text += question.help.isEmpty ? "  No help text for this question.\n" : flowed(question.help.terminalSafe(keepNewlines: true), width: width)
         if question.isScored {
             var facts = ["\(NumberText.plain(question.points)) point\(question.points == 1 ? "" : "s")", "gap risk \(question.gapRisk.rawValue)"]
             if let control = question.control { facts.insert(control.rawValue, at: 0) }
@@ -157,6 +228,68 @@ public enum WizardText {
         commands += " · :quit save and leave"
         text += wrap(commands, width: width, indent: "  ", continuation: "    ") + "\n"
         return text
+    }
+
+    /// Help text as written in a questionnaire, its paragraphs re-flowed: the author's single line
+    /// breaks (`help: |` keeps them) become spaces, a blank line separates paragraphs, and a line
+    /// that starts a list item (`- `, `* `, `• `, `1. `, `1) `) or a label (`Evidence auditors ask
+    /// for:`, `On Azure:`: a capitalised phrase of at most six words before a colon) starts a new
+    /// line. Each paragraph has one logical line per item; nothing else is changed.
+    public static func reflow(_ text: String) -> String {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw).trimmingWhitespace
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = []
+            } else if let last = current.indices.last, listMarker(line) == nil, !isLabelled(line) {
+                current[last] += " " + line
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+    }
+
+    /// The marker of a list item at the start of `line` (`- `, `* `, `• `, `12. `, `3) `), else nil.
+    static func listMarker(_ line: String) -> String? {
+        for bullet in ["- ", "* ", "• "] where line.hasPrefix(bullet) { return bullet }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+        return String(digits) + String(rest.prefix(2))
+    }
+
+    /// True when `line` starts with a label: a capitalised phrase of at most six words, with no
+    /// sentence punctuation, followed by a colon and a space (or the end of the line).
+    static func isLabelled(_ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase, let colon = line.firstIndex(of: ":") else { return false }
+        let label = line[..<colon]
+        let after = line[line.index(after: colon)...]
+        guard after.isEmpty || after.hasPrefix(" "), label.count <= 48, !label.contains(where: { ".!?;".contains($0) }) else { return false }
+        return label.split(separator: " ").count <= 6
+    }
+
+    /// `text` re-flowed (``reflow(_:)``) and wrapped to `width` under a two-space indent, list
+    /// items with their continuation lines under the item's text; blank lines between paragraphs.
+    static func flowed(_ text: String, width: Int) -> String {
+        var out = ""
+        for (index, paragraph) in reflow(text).components(separatedBy: "\n\n").enumerated() {
+            if index > 0 { out += "\n" }
+            for line in paragraph.split(separator: "\n") {
+                let line = String(line)
+                if let marker = listMarker(line) {
+                    out += wrap(String(line.dropFirst(marker.count)), width: width, indent: "  " + marker,
+                                continuation: String(repeating: " ", count: 2 + marker.count)) + "\n"
+                } else {
+                    out += wrap(line, width: width, indent: "  ", continuation: "  ") + "\n"
+                }
+            }
+        }
+        return out
     }
 
     /// Wraps `text` at word boundaries so that no line is wider than `width` columns (measured

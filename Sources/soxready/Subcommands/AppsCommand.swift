@@ -39,25 +39,44 @@ struct AppsCommand: ParsableCommand {
                     try Console.out(try AppsDocument(apps, progress: progress).jsonData())
                 case .table:
                     if apps.isEmpty {
-                        try Console.out(archived ? "No archived application in \(global.storeDisplayName.terminalSafe()).\n"
-                                        : "No application has been assessed in \(global.storeDisplayName.terminalSafe()) yet. Start with: soxready assess --app NAME\n")
+                        let text = archived ? "No archived application in \(global.storeDisplayName.terminalSafe())."
+                            : "No application has been assessed in \(global.storeDisplayName.terminalSafe()) yet. Start with: soxready assess --app NAME"
+                        try Console.out((Terminal.summaryWidth.map { WizardText.wrap(text, width: $0) } ?? text) + "\n")
                         return
                     }
-                    var rows = [["APP", "RUN", "RECORDED", "READINESS", "SCORE", "CONFIDENCE", "BLOCKERS", "HIGH", "MEDIUM", "LOW", "SIGN-OFF", "DRAFT"]]
-                    for app in apps {
-                        let draft = progress[app.name].map { "\($0.answered)/\($0.applicable)" } ?? (app.hasDraft ? "yes" : "")
-                        guard let run = app.latest else {
-                            rows.append([app.name, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", draft])
-                            continue
-                        }
-                        rows.append([app.name, String(run.number), Timestamp.string(run.recordedAt), run.readiness.rawValue,
-                                     run.score.map { NumberText.oneDecimal($0) } ?? "-", "\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★",
-                                     String(run.blockers), String(run.high), String(run.medium), String(run.low),
-                                     SignOffEntry(app.latestSignOff).status, draft])
-                    }
-                    try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
+                    try Console.out(Self.table(apps, progress: progress, width: Terminal.outputWidth))
                 }
             }
+        }
+
+        /// The applications as a table, fitted to `width` (nil: full rows, for pipes and files):
+        /// at narrow widths the time gives way to the date, BLOCKERS HIGH MEDIUM LOW to P1 P2 P3
+        /// P4, long names are cut with "…" (to 16 columns at least), and LOW, MEDIUM, HIGH, RUN,
+        /// CONFIDENCE and RECORDED are left out in that order (a note says which).
+        static func table(_ apps: [AppSummary], progress: [String: AppsDocument.DraftProgress], width: Int?) -> String {
+            let columns = [TextTable.Column("APP", minimum: 16), TextTable.Column("RUN", drop: 4), TextTable.Column("RECORDED", drop: 6),
+                           TextTable.Column("READINESS"), TextTable.Column("SCORE"), TextTable.Column("CONFIDENCE", short: "CONF.", drop: 5),
+                           TextTable.Column("BLOCKERS", short: "P1"), TextTable.Column("HIGH", short: "P2", drop: 3),
+                           TextTable.Column("MEDIUM", short: "P3", drop: 2), TextTable.Column("LOW", short: "P4", drop: 1),
+                           TextTable.Column("SIGN-OFF"), TextTable.Column("DRAFT")]
+            var rows: [[TextTable.Cell]] = []
+            for app in apps {
+                let draft = progress[app.name].map { "\($0.answered)/\($0.applicable)" } ?? (app.hasDraft ? "yes" : "")
+                guard let run = app.latest else {
+                    rows.append([TextTable.Cell(app.name.terminalSafe())] + Array(repeating: TextTable.Cell("-"), count: 10) + [TextTable.Cell(draft)])
+                    continue
+                }
+                let recorded = Timestamp.string(run.recordedAt)
+                rows.append([TextTable.Cell(app.name.terminalSafe()), TextTable.Cell(String(run.number)),
+                             TextTable.Cell(recorded, compact: String(recorded.prefix(10))), TextTable.Cell(run.readiness.rawValue),
+                             TextTable.Cell(run.score.map { NumberText.oneDecimal($0) } ?? "-"),
+                             TextTable.Cell("\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★"), TextTable.Cell(String(run.blockers)),
+                             TextTable.Cell(String(run.high)), TextTable.Cell(String(run.medium)), TextTable.Cell(String(run.low)),
+                             TextTable.Cell(SignOffEntry(app.latestSignOff).status), TextTable.Cell(draft)])
+            }
+            let rendered = TextTable(columns, rows: rows).render(width: width)
+            guard let width else { return rendered.text }
+            return rendered.text + TextTable.droppedNote(rendered.dropped, width: width, more: "apps --format json has every column")
         }
 
         /// A draft's answered questions of those that apply.
@@ -65,7 +84,9 @@ struct AppsCommand: ParsableCommand {
             guard let draft = try store.draft(appName: app),
                 let questionnaire = try? QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire").questionnaire
             else { return nil }
-            let statuses = Applicability.statuses(questionnaire, answers: draft.answers)
+            // The questions asked only after go-live are not applicable while the cutover is ahead (today, UTC).
+            let notYetDue = ReadinessScorer.notYetDue(questionnaire, answers: draft.answers, asOf: CalendarDate(utc: Date()))
+            let statuses = Applicability.statuses(questionnaire, answers: draft.answers, notYetDue: notYetDue)
             let applicable = statuses.values.filter { $0 != .notAsked && $0 != .notApplicable && $0 != .notYetDue }.count
             let answered = statuses.values.filter { $0 == .answered || $0 == .unknown }.count
             return AppsDocument.DraftProgress(answered: answered, applicable: applicable)

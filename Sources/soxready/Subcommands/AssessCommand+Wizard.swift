@@ -26,7 +26,7 @@ extension AssessCommand {
         switch try flow.runWizard(options, reader: reader, started: started) {
         case .recorded(let run, let plans):
             try Console.out("\n" + RunSummaryText.render(run, storeLocation: flow.store.location, width: Terminal.summaryWidth))
-            try Console.out(PlanOutput.writtenLine(plans))
+            try Console.out(PlanOutput.writtenLine(plans, width: Terminal.summaryWidth))
         case .quit(let saved?):
             try Console.out("\(saved.description). Resume with: \(resumeCommand)\n")
         case .quit(nil):

@@ -107,7 +107,7 @@ struct AssessCommand: ParsableCommand {
             }
             let outcome = try flow.recordBatch(checked, update: update)
             try Console.out(RunSummaryText.render(outcome.run, storeLocation: store.location, width: Terminal.summaryWidth))
-            try Console.out(PlanOutput.writtenLine(outcome.plans))
+            try Console.out(PlanOutput.writtenLine(outcome.plans, width: Terminal.summaryWidth))
         }
     }
 }

@@ -49,7 +49,7 @@ struct DiffCommand: ParsableCommand {
             switch format {
             case .json: try Console.out(try view.json())
             case .md: try Console.out(view.markdown())
-            case .table: try Console.out(view.table().terminalSafe(keepNewlines: true))
+            case .table: try Console.out(view.table(width: Terminal.outputWidth).terminalSafe(keepNewlines: true))
             }
         }
     }

@@ -30,7 +30,9 @@ extension QuestionnaireCommand {
                     let q = loaded.questionnaire
                     let scored = q.questions.filter(\.isScored).count
                     let gating = q.questions.filter(\.gating).count
-                    try Console.out("\(path.terminalSafe()): ok: \(q.id) \(q.version), \(q.domains.count) domains, \(q.questions.count) questions (\(scored) scored, \(gating) gating)\n")
+                    let line = "\(path.terminalSafe()): ok: \(q.id) \(q.version), \(q.domains.count) domains, \(q.questions.count) questions (\(scored) scored, \(gating) gating)"
+                    // On a terminal, wrapped at words (a pipe gets the whole line).
+                    try Console.out((Terminal.summaryWidth.map { WizardText.wrap(line, width: $0, continuation: "  ") } ?? line) + "\n")
                 } catch let error as QuestionnaireLoadError {
                     try Console.error(error.description.terminalSafe(keepNewlines: true))
                     if case .invalid(let diagnostics) = error {

@@ -65,7 +65,7 @@ struct DiffView {
             + ["\(comparison.overdueCommitments.count) overdue"]).joined(separator: " · ")
     }
 
-    /// Rows of the commitments table: question, change, before, after.
+    /// Rows of the commitments table (Markdown): question, change, before, after.
     var commitmentRows: [[String]] {
         comparison.commitments.map {
             [$0.questionID, $0.kind.rawValue, Self.commitment($0.before), Self.commitment($0.after)]
@@ -85,42 +85,77 @@ struct DiffView {
         return (from, to, level)
     }
 
-    func table() -> String {
+    /// The comparison as text for a terminal, fitted to `width` (nil: full lines and rows, for
+    /// pipes and files): its sentences wrapped at words, the tables narrowed by cutting answers,
+    /// commitment owners and domain titles with "…" (never question ids, kinds, scores or dates).
+    func table(width: Int? = nil) -> String {
         let (from, to, level) = header
-        var out = "\(app): \(from) → \(to)\n"
-        out += "Readiness: \(level)\n"
-        if let rulesSentence { out += rulesSentence + "\n" }
-        out += "Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
+        // Made terminal-safe before they are measured (the caller escapes the whole text again, which
+        // leaves safe text as it is).
+        func line(_ text: String, continuation: String = "  ") -> String {
+            guard let width else { return text + "\n" }
+            return TextWrap.words(text.terminalSafe(), width: width, continuation: continuation) + "\n"
+        }
+        func fitted(_ table: TextTable) -> String {
+            var table = table
+            table.rows = table.rows.map { $0.map { TextTable.Cell($0.text.terminalSafe(), compact: $0.compact, keep: $0.keep) } }
+            return table.render(width: width).text
+        }
+        var out = line("\(app): \(from) → \(to)")
+        out += line("Readiness: \(level)")
+        if let rulesSentence { out += line(rulesSentence) }
+        out += line("Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))")
         let kinds: [(RunComparison.Kind, String)] = [(.closed, "closed"), (.newGap, "new gaps"), (.regressed, "regressions")]
-        out += "Gaps: " + kinds.map { "\(comparison.changes($0.0).count) \($0.1)" }.joined(separator: " · ") + "\n"
-        if showsRules2 { out += "Commitments: \(commitmentCounts)\n" }
+        out += line("Gaps: " + kinds.map { "\(comparison.changes($0.0).count) \($0.1)" }.joined(separator: " · "))
+        if showsRules2 { out += line("Commitments: \(commitmentCounts)") }
         out += "\nChanged answers (\(comparison.changes.count)):\n"
         if comparison.changes.isEmpty {
             out += "  none\n"
         } else {
-            var rows = [["QUESTION", "CHANGE", "BEFORE", "AFTER", "SCORE"]]
+            var rows: [[TextTable.Cell]] = []
             for change in comparison.changes {
                 let name = change.previousID.map { "\(change.questionID) (was \($0))" } ?? change.questionID
                 let (before, after) = Self.shown(change)
-                rows.append([name, change.kind.rawValue, before, after,
-                             "\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))"])
+                rows.append([TextTable.Cell(name), TextTable.Cell(change.kind.rawValue), Self.answerCell(before), Self.answerCell(after),
+                             TextTable.Cell("\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))")])
             }
-            out += TextTable.render(rows)
+            out += fitted(TextTable([TextTable.Column("QUESTION"), TextTable.Column("CHANGE"), TextTable.Column("BEFORE", minimum: 8),
+                                     TextTable.Column("AFTER", minimum: 8), TextTable.Column("SCORE")], rows: rows))
         }
         if showsRules2 && !comparison.commitments.isEmpty {
             out += "\nChanged commitments (\(comparison.commitments.count)):\n"
-            out += TextTable.render([["QUESTION", "CHANGE", "BEFORE", "AFTER"]] + commitmentRows)
+            let rows = comparison.commitments.map { change -> [TextTable.Cell] in
+                [TextTable.Cell(change.questionID), TextTable.Cell(change.kind.rawValue), Self.commitmentCell(change.before),
+                 Self.commitmentCell(change.after)]
+            }
+            out += fitted(TextTable([TextTable.Column("QUESTION"), TextTable.Column("CHANGE"), TextTable.Column("BEFORE", minimum: 8),
+                                     TextTable.Column("AFTER", minimum: 8)], rows: rows))
         }
         if !comparison.overdueCommitments.isEmpty {
-            out += "\nOverdue in run \(comparison.toRun): " + comparison.overdueCommitments.joined(separator: ", ") + "\n"
+            out += "\n" + line("Overdue in run \(comparison.toRun): " + comparison.overdueCommitments.joined(separator: ", "))
         }
         out += "\nDomain scores:\n"
-        var rows = [["DOMAIN", "BEFORE", "AFTER", "CHANGE"]]
+        var rows: [[TextTable.Cell]] = []
         for domain in comparison.domains where domain.before != nil || domain.after != nil {
-            rows.append([domain.title, Self.score(domain.before), Self.score(domain.after), Self.change(domain.before, domain.after)])
+            rows.append([TextTable.Cell(domain.title), TextTable.Cell(Self.score(domain.before)), TextTable.Cell(Self.score(domain.after)),
+                         TextTable.Cell(Self.change(domain.before, domain.after))])
         }
-        out += TextTable.render(rows)
+        out += fitted(TextTable([TextTable.Column("DOMAIN", minimum: 12), TextTable.Column("BEFORE"), TextTable.Column("AFTER"),
+                                 TextTable.Column("CHANGE")], rows: rows))
         return out
+    }
+
+    /// An answer shown in the table; a "(not yet due)" mark at its end is never cut.
+    static func answerCell(_ text: String) -> TextTable.Cell {
+        let mark = " (not yet due)"
+        return TextTable.Cell(text, keep: text.hasSuffix(mark) && text != mark.trimmingWhitespace ? mark.count : 0)
+    }
+
+    /// A commitment shown in the table: the owner may be cut, never " by DATE" and its status.
+    static func commitmentCell(_ entry: AssessmentResult.CommitmentEntry?) -> TextTable.Cell {
+        let text = commitment(entry)
+        guard let entry else { return TextTable.Cell(text) }
+        return TextTable.Cell(text, keep: text.count - entry.owner.count)
     }
 
     func markdown() -> String {

@@ -51,13 +51,18 @@ enum PlanOutput {
     }
 
     /// "Plan written to A.md and A.html; sign-off pack A.pack.html", terminal-safe, with a newline.
-    static func writtenLine(_ paths: [String]) -> String {
+    /// When the line is wider than `width` (a terminal's), each path goes on a line of its own
+    /// instead, so that no path is broken: "Plan written to:", the plans, "Sign-off pack:", the pack.
+    static func writtenLine(_ paths: [String], width: Int? = nil) -> String {
         let pack = ".\(ReportFormat.pack.fileExtension)"
         let plans = paths.filter { !$0.hasSuffix(pack) }.map { $0.terminalSafe() }
         let packs = paths.filter { $0.hasSuffix(pack) }.map { $0.terminalSafe() }
         var line = "Plan written to \(plans.joined(separator: " and "))"
         if !packs.isEmpty { line += "; sign-off pack \(packs.joined(separator: " and "))" }
-        return line + "\n"
+        guard let width, line.displayWidth > width else { return line + "\n" }
+        var lines = ["Plan written to:"] + plans.map { "  " + $0 }
+        if !packs.isEmpty { lines += ["Sign-off pack:"] + packs.map { "  " + $0 } }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A writer of `formats` whose templates are found now (a missing one stops the command before

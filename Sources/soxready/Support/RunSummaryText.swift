@@ -5,17 +5,21 @@ import SoxreadyCore
 /// Every piece of user or questionnaire text is made terminal-safe on its own (newlines
 /// included), so that a name cannot forge a line of the summary.
 enum RunSummaryText {
-    /// The summary wrapped at word boundaries to `width` columns (nil: no wrapping, for pipes),
-    /// with the gap table cut to fit.
+    /// The summary wrapped at word boundaries to `width` columns (nil: no wrapping, for pipes).
+    /// Each of the top gaps takes a line (priority, question, risk, points lost, owner: the
+    /// committed person and date when there is a commitment, else the role) with its action on
+    /// the line below, indented.
     static func render(_ run: StoredRun, storeLocation: String, width: Int? = nil) -> String {
         let result = run.result
         func safe(_ text: String) -> String { text.terminalSafe() }
-        var out = "\(safe(run.appName)) · run \(result.run.number) · \(safe(result.questionnaire.id)) \(safe(result.questionnaire.version))\n"
+        var out = wrapped("", "\(safe(run.appName)) · run \(result.run.number) · \(safe(result.questionnaire.id)) \(safe(result.questionnaire.version))",
+                          width: width, continuation: "  ")
         out += "Readiness:  \(result.readiness.title.uppercased())\n"
         out += "Score:      \(result.score.map { NumberText.oneDecimal($0) } ?? "not assessed") / 100\n"
         out += "Confidence: \(NumberText.oneDecimal(result.confidence.percent)) % \(stars(result.confidence.stars))\n"
         let s = run.summary
-        out += "Gaps:       \(s.blockers) blocker\(s.blockers == 1 ? "" : "s") (P1, gating) · \(s.high) other high risk (P2) · \(s.medium) medium (P3) · \(s.low) low (P4)\n"
+        out += wrapped("Gaps:       ", "\(s.blockers) blocker\(s.blockers == 1 ? "" : "s") (P1, gating) · \(s.high) other high risk (P2) · \(s.medium) medium (P3) · \(s.low) low (P4)",
+                       width: width)
         if !result.reasons.isEmpty {
             out += "Why:\n"
             for reason in result.reasons { out += wrapped("  - ", safe(reason.text), width: width) }
@@ -35,40 +39,51 @@ enum RunSummaryText {
             out += wrapped("  ", "give each one on a rerun with :owner NAME :due YYYY-MM-DD, or owner: and due: in an answers file (--update)",
                            width: width)
         }
-        let top = result.gaps.prefix(5)
+        let top = Array(result.gaps.prefix(5))
         if !top.isEmpty {
             out += "Top gaps:\n"
-            var rows = [["P", "QUESTION", "RISK", "PTS", "OWNER", "ACTION"]]
-            for gap in top {
-                rows.append(["P\(gap.priority)", safe(gap.question) + (gap.gating ? " [G]" : ""), gap.risk.rawValue,
-                             NumberText.oneDecimal(gap.pointsLost), safe(gap.owner), safe(gap.action)])
+            let columns = [TextTable.Column("P"), TextTable.Column("QUESTION"), TextTable.Column("RISK"), TextTable.Column("PTS"),
+                           TextTable.Column("OWNER", minimum: 12)]
+            let rows = top.map { gap -> [TextTable.Cell] in
+                [TextTable.Cell("P\(gap.priority)"), TextTable.Cell(safe(gap.question) + (gap.gating ? " [G]" : "")),
+                 TextTable.Cell(gap.risk.rawValue), TextTable.Cell(NumberText.oneDecimal(gap.pointsLost)), owner(gap)]
             }
-            // The action column takes what the others leave (at most 60 characters, at least 12).
-            var fixed = 2 + 2 * 5
-            for column in 0..<5 { fixed += rows.map { $0[column].count }.max() ?? 0 }
-            let room = Swift.max(12, Swift.min(60, (width ?? 200) - fixed))
-            for index in rows.indices.dropFirst() { rows[index][5] = truncate(rows[index][5], room) }
-            out += TextTable.render(rows).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-                .joined(separator: "\n").trimmingTrailingSpaces + "\n"
+            // Indented by two; each action goes under its gap, below the question.
+            let table = TextTable(columns, rows: rows).render(width: width.map { $0 - 2 })
+            for line in table.header { out += "  " + line.trimmingTrailingSpaces + "\n" }
+            for (line, gap) in zip(table.rows, top) {
+                out += "  " + line.trimmingTrailingSpaces + "\n"
+                out += wrapped("      ", safe(gap.action), width: width)
+            }
         }
-        out += "Recorded as run \(result.run.number) in \(safe(storeLocation)); fingerprint \(run.fingerprint.prefix(16))\n"
+        out += wrapped("", "Recorded as run \(result.run.number) in \(safe(storeLocation)); fingerprint \(run.fingerprint.prefix(16))", width: width,
+                       continuation: "  ")
         return out
+    }
+
+    /// A gap's owner: the person committed to close it with the due date ("José Müller (by
+    /// 2027-02-15)", "…, overdue)" or "…, after the cutover)"), else the role that owns the
+    /// control; only the name may be cut.
+    static func owner(_ gap: AssessmentResult.GapEntry) -> TextTable.Cell {
+        guard let commitment = gap.commitment else { return TextTable.Cell(gap.owner.terminalSafe()) }
+        let status = switch commitment.status {
+        case .onTime: ""
+        case .overdue: ", overdue"
+        case .afterCutover: ", after the cutover"
+        }
+        let due = " (by \(commitment.due)\(status))"
+        return TextTable.Cell(commitment.owner.terminalSafe() + due, keep: due.count)
     }
 
     /// `prefix` + `text`, wrapped at word boundaries to `width` with continuation lines under the text.
     static func wrapped(_ prefix: String, _ text: String, width: Int?, continuation: String? = nil) -> String {
-        guard let width else { return prefix + text + "\n" }
-        return WizardText.wrap(text, width: width, indent: prefix,
-                               continuation: continuation ?? String(repeating: " ", count: prefix.count)) + "\n"
+        TextWrap.words(text, width: width, indent: prefix, continuation: continuation ?? String(repeating: " ", count: prefix.count)) + "\n"
     }
 
     static func stars(_ count: Int) -> String {
         String(repeating: "★", count: count) + String(repeating: "☆", count: 5 - count) + " (\(count)/5)"
     }
 
-    static func truncate(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
 }
 
 extension String {

@@ -46,10 +46,26 @@ extension Terminal {
 }
 
 extension Terminal {
-    /// The width the run summary wraps to: the terminal's (at most 100) when standard output is
-    /// one, else none (a pipe or a file gets whole lines).
-    static var summaryWidth: Int? {
+    /// `COLUMNS` when it is set to a number (at least 20), else nil.
+    static var columnsVariable: Int? {
+        guard let text = ProcessInfo.processInfo.environment["COLUMNS"]?.trimmingWhitespace, let value = Int(text), value > 0 else {
+            return nil
+        }
+        return max(value, 20)
+    }
+
+    /// The width that output laid out for a terminal (tables, the run summary, the plan paths)
+    /// fits: `COLUMNS` when it is set, else the terminal's when standard output is one, else none
+    /// (a pipe or a file gets whole lines, as scripts expect).
+    static var outputWidth: Int? {
+        if let columns = columnsVariable { return columns }
         guard isatty(1) == 1 else { return nil }
-        return WizardText.layoutWidth(size().columns)
+        return size().columns
+    }
+
+    /// The width the run summary and other running text wrap to: ``outputWidth``, at most 100;
+    /// none for a pipe or a file without `COLUMNS`.
+    static var summaryWidth: Int? {
+        outputWidth.map { WizardText.layoutWidth($0) }
     }
 }

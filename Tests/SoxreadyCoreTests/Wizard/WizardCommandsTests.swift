@@ -91,8 +91,7 @@ struct WizardCommandsTests {
         #expect(shown.contains("""
             Answer with y(es) or n(o) · ? help · :back :skip :unknown :na :quit
 
-              (Question 5 (a4) is passed over: it applies only when hosting contains
-              'iaas'.)
+              (Question 5, a4, does not apply: it is asked only when hosting includes IaaS.)
 
             Domain 3/4: Operations
 
