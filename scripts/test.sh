@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift unit and end-to-end tests, then the wizard's pseudo-terminal tests,
 # the HTML plan checks (HTML5 parser, headless Chromium printing) and the interchange formats
-# (OSCAL validated with compliance-trestle, the PBC list and Boards CSV read back). Both parts always run;
-# the script fails if either does.
+# (OSCAL validated with compliance-trestle, the PBC list and Boards CSV read back), and the house
+# rules (`swift format lint --strict` with .swift-format). All three always run; the script fails
+# if any does.
 #
 # The store tests run against SQLite and against a real PostgreSQL server: unless
 # SOXREADY_TEST_PG already names one, a throw-away server is started on a loopback port in a
@@ -15,12 +16,14 @@ bash scripts/install-deps.sh --test || exit 1
 # The compiled-questionnaire cache of every soxready the tests start: a fresh folder, never the home's.
 SOXREADY_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/soxready-test-cache.XXXXXX") || exit 1
 export SOXREADY_CACHE
-trap 'rm -rf "$SOXREADY_CACHE"' EXIT
-swift build --product soxready || exit 1
-
 pg_dir=""
 stop_pg() { [[ -n $pg_dir ]] && { bash scripts/pg-test-server.sh stop "$pg_dir" || rmdir "$pg_dir"; } 2>/dev/null; pg_dir=""; }
-trap stop_pg EXIT
+clean_up() { stop_pg; rm -rf "$SOXREADY_CACHE"; }
+trap clean_up EXIT
+swift format lint --strict --recursive Sources Tests
+lint_status=$?
+swift build --product soxready || exit 1
+
 trap 'exit 130' INT
 trap 'exit 143' TERM
 if [[ ${SOXREADY_TEST_PG:-} == off ]]; then
@@ -38,7 +41,7 @@ swift test "$@"
 swift_status=$?
 SOXREADY_BIN="$PWD/.build/debug/soxready" python3 -m pytest Tests/pty Tests/reports Tests/schema Tests/interchange -q -p no:cacheprovider
 python_status=$?
-if [[ $swift_status -ne 0 || $python_status -ne 0 ]]; then
-    echo "FAILED: swift test exit $swift_status, pytest exit $python_status" >&2
+if [[ $swift_status -ne 0 || $python_status -ne 0 || $lint_status -ne 0 ]]; then
+    echo "FAILED: swift test exit $swift_status, pytest exit $python_status, swift format lint exit $lint_status" >&2
     exit 1
 fi

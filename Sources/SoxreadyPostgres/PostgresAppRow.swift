@@ -22,7 +22,8 @@ struct PostgresAppRow: Sendable {
     }
 
     init(_ row: PostgresRowReader) throws {
-        self.init(id: try row("id"), name: try row("name"), slug: try row("slug"), createdAt: try row("created_at"),
-                  archivedAt: try row("archived_at"))
+        self.init(
+            id: try row("id"), name: try row("name"), slug: try row("slug"), createdAt: try row("created_at"),
+            archivedAt: try row("archived_at"))
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import SoxreadyCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What a `postgresql://` (or `postgres://`) URL means, read the way libpq reads it, with libpq's
 /// environment fallbacks (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`,
@@ -56,6 +57,7 @@ public struct PostgresConnectionInfo: Sendable, Equatable {
     ///   - url: The URL.
     ///   - environment: The process environment (its `PG…` variables fill what the URL leaves out).
     ///   - osUser: The effective user's login name (the default user).
+    /// - Returns: The connection settings, with the `PG…` variables and libpq's defaults filled in.
     /// - Throws: ``StoreError/invalidLocation(location:reason:)`` (exit 64) naming what is wrong.
     public static func parse(_ url: String, environment: [String: String], osUser: String) throws(StoreError) -> PostgresConnectionInfo {
         do {
@@ -73,19 +75,27 @@ public struct PostgresConnectionInfo: Sendable, Equatable {
         init(_ text: String) { self.text = text }
     }
 
-    private static let parameterNames: Set<String> = ["host", "hostaddr", "port", "user", "password", "dbname", "sslmode", "sslrootcert",
-                                                     "connect_timeout", "application_name", "passfile"]
+    private static let parameterNames: Set<String> = [
+        "host", "hostaddr", "port", "user", "password", "dbname", "sslmode", "sslrootcert",
+        "connect_timeout", "application_name", "passfile",
+    ]
 
-    private static let environmentNames = ["host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT", "user": "PGUSER",
-                                           "password": "PGPASSWORD", "dbname": "PGDATABASE", "sslmode": "PGSSLMODE",
-                                           "sslrootcert": "PGSSLROOTCERT", "passfile": "PGPASSFILE",
-                                           "connect_timeout": "PGCONNECT_TIMEOUT", "application_name": "PGAPPNAME"]
+    private static let environmentNames = [
+        "host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT", "user": "PGUSER",
+        "password": "PGPASSWORD", "dbname": "PGDATABASE", "sslmode": "PGSSLMODE",
+        "sslrootcert": "PGSSLROOTCERT", "passfile": "PGPASSFILE",
+        "connect_timeout": "PGCONNECT_TIMEOUT", "application_name": "PGAPPNAME",
+    ]
 
     static func parseURL(_ url: String, environment: [String: String], osUser: String) throws -> PostgresConnectionInfo {
         let rest: Substring
-        if url.hasPrefix("postgresql://") { rest = url.dropFirst("postgresql://".count) }
-        else if url.hasPrefix("postgres://") { rest = url.dropFirst("postgres://".count) }
-        else { throw URLProblem("not a PostgreSQL URL (postgresql:// or postgres://)") }
+        if url.hasPrefix("postgresql://") {
+            rest = url.dropFirst("postgresql://".count)
+        } else if url.hasPrefix("postgres://") {
+            rest = url.dropFirst("postgres://".count)
+        } else {
+            throw URLProblem("not a PostgreSQL URL (postgresql:// or postgres://)")
+        }
         var values: [String: String] = [:]
         // ?query first, then /dbname, then userinfo@, then host:port.
         var main = rest
@@ -180,12 +190,11 @@ public struct PostgresConnectionInfo: Sendable, Equatable {
     /// - Parameters:
     ///   - home: The home folder (`$HOME`, else the user's home from the password database).
     ///   - warn: Receives libpq's warning when the password file is ignored for its permissions.
+    /// - Returns: The password, or nil when there is none (no password file, or no line of it matches).
     public func resolvedPassword(home: String?, warn: (String) -> Void = { _ in }) -> String? {
         if let password, !password.isEmpty { return password }
         let file: String
-        if let passwordFile { file = passwordFile }
-        else if let home, !home.isEmpty { file = home + "/.pgpass" }
-        else { return nil }
+        if let passwordFile { file = passwordFile } else if let home, !home.isEmpty { file = home + "/.pgpass" } else { return nil }
         // libpq looks the host up as given; the default socket directory counts as "localhost".
         let lookupHost = host.isEmpty || host == Self.defaultSocketDirectory ? "localhost" : host
         return PostgresPasswordFile.lookup(file: file, host: lookupHost, port: String(port), database: database, user: user, warn: warn)

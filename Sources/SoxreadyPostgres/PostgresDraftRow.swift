@@ -19,7 +19,8 @@ struct PostgresDraftRow: Sendable {
     var onlyGaps: Bool
 
     /// The columns a query selects to read one.
-    static let columns = "app_id, questionnaire_hash, started_at, updated_at, position, owner, holder_token, holder_user, holder_host, "
+    static let columns =
+        "app_id, questionnaire_hash, started_at, updated_at, position, owner, holder_token, holder_user, holder_host, "
         + "holder_process, held_since, based_on_run, only_gaps"
 
     init(_ row: PostgresRowReader) throws {
@@ -41,7 +42,8 @@ struct PostgresDraftRow: Sendable {
     /// The session holding the draft, or nil.
     var holder: DraftHolder? {
         guard holderToken != nil, let holderUser, let holderHost, let holderProcess else { return nil }
-        return DraftHolder(user: holderUser, host: holderHost, processID: Int32(truncatingIfNeeded: holderProcess),
-                           since: heldSince ?? Date(timeIntervalSince1970: 0))
+        return DraftHolder(
+            user: holderUser, host: holderHost, processID: Int32(truncatingIfNeeded: holderProcess),
+            since: heldSince ?? Date(timeIntervalSince1970: 0))
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// libpq's password file (`~/.pgpass`, `$PGPASSFILE` or `passfile=`), read exactly as libpq's
 /// `passwordFromFile()` reads it (docs/store.md, "Passwords"):
@@ -18,9 +19,19 @@ import Foundation
 enum PostgresPasswordFile {
     /// The password of the first matching line of `file`, or nil.
     ///
-    /// - Parameter warn: Receives libpq's warning when the file is ignored for its mode or kind.
-    static func lookup(file: String, host: String, port: String, database: String, user: String,
-                       warn: (String) -> Void = { _ in }) -> String? {
+    /// - Parameters:
+    ///   - file: The password file's path.
+    ///   - host: The host to match (`localhost` for the default socket directory).
+    ///   - port: The port to match, as text.
+    ///   - database: The database to match.
+    ///   - user: The user to match.
+    ///   - warn: Receives libpq's warning when the file is ignored for its mode or kind.
+    /// - Returns: The de-escaped password of the first line whose four fields match; nil when `database` or
+    ///   `user` is empty, the file is missing, unreadable or ignored, or no line matches.
+    static func lookup(
+        file: String, host: String, port: String, database: String, user: String,
+        warn: (String) -> Void = { _ in }
+    ) -> String? {
         if database.isEmpty || user.isEmpty { return nil }
         var status = stat()
         guard stat(file, &status) == 0 else { return nil }

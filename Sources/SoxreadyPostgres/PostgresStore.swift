@@ -57,10 +57,11 @@ public final class PostgresStore: AssessmentStore {
     ///   ``StoreError/accessDenied(location:reason:)``, ``StoreError/notFound(location:)`` (read only, empty
     ///   database), ``StoreError/notAStore(location:reason:)``, ``StoreError/newerSchema(location:found:)``,
     ///   ``StoreError/busy(location:waitedSeconds:)``.
-    public init(url: String, mode: OpenMode = .readWrite, busyTimeout: Double = 3,
-                environment: [String: String] = ProcessInfo.processInfo.environment, toolVersion: String = "unknown",
-                warn: (String) -> Void = { _ in }) throws(StoreError)
-    {
+    public init(
+        url: String, mode: OpenMode = .readWrite, busyTimeout: Double = 3,
+        environment: [String: String] = ProcessInfo.processInfo.environment, toolVersion: String = "unknown",
+        warn: (String) -> Void = { _ in }
+    ) throws(StoreError) {
         location = PostgresConnectionInfo.redacted(url)
         info = try PostgresConnectionInfo.parse(url, environment: environment, osUser: PostgresConnectionInfo.effectiveUserName())
         self.busyTimeout = busyTimeout
@@ -70,7 +71,9 @@ public final class PostgresStore: AssessmentStore {
         operationTimeout = max(60, busyTimeout * 4 + 30)
         let explicit = info.password.flatMap { $0.isEmpty ? nil : $0 }
         password = info.resolvedPassword(home: PostgresConnectionInfo.homeFolder(environment: environment), warn: warn)
-        passwordSource = password == nil || explicit != nil ? nil
+        passwordSource =
+            password == nil || explicit != nil
+            ? nil
             : "the password file \(info.passwordFile ?? (PostgresConnectionInfo.homeFolder(environment: environment) ?? "~") + "/.pgpass")"
         do {
             tls = try Self.tlsConfiguration(info)
@@ -119,8 +122,9 @@ public final class PostgresStore: AssessmentStore {
         if info.isUnixSocket {
             configuration = .init(unixSocketPath: info.unixSocketPath, username: info.user, password: password, database: info.database)
         } else {
-            configuration = .init(host: info.hostaddr ?? info.host, port: info.port, username: info.user, password: password,
-                                  database: info.database, tls: tls)
+            configuration = .init(
+                host: info.hostaddr ?? info.host, port: info.port, username: info.user, password: password,
+                database: info.database, tls: tls)
             // Connect to hostaddr, but check the certificate (and send SNI) for the host's name.
             if let hostaddr = info.hostaddr, hostaddr != info.host { configuration.options.tlsServerName = info.host }
         }
@@ -139,7 +143,9 @@ public final class PostgresStore: AssessmentStore {
                     _ = try? BlockingBridge.run(timeout: 2) { try await open.close() }
                 }
                 let open: PostgresConnection
-                if let current { open = current } else {
+                if let current {
+                    open = current
+                } else {
                     let configuration = configuration(), timeout = connectTimeout
                     open = try BlockingBridge.run(timeout: timeout + 5) {
                         try await BlockingBridge.withDeadline(seconds: timeout) {
@@ -156,7 +162,8 @@ public final class PostgresStore: AssessmentStore {
                     throw error
                 }
             } catch {
-                return .failure(PostgresErrorMapping.storeError(error, location: location, busyTimeout: busyTimeout, passwordSource: passwordSource))
+                return .failure(
+                    PostgresErrorMapping.storeError(error, location: location, busyTimeout: busyTimeout, passwordSource: passwordSource))
             }
         }
         return try result.get()
@@ -165,13 +172,15 @@ public final class PostgresStore: AssessmentStore {
     /// Runs `body` in one transaction: `READ ONLY` and `REPEATABLE READ` (one snapshot) for
     /// reading, `READ COMMITTED` with `lock_timeout` set to ``busyTimeout`` for writing. A
     /// serialization failure or deadlock retries the whole transaction up to three times.
-    func transaction<T: Sendable>(writing: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws(StoreError) -> T {
+    func transaction<T: Sendable>(writing: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws(StoreError) -> T
+    {
         if writing, mode == .readOnly { throw StoreError.io(location: location, reason: "the store was opened read-only") }
         let lockTimeout = "\(Int((busyTimeout * 1000).rounded()))ms"
         return try withConnection { connection in
             var attempt = 1
             while true {
-                try await connection.rows(writing ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try await connection.rows(
+                    writing ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 do {
                     if writing { try await connection.rows("SELECT set_config('lock_timeout', \(lockTimeout), true)") }
                     let result = try await body(connection)
@@ -204,14 +213,17 @@ public final class PostgresStore: AssessmentStore {
     static func inspect(_ connection: PostgresConnection) async throws -> SchemaState {
         let known = try await connection.firstRow("SELECT to_regclass('soxready.schema_migrations') IS NOT NULL AS known")
         if try known?("known", as: Bool.self) == true {
-            let version = try await connection.firstRow("SELECT coalesce(max(version), 0)::bigint AS version FROM soxready.schema_migrations")
+            let version = try await connection.firstRow(
+                "SELECT coalesce(max(version), 0)::bigint AS version FROM soxready.schema_migrations")
             return .soxready(try version?("version", as: Int.self) ?? 0)
         }
-        let tables = try await connection.rows("""
+        let tables = try await connection.rows(
+            """
             SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
               AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5
-            """).map { try $0("name", as: String.self) }
+            """
+        ).map { try $0("name", as: String.self) }
         return tables.isEmpty ? .empty : .foreign(tables)
     }
 
@@ -222,8 +234,10 @@ public final class PostgresStore: AssessmentStore {
         let state = try withConnection { connection in try await Self.inspect(connection) }
         switch state {
         case .foreign(let tables):
-            throw .notAStore(location: location, reason: "the database has other tables (\(tables.joined(separator: ", "))) and no soxready schema; "
-                             + "give soxready a database of its own (docs/store.md)")
+            throw .notAStore(
+                location: location,
+                reason: "the database has other tables (\(tables.joined(separator: ", "))) and no soxready schema; "
+                    + "give soxready a database of its own (docs/store.md)")
         case .soxready(let version) where version > latest:
             throw .newerSchema(location: location, found: String(version))
         case .soxready(let version) where version == latest:
@@ -231,8 +245,10 @@ public final class PostgresStore: AssessmentStore {
         case .empty, .soxready:
             guard mode == .readWrite else {
                 if case .soxready(let version) = state, version > 0 {
-                    throw .cannotOpen(location: location, reason: "its schema (version \(version)) is older than this soxready's (\(latest)); "
-                                      + "a writing command, or soxready store migrate as the owner role, upgrades it")
+                    throw .cannotOpen(
+                        location: location,
+                        reason: "its schema (version \(version)) is older than this soxready's (\(latest)); "
+                            + "a writing command, or soxready store migrate as the owner role, upgrades it")
                 }
                 throw .notFound(location: location)
             }
@@ -247,12 +263,15 @@ public final class PostgresStore: AssessmentStore {
         do {
             try transaction(writing: true) { connection in
                 try await connection.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
-                let schema = try await connection.firstRow("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'soxready') AS present")
+                let schema = try await connection.firstRow(
+                    "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'soxready') AS present")
                 if try schema?("present", as: Bool.self) != true { try await connection.rows("CREATE SCHEMA soxready") }
                 switch try await Self.inspect(connection) {
                 case .foreign(let tables):
-                    throw StoreError.notAStore(location: location, reason: "the database has other tables (\(tables.joined(separator: ", "))) "
-                                               + "and no soxready schema; give soxready a database of its own (docs/store.md)")
+                    throw StoreError.notAStore(
+                        location: location,
+                        reason: "the database has other tables (\(tables.joined(separator: ", "))) "
+                            + "and no soxready schema; give soxready a database of its own (docs/store.md)")
                 case .soxready(let version) where version > latest:
                     throw StoreError.newerSchema(location: location, found: String(version))
                 case .soxready(let version) where version >= migration.version:
@@ -262,21 +281,25 @@ public final class PostgresStore: AssessmentStore {
                 }
                 try await connection.rows(PostgresQuery(unsafeSQL: PostgresSchema.bookkeeping))
                 for statement in migration.statements { try await connection.rows(PostgresQuery(unsafeSQL: statement)) }
-                try await connection.rows("""
+                try await connection.rows(
+                    """
                     INSERT INTO soxready.schema_migrations (version, description, soxready_version)
                     VALUES (\(migration.version), \(migration.description), \(toolVersion))
                     """)
             }
         } catch .accessDenied(let location, let reason) {
-            throw .accessDenied(location: location, reason: "\(reason); the store's schema is missing or older than this soxready's "
-                                + "(version \(latest)): run soxready store migrate as the role that owns it (docs/store.md)")
+            throw .accessDenied(
+                location: location,
+                reason: "\(reason); the store's schema is missing or older than this soxready's "
+                    + "(version \(latest)): run soxready store migrate as the role that owns it (docs/store.md)")
         }
     }
 
     /// The schema version of the open store (`max(version)` of `soxready.schema_migrations`).
     public func schemaVersion() throws(StoreError) -> Int {
         try transaction(writing: false) { connection in
-            try await connection.firstRow("SELECT coalesce(max(version), 0)::bigint AS version FROM soxready.schema_migrations")?("version", as: Int.self) ?? 0
+            try await connection.firstRow("SELECT coalesce(max(version), 0)::bigint AS version FROM soxready.schema_migrations")?(
+                "version", as: Int.self) ?? 0
         }
     }
 }

@@ -18,8 +18,10 @@ struct SoxreadyCommand: ParsableCommand {
             Ctrl-C, 143 SIGTERM, 129 SIGHUP (answers saved).
             """,
         version: SoxreadyVersion.current,
-        subcommands: [AssessCommand.self, ReportCommand.self, SignOffCommand.self, VerifyCommand.self, HistoryCommand.self, DiffCommand.self,
-                      AppsCommand.self, PortfolioCommand.self, StoreCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self]
+        subcommands: [
+            AssessCommand.self, ReportCommand.self, SignOffCommand.self, VerifyCommand.self, HistoryCommand.self, DiffCommand.self,
+            AppsCommand.self, PortfolioCommand.self, StoreCommand.self, QuestionnaireCommand.self, BenchGenerateCommand.self,
+        ]
     )
 
     /// Parses and runs the command as ArgumentParser's own `main` does, but writes the help and

@@ -54,26 +54,32 @@ struct AssessBatchTests {
         #expect(lines[2] == "Score:      64.6 / 100")
         #expect(lines[3] == "Confidence: 71.4 % ★★★★☆ (4/5)")
         #expect(lines[4] == "Gaps:       1 blocker (P1, gating) · 1 other high risk (P2) · 2 medium (P3) · 1 low (P4)")
-        #expect(result.stdout.contains("""
-            Why:
-              - A gate is only partly met without an on-time commitment to close it: a1
-              - A high-risk gap is open besides the gates: b3
-              - The overall score 64.6 is below 85
-              - Confidence is 71.4 %, below 90 %
-              - A key control is met but has no evidence reference: c1
+        #expect(
+            result.stdout.contains(
+                """
+                Why:
+                  - A gate is only partly met without an on-time commitment to close it: a1
+                  - A high-risk gap is open besides the gates: b3
+                  - The overall score 64.6 is below 85
+                  - Confidence is 71.4 %, below 90 %
+                  - A key control is met but has no evidence reference: c1
 
-            """))
-        #expect(result.stderr == """
-            soxready: 1 question not answered in the file count as unanswered:
-              c2
-            soxready: 1 answer is for questions that do not apply to this application (their when condition does not hold); kept but not scored: a4
+                """))
+        #expect(
+            result.stderr == """
+                soxready: 1 question not answered in the file count as unanswered:
+                  c2
+                soxready: 1 answer is for questions that do not apply to this application (their when condition does not hold); kept but not scored: a4
 
-            """)
+                """)
         if backend == .sqlite {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready/soxready.sqlite").path))
         } else {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".soxready").path))
-            #expect(try store.query(sqlite: "", postgres: "SELECT a.name, r.number, r.readiness FROM soxready.runs r JOIN soxready.apps a ON a.id = r.app_id")
+            #expect(
+                try store.query(
+                    sqlite: "",
+                    postgres: "SELECT a.name, r.number, r.readiness FROM soxready.runs r JOIN soxready.apps a ON a.id = r.app_id")
                     == "General Ledger|1|not-ready\n")
         }
     }
@@ -109,14 +115,18 @@ struct AssessBatchTests {
         defer { store.remove() }
         let plans = store.planFolder(slug: "general-ledger")
         let assessed = try assess(try write("gl.yaml", workedAnswers))
-        #expect(assessed.stdout.hasSuffix("Plan written to \(plans)/general-ledger-run-1.md and \(plans)/general-ledger-run-1.html; "
-                                          + "sign-off pack \(plans)/general-ledger-run-1.pack.html\n"))
+        #expect(
+            assessed.stdout.hasSuffix(
+                "Plan written to \(plans)/general-ledger-run-1.md and \(plans)/general-ledger-run-1.html; "
+                    + "sign-off pack \(plans)/general-ledger-run-1.pack.html\n"))
         let markdown = folder.appendingPathComponent("\(plans)/general-ledger-run-1.md")
         let first = try Data(contentsOf: markdown)
         try FileManager.default.removeItem(at: markdown)
         let report = try runSoxready(["report", "--app", "general-ledger"], directory: folder)
         #expect(report.status == 0)
-        #expect(report.stdout == "\(plans)/general-ledger-run-1.md\n\(plans)/general-ledger-run-1.html\n\(plans)/general-ledger-run-1.pack.html\n")
+        #expect(
+            report.stdout
+                == "\(plans)/general-ledger-run-1.md\n\(plans)/general-ledger-run-1.html\n\(plans)/general-ledger-run-1.pack.html\n")
         // The same run renders to the same bytes.
         #expect(try Data(contentsOf: markdown) == first)
         let html = try String(contentsOf: folder.appendingPathComponent("\(plans)/general-ledger-run-1.html"), encoding: .utf8)
@@ -136,11 +146,15 @@ struct AssessBatchTests {
         let lines = csv.stdout.components(separatedBy: "\r\n")
         #expect(lines.first == "Work Item Type,Title,Description,Assigned To,Target Date,Priority,Tags,State")
         #expect(lines.count == 7)  // header, five gaps, final empty line
-        #expect(lines[1].hasPrefix("Feature,a1: Close a1.,\"<p>Question: A1? (a1)</p><p>Current answer: Partly (partial)</p><p>Note: CLI access not yet covered</p>"))
+        #expect(
+            lines[1].hasPrefix(
+                "Feature,a1: Close a1.,\"<p>Question: A1? (a1)</p><p>Current answer: Partly (partial)</p><p>Note: CLI access not yet covered</p>"
+            ))
         #expect(lines[1].hasSuffix("\",,,1,soxready; SOX; before-migration; risk-high; gating,New"))
         let markdown = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)
         #expect(markdown.stdout.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
-        #expect(markdown.stdout.contains("### Why Not ready\n\n- A gate is only partly met without an on-time commitment to close it: a1.\n"))
+        #expect(
+            markdown.stdout.contains("### Why Not ready\n\n- A gate is only partly met without an on-time commitment to close it: a1.\n"))
         // The appendix shows the answer once, by its label; a1 has no short title, so its id stands alone.
         #expect(markdown.stdout.contains("| **a1**: A1? | Partly | CLI access not yet covered | CHG-1234 |"))
         let usage = try runSoxready(["report", "--app", "General Ledger", "--output", "-"], directory: folder)
@@ -153,7 +167,9 @@ struct AssessBatchTests {
         _ = try write("not-a-folder", "x")
         let report = try runSoxready(["report", "--app", "General Ledger", "--output", "not-a-folder/plans"], directory: folder)
         #expect(report.status == 73)
-        #expect(report.stderr.hasPrefix("soxready: error: cannot write not-a-folder/plans/general-ledger-run-1.md: cannot create the folder not-a-folder/plans"))
+        #expect(
+            report.stderr.hasPrefix(
+                "soxready: error: cannot write not-a-folder/plans/general-ledger-run-1.md: cannot create the folder not-a-folder/plans"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
     }
@@ -168,9 +184,11 @@ struct AssessBatchTests {
             try text.replacingOccurrences(of: "Azure migration readiness plan:", with: "Contoso SOX migration plan:")
                 .write(to: branded.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        let report = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", branded.path], directory: folder)
+        let report = try runSoxready(
+            ["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", branded.path], directory: folder)
         #expect(report.stdout.hasPrefix("# Contoso SOX migration plan: General Ledger\n"))
-        let missing = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", "/nonexistent"], directory: folder)
+        let missing = try runSoxready(
+            ["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--templates", "/nonexistent"], directory: folder)
         // A missing template is missing input (66), as README's table says.
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("/nonexistent/plan.md.mustache: template missing or unreadable"))
@@ -186,7 +204,9 @@ struct AssessBatchTests {
         // The SQLite store's folder gets no journal or temporary file either.
         let storeFolder = folder.appendingPathComponent(".soxready").path
         let listing = backend == .sqlite ? try FileManager.default.contentsOfDirectory(atPath: storeFolder).sorted() : []
-        let bad = try write("bad.yaml", """
+        let bad = try write(
+            "bad.yaml",
+            """
             format: soxready/answers@1
             app: General Ledger
             answers:
@@ -198,12 +218,13 @@ struct AssessBatchTests {
         let result = try assess(bad)
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.split(separator: "\n").map(String.init) == [
-            "\(bad):4:7: error: question 'a1': 'maybe' is not a choice; expected one of yes, partial, no",
-            "\(bad):5:7: error: question 'a2': 'weekly' is not a choice; expected one of q, a, n",
-            "\(bad):6:7: error: question 'b1': -3 is below the minimum; expected a number of at least 0 days",
-            "\(bad):7:3: error: question 'zz' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'",
-        ])
+        #expect(
+            result.stderr.split(separator: "\n").map(String.init) == [
+                "\(bad):4:7: error: question 'a1': 'maybe' is not a choice; expected one of yes, partial, no",
+                "\(bad):5:7: error: question 'a2': 'weekly' is not a choice; expected one of q, a, n",
+                "\(bad):6:7: error: question 'b1': -3 is below the minimum; expected a number of at least 0 days",
+                "\(bad):7:3: error: question 'zz' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'",
+            ])
         #expect(try store.snapshot() == before)
         #expect(try (backend == .sqlite ? FileManager.default.contentsOfDirectory(atPath: storeFolder).sorted() : []) == listing)
         let history = try runSoxready(["history", "--app", "General Ledger", "--format", "json"], directory: folder)
@@ -234,13 +255,17 @@ struct AssessBatchTests {
             #expect(statuses.allSatisfy { $0 == 0 || $0 == 75 }, "round \(round): \(statuses)")
             let recorded = statuses.filter { $0 == 0 }.count
             let history = try runSoxready(["history", "--store", store, "--app", "General Ledger", "--format", "json"], directory: folder)
-            let runs = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])["runs"] as? [[String: Any]]
+            let runs =
+                try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])["runs"]
+                as? [[String: Any]]
             // Every process that reported success has its run, numbered without gaps.
             #expect(runs?.compactMap { $0["number"] as? Int } == (0..<recorded).map { $0 + 1 })
             let check = Process()
             check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            check.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
-                               folder.appendingPathComponent(store).path]
+            check.arguments = [
+                "python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
+                folder.appendingPathComponent(store).path,
+            ]
             let pipe = Pipe()
             check.standardOutput = pipe
             try check.run()
@@ -307,7 +332,8 @@ struct AssessBatchTests {
         defer { store.remove() }
         #expect(try runSoxready(["history", "--app", "Payroll"], directory: folder).status == 66)
         #expect(try assess(try write("gl.yaml", workedAnswers)).status == 0)
-        let report = try runSoxready(["report", "--app", "General Ledger", "--run", "7", "--format", "json", "--output", "-"], directory: folder)
+        let report = try runSoxready(
+            ["report", "--app", "General Ledger", "--run", "7", "--format", "json", "--output", "-"], directory: folder)
         #expect(report.status == 66)
         #expect(report.stderr == "soxready: error: application 'General Ledger' has no run 7; runs go from 1 to 1\n")
     }
@@ -336,8 +362,9 @@ struct AssessBatchTests {
         let answers = try write("gl.yaml", workedAnswers)
         #expect(try assess(answers, extra: ["--store", "custom/one.sqlite"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("custom/one.sqlite").path))
-        let viaEnv = try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", answers], directory: folder,
-                                     environment: ["SOXREADY_STORE": "env.sqlite"])
+        let viaEnv = try runSoxready(
+            ["assess", "--questionnaire", questionnaire, "--answers", answers], directory: folder,
+            environment: ["SOXREADY_STORE": "env.sqlite"])
         #expect(viaEnv.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("env.sqlite").path))
     }

@@ -10,7 +10,8 @@ struct CommandResult {
 
 /// The built `soxready` binary, next to the test bundle.
 let soxreadyBinary: URL = {
-    let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+    let candidates =
+        [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
         + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
     for folder in candidates {
         let url = folder.appendingPathComponent("soxready")
@@ -27,9 +28,10 @@ private let removeTestCacheFolderAtExit: Void = { atexit { try? FileManager.defa
 /// Runs `soxready` with `arguments`, feeding `input` on stdin, in `directory`, with `environment`
 /// added to this process's (less `COLUMNS`) and the variables `removing` names taken out; with the PostgreSQL
 /// database of the folder's ``TestStore`` as `SOXREADY_STORE` when it has one.
-func runSoxready(_ arguments: [String], input: String = "", directory: URL = repositoryRoot,
-                 environment: [String: String] = [:], removing: [String] = []) throws -> CommandResult
-{
+func runSoxready(
+    _ arguments: [String], input: String = "", directory: URL = repositoryRoot,
+    environment: [String: String] = [:], removing: [String] = []
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = soxreadyBinary
     process.arguments = arguments
@@ -65,7 +67,8 @@ func runSoxready(_ arguments: [String], input: String = "", directory: URL = rep
     let outData = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }

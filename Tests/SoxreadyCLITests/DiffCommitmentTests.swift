@@ -34,7 +34,9 @@ struct DiffCommitmentTests {
 
     @Test func commitmentsMetSlippedReassignedNewAndOverdue() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try file("1.yaml", """
+        let first = try file(
+            "1.yaml",
+            """
               hosting: [paas]
               a1: {answer: partial, owner: Dana Ortiz, due: \(day(20))}
               a2: {answer: a, owner: Lee Chan, due: \(day(10))}
@@ -47,7 +49,9 @@ struct DiffCommitmentTests {
 
             """)
         _ = try run(["assess", "--questionnaire", questionnaire, "--answers", first])
-        let second = try file("2.yaml", """
+        let second = try file(
+            "2.yaml",
+            """
               a1: yes
               a2: {answer: a, owner: Lee Chan, due: \(day(40))}
               b1: {answer: 100, owner: Ana Diaz, due: \(day(30))}
@@ -92,26 +96,32 @@ struct DiffCommitmentTests {
     /// says the rules changed, in every format.
     @Test func aRerunOfARules1RunSaysTheRulesChanged() throws {
         let (storeFolder, store) = try copyOfRules1Store()
-        defer { try? FileManager.default.removeItem(at: storeFolder); try? FileManager.default.removeItem(at: folder) }
+        defer {
+            try? FileManager.default.removeItem(at: storeFolder)
+            try? FileManager.default.removeItem(at: folder)
+        }
         let update = folder.appendingPathComponent("update.yaml")
         try "format: soxready/answers@1\napp: General Ledger\npreparedBy: Pat Preparer\nanswers: {}\n"
             .write(to: update, atomically: true, encoding: .utf8)
         let rerun = try runSoxready(["assess", "--store", store, "--answers", update.path, "--update"], directory: storeFolder)
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        let data = Data(try runSoxready(["diff", "--store", store, "--app", "General Ledger", "--format", "json"], directory: storeFolder).stdout.utf8)
+        let data = Data(
+            try runSoxready(["diff", "--store", store, "--app", "General Ledger", "--format", "json"], directory: storeFolder).stdout.utf8)
         let diff = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(diff["format"] as? String == "soxready/diff@2")
         #expect(diff["rules"] as? [String: Int] == ["from": 1, "to": 2])
         #expect(diff["rulesChanged"] as? Bool == true)
         #expect((diff["from"] as? [String: Any])?["run"] as? Int == 2)
         #expect((diff["to"] as? [String: Any])?["run"] as? Int == 3)
-        let sentence = "Rules changed: run 2 was scored under rules version 1, run 3 under rules version 2; part of any change "
+        let sentence =
+            "Rules changed: run 2 was scored under rules version 1, run 3 under rules version 2; part of any change "
             + "of level or score comes from the rules, not from the answers (docs/scoring.md)."
         let table = try runSoxready(["diff", "--store", store, "--app", "General Ledger"], directory: storeFolder).stdout
         #expect(table.contains(sentence + "\n"))
         // Run 2 answered workload-review "unknown"; questionnaire 2.0.0 asks it only after the cutover.
         #expect(table.contains("workload-review                  closed   unknown       unknown (not yet due)  – → –\n"))
-        let markdown = try runSoxready(["diff", "--store", store, "--app", "General Ledger", "--format", "md"], directory: storeFolder).stdout
+        let markdown = try runSoxready(["diff", "--store", store, "--app", "General Ledger", "--format", "md"], directory: storeFolder)
+            .stdout
         #expect(markdown.contains("- " + sentence + "\n"))
     }
 }

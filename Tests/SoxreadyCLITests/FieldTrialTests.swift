@@ -73,7 +73,8 @@ struct FieldTrialTests {
             var isDirectory: ObjCBool = false
             let full = root.appendingPathComponent(relative).path
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-            files[relative] = isDirectory.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: full) ?? Data("<unreadable>".utf8))
+            files[relative] =
+                isDirectory.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: full) ?? Data("<unreadable>".utf8))
         }
         return files
     }
@@ -90,8 +91,10 @@ struct FieldTrialTests {
     func sqlite(_ file: String, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()",
-                             file, sql]
+        process.arguments = [
+            "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()",
+            file, sql,
+        ]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "sqlite3 on \(file) failed")
@@ -165,8 +168,9 @@ enum Unprivileged {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Gives `path` to that user (root only; others own their files already).
@@ -215,11 +219,13 @@ extension FieldTrialTests {
         let before = try snapshot()
         let result = try assess(path("gl.yaml"), ["--output", "somefile/plans"])
         #expect(result.status == 73)
-        #expect(result.stderr.hasSuffix("""
-            soxready: error: the plans cannot be written (cannot write somefile/plans: cannot create the folder somefile/plans), \
-            so nothing was recorded
+        #expect(
+            result.stderr.hasSuffix(
+                """
+                soxready: error: the plans cannot be written (cannot write somefile/plans: cannot create the folder somefile/plans), \
+                so nothing was recorded
 
-            """))
+                """))
         #expect(result.stdout.isEmpty)
         #expect(try snapshot() == before)
         #expect(try runCount() == 1)
@@ -239,10 +245,13 @@ extension FieldTrialTests {
         #expect(first.status == 0, "\(first.stderr)")
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: workspace.appendingPathComponent("plans").path)
         let before = try snapshot(workspace)
-        let result = try Unprivileged.run(["assess", "--questionnaire", questionnaire, "--answers", "gl.yaml", "--output", "plans"],
-                                          directory: workspace)
+        let result = try Unprivileged.run(
+            ["assess", "--questionnaire", questionnaire, "--answers", "gl.yaml", "--output", "plans"],
+            directory: workspace)
         #expect(result.status == 73)
-        #expect(result.stderr.hasSuffix("soxready: error: the plans cannot be written (cannot write plans: Permission denied), so nothing was recorded\n"))
+        #expect(
+            result.stderr.hasSuffix(
+                "soxready: error: the plans cannot be written (cannot write plans: Permission denied), so nothing was recorded\n"))
         #expect(try snapshot(workspace) == before)
         let history = try Unprivileged.run(["history", "--app", "General Ledger", "--format", "json"], directory: workspace)
         #expect(history.stdout.components(separatedBy: "\"number\"").count == 2)
@@ -257,13 +266,19 @@ extension FieldTrialTests {
         let lines = "paas\ny\na\nn/a\n100\nx\nunknown\ny\nn\nPat Preparer\ny\n"
         let cases: [(arguments: [String], environment: [String: String], status: Int32, message: String)] = [
             (["--templates", "/nonexistent"], [:], 66, "soxready: error: /nonexistent/plan.md.mustache: template missing or unreadable\n"),
-            ([], ["SOXREADY_TEMPLATES": path("brand")], 66, "soxready: error: \(path("brand"))/plan.md.mustache: template missing or unreadable\n"),
-            (["--output", "somefile/plans"], [:], 73,
-             "soxready: error: the plans cannot be written (cannot write somefile/plans: cannot create the folder somefile/plans), so nothing was recorded\n"),
+            (
+                [], ["SOXREADY_TEMPLATES": path("brand")], 66,
+                "soxready: error: \(path("brand"))/plan.md.mustache: template missing or unreadable\n"
+            ),
+            (
+                ["--output", "somefile/plans"], [:], 73,
+                "soxready: error: the plans cannot be written (cannot write somefile/plans: cannot create the folder somefile/plans), so nothing was recorded\n"
+            ),
         ]
         for (arguments, environment, status, message) in cases {
-            let result = try run(["assess", "--questionnaire", questionnaire, "--app", "General Ledger"] + arguments, input: lines,
-                                 environment: environment)
+            let result = try run(
+                ["assess", "--questionnaire", questionnaire, "--app", "General Ledger"] + arguments, input: lines,
+                environment: environment)
             #expect(result.status == status, "\(arguments) \(environment)")
             #expect(result.stderr == message)
             #expect(!result.stdout.contains("Which hosting models?"), "\(arguments): the first question was asked")
@@ -289,24 +304,33 @@ extension FieldTrialTests {
             let file = try write("bad-app.yaml", Self.answers(app: "\"General\(escape)Ledger\""))
             let result = try assess(file)
             #expect(result.status == 65, "\(code)")
-            #expect(result.stderr == "\(file):2:6: error: app holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n",
-                    "\(code)")
+            #expect(
+                result.stderr
+                    == "\(file):2:6: error: app holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n",
+                "\(code)")
             #expect(try snapshot() == before, "\(code): something was recorded")
         }
         for (escape, code) in Self.forbiddenInNames {
             let file = try write("bad-preparer.yaml", Self.answers(preparedBy: "\"Pat\(escape)Preparer\""))
             let result = try assess(file)
             #expect(result.status == 65, "\(code)")
-            #expect(result.stderr == "\(file):4:13: error: preparedBy holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n",
-                    "\(code)")
+            #expect(
+                result.stderr
+                    == "\(file):4:13: error: preparedBy holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n",
+                "\(code)")
             #expect(try snapshot() == before, "\(code): something was recorded")
         }
         // A commitment's owner is a name too.
-        let owner = try write("bad-owner.yaml", Self.answers().replacingOccurrences(
-            of: "evidence: CHG-1234}", with: "evidence: CHG-1234, owner: \"Dana\\u202ELee\", due: 2027-01-31}"))
+        let owner = try write(
+            "bad-owner.yaml",
+            Self.answers().replacingOccurrences(
+                of: "evidence: CHG-1234}", with: "evidence: CHG-1234, owner: \"Dana\\u202ELee\", due: 2027-01-31}"))
         let result = try assess(owner)
         #expect(result.status == 65)
-        #expect(result.stderr == "\(owner):7:88: error: the owner of question 'a1' holds a control character (U+202E); expected letters, digits, spaces and punctuation on one line\n")
+        #expect(
+            result.stderr
+                == "\(owner):7:88: error: the owner of question 'a1' holds a control character (U+202E); expected letters, digits, spaces and punctuation on one line\n"
+        )
         #expect(try snapshot() == before)
         #expect(try runCount() == 1)
     }
@@ -316,23 +340,32 @@ extension FieldTrialTests {
         _ = try recordFirstRun()
         let before = try snapshot()
         // A NUL cannot reach a process through its arguments; every other control can.
-        let characters: [(text: String, code: String)] = [("\u{01}", "U+0001"), ("\u{1B}", "U+001B"), ("\u{7F}", "U+007F"),
-                                                          ("\u{85}", "U+0085"), ("\u{202E}", "U+202E")]
+        let characters: [(text: String, code: String)] = [
+            ("\u{01}", "U+0001"), ("\u{1B}", "U+001B"), ("\u{7F}", "U+007F"),
+            ("\u{85}", "U+0085"), ("\u{202E}", "U+202E"),
+        ]
         for (character, code) in characters {
             let app = try assess(path("gl.yaml"), ["--app", "General\(character)Ledger"])
             #expect(app.status == 64, "\(code)")
-            #expect(app.stderr.hasPrefix("Error: --app holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n"),
-                    "\(code): \(app.stderr)")
+            #expect(
+                app.stderr.hasPrefix(
+                    "Error: --app holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n"),
+                "\(code): \(app.stderr)")
             let preparer = try assess(path("gl.yaml"), ["--prepared-by", "Pat\(character)Preparer"])
             #expect(preparer.status == 64, "\(code)")
-            #expect(preparer.stderr.hasPrefix("Error: --prepared-by holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n"),
-                    "\(code): \(preparer.stderr)")
+            #expect(
+                preparer.stderr.hasPrefix(
+                    "Error: --prepared-by holds a control character (\(code)); expected letters, digits, spaces and punctuation on one line\n"
+                ),
+                "\(code): \(preparer.stderr)")
             let wizard = try run(["assess", "--questionnaire", questionnaire, "--app", "General\(character)Ledger"], input: "paas\n")
             #expect(wizard.status == 64, "\(code)")
             #expect(!wizard.stdout.contains("Which hosting models?"))
             // The same for the other names a command line gives.
-            let reviewer = try run(["signoff", "--app", "General Ledger", "--reviewer", "Ri\(character)ta", "--role", "Controller",
-                                    "--decision", "approve"])
+            let reviewer = try run([
+                "signoff", "--app", "General Ledger", "--reviewer", "Ri\(character)ta", "--role", "Controller",
+                "--decision", "approve",
+            ])
             #expect(reviewer.status == 64, "\(code)")
             #expect(reviewer.stderr.hasPrefix("Error: --reviewer holds a control character (\(code))"), "\(code)")
             let rename = try run(["apps", "rename", "General Ledger", "G\(character)L"])
@@ -351,17 +384,28 @@ extension FieldTrialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let answers = try write("gl.yaml", Self.answers())
         let a = try assess(answers, ["--store", "a.sqlite"])
-        #expect(a.stdout.hasSuffix("Plan written to Reports/a/general-ledger/general-ledger-run-1.md and Reports/a/general-ledger/general-ledger-run-1.html; sign-off pack Reports/a/general-ledger/general-ledger-run-1.pack.html\n"))
+        #expect(
+            a.stdout.hasSuffix(
+                "Plan written to Reports/a/general-ledger/general-ledger-run-1.md and Reports/a/general-ledger/general-ledger-run-1.html; sign-off pack Reports/a/general-ledger/general-ledger-run-1.pack.html\n"
+            ))
         let aPlan = try Data(contentsOf: URL(fileURLWithPath: path("Reports/a/general-ledger/general-ledger-run-1.md")))
         let b = try assess(answers, ["--store", "b.sqlite"])
-        #expect(b.stdout.hasSuffix("Plan written to Reports/b/general-ledger/general-ledger-run-1.md and Reports/b/general-ledger/general-ledger-run-1.html; sign-off pack Reports/b/general-ledger/general-ledger-run-1.pack.html\n"))
+        #expect(
+            b.stdout.hasSuffix(
+                "Plan written to Reports/b/general-ledger/general-ledger-run-1.md and Reports/b/general-ledger/general-ledger-run-1.html; sign-off pack Reports/b/general-ledger/general-ledger-run-1.pack.html\n"
+            ))
         let main = try assess(answers)
-        #expect(main.stdout.hasSuffix("Plan written to Reports/general-ledger/general-ledger-run-1.md and Reports/general-ledger/general-ledger-run-1.html; sign-off pack Reports/general-ledger/general-ledger-run-1.pack.html\n"))
+        #expect(
+            main.stdout.hasSuffix(
+                "Plan written to Reports/general-ledger/general-ledger-run-1.md and Reports/general-ledger/general-ledger-run-1.html; sign-off pack Reports/general-ledger/general-ledger-run-1.pack.html\n"
+            ))
         // Store a's plan is untouched by the others, and each folder names its own store.
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("Reports/a/general-ledger/general-ledger-run-1.md"))) == aPlan)
         let resolved = folder.resolvingSymlinksInPath().path
-        for (plans, store) in [("Reports/a/general-ledger", "a.sqlite"), ("Reports/b/general-ledger", "b.sqlite"),
-                               ("Reports/general-ledger", ".soxready/soxready.sqlite")] {
+        for (plans, store) in [
+            ("Reports/a/general-ledger", "a.sqlite"), ("Reports/b/general-ledger", "b.sqlite"),
+            ("Reports/general-ledger", ".soxready/soxready.sqlite"),
+        ] {
             let marker = try String(contentsOfFile: path("\(plans)/.soxready-store"), encoding: .utf8)
             #expect(marker == "\(folder.path)/\(store)\n" || marker == "\(resolved)/\(store)\n", "\(plans): \(marker)")
         }
@@ -436,24 +480,31 @@ extension FieldTrialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try String(contentsOfFile: questionnaire, encoding: .utf8)
         #expect(text.contains("        weight: 5\n"))
-        for (weight, problem) in [("1e308", "is 1e+308; expected a number above 0 and at most 1000"),
-                                  ("1001", "is 1001; expected a number above 0 and at most 1000"), (".inf", "is '.inf'; expected a number")] {
+        for (weight, problem) in [
+            ("1e308", "is 1e+308; expected a number above 0 and at most 1000"),
+            ("1001", "is 1001; expected a number above 0 and at most 1000"), (".inf", "is '.inf'; expected a number"),
+        ] {
             let file = try write("weight.yaml", text.replacingOccurrences(of: "        weight: 5\n", with: "        weight: \(weight)\n"))
             let result = try run(["questionnaire", "validate", file])
             #expect(result.status == 65, "\(weight)")
-            #expect(result.stderr == """
-                \(file):55:17: error: 'weight' in question 'b1' \(problem)
-                \(file): 1 error
+            #expect(
+                result.stderr == """
+                    \(file):55:17: error: 'weight' in question 'b1' \(problem)
+                    \(file): 1 error
 
-                """, "\(weight)")
+                    """, "\(weight)")
             // And so it never reaches scoring.
             #expect(try run(["assess", "--questionnaire", file, "--answers", try write("gl.yaml", Self.answers())]).status == 65)
         }
         // A domain's weight is bounded the same way.
-        let domain = try write("domain.yaml", text.replacingOccurrences(of: "    criticality: critical\n", with: "    criticality: critical\n    weight: 1e308\n"))
+        let domain = try write(
+            "domain.yaml",
+            text.replacingOccurrences(of: "    criticality: critical\n", with: "    criticality: critical\n    weight: 1e308\n"))
         let result = try run(["questionnaire", "validate", domain])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("\(domain):17:13: error: 'weight' in domain 'access' is 1e+308; expected a number above 0 and at most 1000\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "\(domain):17:13: error: 'weight' in domain 'access' is 1e+308; expected a number above 0 and at most 1000\n"))
     }
 
     @Test func item8AConditionNested5000DeepIsALoadErrorNeverACrash() throws {
@@ -463,30 +514,39 @@ extension FieldTrialTests {
         #expect(text.contains(anchor))
         let depth = 5_000
         let conditions: [(name: String, when: String)] = [
-            ("parentheses", "\"" + String(repeating: "(", count: depth) + "hosting contains 'iaas'" + String(repeating: ")", count: depth) + "\""),
+            (
+                "parentheses",
+                "\"" + String(repeating: "(", count: depth) + "hosting contains 'iaas'" + String(repeating: ")", count: depth) + "\""
+            ),
             ("nots", "\"" + String(repeating: "not ", count: depth) + "hosting contains 'iaas'\""),
             ("ands", "\"" + Array(repeating: "hosting contains 'iaas'", count: depth).joined(separator: " and ") + "\""),
             ("unclosed", "\"" + String(repeating: "(", count: depth) + "\""),
         ]
         let questionnaires = folder.appendingPathComponent("questionnaires")
         for (name, when) in conditions {
-            let file = try write("questionnaires/deep-\(name).yaml", text.replacingOccurrences(of: anchor, with: anchor + "        when: \(when)\n"))
+            let file = try write(
+                "questionnaires/deep-\(name).yaml", text.replacingOccurrences(of: anchor, with: anchor + "        when: \(when)\n"))
             let result = try run(["questionnaire", "validate", file])
             #expect(result.status == 65, "\(name)")
             #expect(![132, 134, 139].contains(result.status), "\(name): crashed")
             #expect(result.stderr.hasPrefix("\(file):51:"), "\(name)")
-            #expect(result.stderr.hasSuffix("""
-                : error: invalid when of question 'b1': the condition nests more than 64 levels deep; expected at most 64 \
-                (split it, or use 'in [...]')
-                \(file): 1 error
+            #expect(
+                result.stderr.hasSuffix(
+                    """
+                    : error: invalid when of question 'b1': the condition nests more than 64 levels deep; expected at most 64 \
+                    (split it, or use 'in [...]')
+                    \(file): 1 error
 
-                """), "\(name): \(result.stderr.prefix(300))")
+                    """), "\(name): \(result.stderr.prefix(300))")
             let assess = try run(["assess", "--questionnaire", file, "--answers", try write("gl.yaml", Self.answers())])
             #expect(assess.status == 65, "\(name)")
         }
         // YAML nested that deep (a when written as a flow list) is a YAML error, not a crash.
-        let yamlDeep = try write("questionnaires/deep-yaml.yaml", text.replacingOccurrences(
-            of: anchor, with: anchor + "        when: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"))
+        let yamlDeep = try write(
+            "questionnaires/deep-yaml.yaml",
+            text.replacingOccurrences(
+                of: anchor,
+                with: anchor + "        when: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"))
         let yaml = try run(["questionnaire", "validate", yamlDeep])
         #expect(yaml.status == 65)
         #expect(yaml.stderr.hasPrefix("\(yamlDeep):51:"))
@@ -523,11 +583,13 @@ extension FieldTrialTests {
         return readOnly
     }
 
-    @Test(.enabled(if: Unprivileged.available, "needs a user that file permissions stop (not root, or setpriv/runuser)"),
-          arguments: [false, true])
+    @Test(
+        .enabled(if: Unprivileged.available, "needs a user that file permissions stop (not root, or setpriv/runuser)"),
+        arguments: [false, true])
     func item10EveryReadingCommandWorksOnAReadOnlyStoreAndLeavesNothing(wal: Bool) throws {
         defer {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent(wal ? "read-only-wal" : "read-only").path)
+            try? FileManager.default.setAttributes(
+                [.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent(wal ? "read-only-wal" : "read-only").path)
             try? FileManager.default.removeItem(at: folder)
         }
         let store = try recordFirstRun()
@@ -546,8 +608,9 @@ extension FieldTrialTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(result.stderr.isEmpty, "\(arguments)")
             // The same output, but for the store's name where a listing shows it.
-            #expect(result.stdout.replacingOccurrences(of: "store.sqlite", with: ".soxready/soxready.sqlite") == expected[arguments],
-                    "\(arguments)")
+            #expect(
+                result.stdout.replacingOccurrences(of: "store.sqlite", with: ".soxready/soxready.sqlite") == expected[arguments],
+                "\(arguments)")
             #expect(try snapshot(readOnly) == before, "\(arguments) left a file behind or changed the store")
         }
         // A command that writes to the store is refused without leaving anything either.
@@ -557,7 +620,8 @@ extension FieldTrialTests {
         #expect(try snapshot(readOnly) == before)
         // With the permissions back, the store takes a run.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: readOnly.path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: readOnly.appendingPathComponent("store.sqlite").path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o644], ofItemAtPath: readOnly.appendingPathComponent("store.sqlite").path)
         let recorded = try assess(path("gl.yaml"), ["--store", readOnly.appendingPathComponent("store.sqlite").path])
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(try runCount(store: readOnly.appendingPathComponent("store.sqlite").path) == 3)
@@ -576,7 +640,9 @@ extension FieldTrialTests {
             for arguments in Self.readingCommands {
                 let result = try runSoxready(arguments + ["--store", "store.sqlite"], directory: copy)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
-                #expect(try snapshot(copy) == before, "WAL \(wal): \(arguments) left \((try? FileManager.default.contentsOfDirectory(atPath: copy.path).sorted()) ?? [])")
+                #expect(
+                    try snapshot(copy) == before,
+                    "WAL \(wal): \(arguments) left \((try? FileManager.default.contentsOfDirectory(atPath: copy.path).sorted()) ?? [])")
             }
         }
     }
@@ -625,9 +691,11 @@ extension FieldTrialTests {
         let store = try recordFirstRun()
         try FileManager.default.moveItem(atPath: store, toPath: path("newer.sqlite"))
         // A newer soxready adds a migration and counts it in storeInfo; either is enough to tell.
-        try sqlite(path("newer.sqlite"), marking == "migrations"
-                   ? "INSERT INTO grdb_migrations (identifier) VALUES ('v7: a table of the future'); CREATE TABLE future (x);"
-                   : "UPDATE storeInfo SET value = '7' WHERE key = 'schemaVersion';")
+        try sqlite(
+            path("newer.sqlite"),
+            marking == "migrations"
+                ? "INSERT INTO grdb_migrations (identifier) VALUES ('v7: a table of the future'); CREATE TABLE future (x);"
+                : "UPDATE storeInfo SET value = '7' WHERE key = 'schemaVersion';")
         let message = """
             soxready: error: the store newer.sqlite was written by a newer soxready (\(marking == "migrations"
                 ? "schema 6 and the migration 'v7: a table of the future', which this version does not know" : "schema 7")); \
@@ -663,10 +731,12 @@ extension FieldTrialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try String(contentsOfFile: questionnaire, encoding: .utf8)
         #expect(text.contains("title: Hand-worked scoring example\n"))
-        let (data, offset) = try Self.latin1(text.replacingOccurrences(of: "title: Hand-worked scoring example\n", with: "title: MARK ledger\n"),
-                                             marker: "MARK")
+        let (data, offset) = try Self.latin1(
+            text.replacingOccurrences(of: "title: Hand-worked scoring example\n", with: "title: MARK ledger\n"),
+            marker: "MARK")
         let file = try write("latin1.yaml", data)
-        let diagnostic = "\(file):5:9: error: the file is not UTF-8 text: byte 0xFC at offset \(offset); expected UTF-8 text (save it as UTF-8)"
+        let diagnostic =
+            "\(file):5:9: error: the file is not UTF-8 text: byte 0xFC at offset \(offset); expected UTF-8 text (save it as UTF-8)"
         let validate = try run(["questionnaire", "validate", file])
         #expect(validate.status == 65)
         #expect(validate.stderr == "\(diagnostic)\n\(file): 1 error\n")
@@ -689,12 +759,16 @@ extension FieldTrialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try recordFirstRun()
         let before = try snapshot()
-        let (data, offset) = try Self.latin1(Self.answers().replacingOccurrences(of: "CLI access not yet covered", with: "MARK office"),
-                                             marker: "MARK")
+        let (data, offset) = try Self.latin1(
+            Self.answers().replacingOccurrences(of: "CLI access not yet covered", with: "MARK office"),
+            marker: "MARK")
         let file = try write("latin1.yaml", data)
         let result = try assess(file)
         #expect(result.status == 65)
-        #expect(result.stderr == "\(file):7:33: error: the file is not UTF-8 text: byte 0xFC at offset \(offset); expected UTF-8 text (save it as UTF-8)\n")
+        #expect(
+            result.stderr
+                == "\(file):7:33: error: the file is not UTF-8 text: byte 0xFC at offset \(offset); expected UTF-8 text (save it as UTF-8)\n"
+        )
         #expect(try snapshot() == before)
         #expect(try assess(path("missing.yaml")).status == 66)
     }
@@ -703,9 +777,12 @@ extension FieldTrialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try recordFirstRun()
         try FileManager.default.createDirectory(atPath: path("brand"), withIntermediateDirectories: true)
-        for name in ["plan.md.mustache", "plan.html.mustache", "pack.html.mustache", "summary.html.mustache", "signoff.html.mustache", "plan.css"] {
-            try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Reports/templates/\(name)").path,
-                                             toPath: path("brand/\(name)"))
+        for name in [
+            "plan.md.mustache", "plan.html.mustache", "pack.html.mustache", "summary.html.mustache", "signoff.html.mustache", "plan.css",
+        ] {
+            try FileManager.default.copyItem(
+                atPath: repositoryRoot.appendingPathComponent("Reports/templates/\(name)").path,
+                toPath: path("brand/\(name)"))
         }
         let markdown = try String(contentsOfFile: path("brand/plan.md.mustache"), encoding: .utf8)
         let (data, offset) = try Self.latin1("@@LATIN1@@ " + markdown, marker: "@@LATIN1@@")
@@ -740,16 +817,26 @@ extension FieldTrialTests {
         #expect(result.status == 65)
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 102)  // 100 problems, the count, and the final newline
-        #expect(lines[0] == "\(file):6:3: error: question 'unknown-0' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'")
-        #expect(lines[99] == "\(file):105:3: error: question 'unknown-99' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'")
-        #expect(lines[100] == "\(file): error: … and 199,900 more problems, not listed; expected the file checked again once the listed ones are fixed")
+        #expect(
+            lines[0]
+                == "\(file):6:3: error: question 'unknown-0' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'"
+        )
+        #expect(
+            lines[99]
+                == "\(file):105:3: error: question 'unknown-99' is not in scoring-small@1.0.0; expected a question id from 'soxready questionnaire show scoring-small'"
+        )
+        #expect(
+            lines[100]
+                == "\(file): error: … and 199,900 more problems, not listed; expected the file checked again once the listed ones are fixed"
+        )
         #expect(lines[101].isEmpty)
         #expect(try snapshot() == before)
     }
 
     @Test func item13AQuestionnaireWithThousandsOfErrorsListsTheFirst100AndCountsTheRest() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        var text = "format: soxready/questionnaire@1\nid: many-errors\nversion: 1.0.0\ntitle: Many errors\ndomains:\n  - id: d\n    title: D\n    questions:\n"
+        var text =
+            "format: soxready/questionnaire@1\nid: many-errors\nversion: 1.0.0\ntitle: Many errors\ndomains:\n  - id: d\n    title: D\n    questions:\n"
         // Each question has two problems: an unknown key and no remediation.
         for index in 0..<5_000 { text += "      - {id: q\(index), prompt: Q?, type: yes-no, bogus: 1}\n" }
         let file = try write("many.yaml", text)
@@ -759,13 +846,17 @@ extension FieldTrialTests {
         #expect(lines.count == 102)
         #expect(lines.prefix(100).allSatisfy { $0.hasPrefix("\(file):") && $0.contains(": error: ") })
         #expect(lines[0].hasPrefix("\(file):9:9: error: "))
-        #expect(lines[100] == "\(file): error: … and 9,900 more problems, not listed; expected the file checked again once the listed ones are fixed")
+        #expect(
+            lines[100]
+                == "\(file): error: … and 9,900 more problems, not listed; expected the file checked again once the listed ones are fixed")
         #expect(lines[101] == "\(file): 10,000 errors")
         // The same bound where the questionnaire is used.
         let assess = try run(["assess", "--questionnaire", file, "--answers", try write("gl.yaml", Self.answers())])
         #expect(assess.status == 65)
         #expect(assess.stderr.split(separator: "\n").count == 101)
-        #expect(assess.stderr.hasSuffix("\(file): error: … and 9,900 more problems, not listed; expected the file checked again once the listed ones are fixed\n"))
+        #expect(
+            assess.stderr.hasSuffix(
+                "\(file): error: … and 9,900 more problems, not listed; expected the file checked again once the listed ones are fixed\n"))
     }
 }
 
@@ -779,8 +870,10 @@ extension FieldTrialTests {
         let answers = try write("gl.yaml", Self.answers())
         let assessed = try assess(answers, ["--store", "s", "--output", "p"])
         #expect(assessed.status == 0, "\(assessed.stderr)")
-        #expect(assessed.stdout.hasSuffix("Plan written to p/general-ledger-run-1.md and p/general-ledger-run-1.html; "
-                                          + "sign-off pack p/general-ledger-run-1.pack.html\n"))
+        #expect(
+            assessed.stdout.hasSuffix(
+                "Plan written to p/general-ledger-run-1.md and p/general-ledger-run-1.html; "
+                    + "sign-off pack p/general-ledger-run-1.pack.html\n"))
         let history = try run(["history", "--store", "s", "--app", "General Ledger"])
         #expect(history.status == 0, "\(history.stderr)")
         #expect(history.stdout.split(separator: "\n").count == 3)

@@ -17,11 +17,14 @@ struct InterchangeCommandTests {
     }
 
     func answers(app: String, _ lines: String) -> String {
-        "format: soxready/answers@1\napp: \(app)\nquestionnaire: scoring-v2\npreparedBy: Pat Preparer\nanswers:\n  cutover: 2099-06-01\n  fy-end: 2099-12-31\n" + lines
+        "format: soxready/answers@1\napp: \(app)\nquestionnaire: scoring-v2\npreparedBy: Pat Preparer\nanswers:\n  cutover: 2099-06-01\n  fy-end: 2099-12-31\n"
+            + lines
     }
 
     var withGaps: String {
-        answers(app: "General Ledger", """
+        answers(
+            app: "General Ledger",
+            """
               mfa: {answer: partial, evidence: CA-EXPORT-1, owner: "Dana Lee <dana.lee@contoso.com>", due: 2099-03-01}
               reviews: a
               label: {answer: ready, evidence: AZM-7}
@@ -83,7 +86,9 @@ struct InterchangeCommandTests {
 
     @Test func aRunWithoutOpenGapsHasNoPOAMAndSaysWhy() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ready = answers(app: "Ready App", """
+        let ready = answers(
+            app: "Ready App",
+            """
               mfa: {answer: yes, evidence: CA-1}
               reviews: q
               label: {answer: ready, evidence: AZM-1}
@@ -94,7 +99,8 @@ struct InterchangeCommandTests {
         #expect(try assess("ready.yaml", ready).status == 0)
         let poam = try runSoxready(["report", "--app", "Ready App", "--format", "oscal-poam", "--output", "out"], directory: folder)
         #expect(poam.status == 65)
-        #expect(poam.stderr == "soxready: error: run 1 of Ready App has no open gap, so there is no plan of action and milestones to write "
+        #expect(
+            poam.stderr == "soxready: error: run 1 of Ready App has no open gap, so there is no plan of action and milestones to write "
                 + "(OSCAL requires at least one poam-item); --format oscal-ar records the run and its result\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/ready-app-run-1.oscal-poam.json").path))
         let ar = try runSoxready(["report", "--app", "Ready App", "--format", "oscal-ar", "--output", "-"], directory: folder)

@@ -20,7 +20,8 @@ struct NarrowTerminalTests {
     func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             if scalar.properties.generalCategory == .nonspacingMark { return width }
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
                 || (0xFF00...0xFF60).contains(scalar.value)
             return width + (wide ? 2 : 1)
@@ -29,31 +30,37 @@ struct NarrowTerminalTests {
 
     @Test func validateWrapsItsOkLineAtAWord() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let narrow = try runSoxready(["questionnaire", "validate", "Questionnaires/sox-azure-migration.yaml"], directory: repositoryRoot,
-                                     environment: ["COLUMNS": "80"])
+        let narrow = try runSoxready(
+            ["questionnaire", "validate", "Questionnaires/sox-azure-migration.yaml"], directory: repositoryRoot,
+            environment: ["COLUMNS": "80"])
         #expect(narrow.status == 0)
-        #expect(narrow.stdout == """
-            Questionnaires/sox-azure-migration.yaml: ok: sox-azure-migration 2.0.0, 16
-              domains, 157 questions (146 scored, 32 gating)
+        #expect(
+            narrow.stdout == """
+                Questionnaires/sox-azure-migration.yaml: ok: sox-azure-migration 2.0.0, 16
+                  domains, 157 questions (146 scored, 32 gating)
 
-            """)
+                """)
         let piped = try runSoxready(["questionnaire", "validate", "Questionnaires/sox-azure-migration.yaml"], directory: repositoryRoot)
-        #expect(piped.stdout
-            == "Questionnaires/sox-azure-migration.yaml: ok: sox-azure-migration 2.0.0, 16 domains, 157 questions (146 scored, 32 gating)\n")
+        #expect(
+            piped.stdout
+                == "Questionnaires/sox-azure-migration.yaml: ok: sox-azure-migration 2.0.0, 16 domains, 157 questions (146 scored, 32 gating)\n"
+        )
     }
 
     @Test func thePlanPathsGoOnLinesOfTheirOwn() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let assessed = try runSoxready(["assess", "--answers", generalLedger], directory: folder, environment: ["COLUMNS": "80"])
         #expect(assessed.status == 0, "\(assessed.stderr)")
-        #expect(assessed.stdout.hasSuffix("""
-            Plan written to:
-              Reports/general-ledger/general-ledger-run-1.md
-              Reports/general-ledger/general-ledger-run-1.html
-            Sign-off pack:
-              Reports/general-ledger/general-ledger-run-1.pack.html
+        #expect(
+            assessed.stdout.hasSuffix(
+                """
+                Plan written to:
+                  Reports/general-ledger/general-ledger-run-1.md
+                  Reports/general-ledger/general-ledger-run-1.html
+                Sign-off pack:
+                  Reports/general-ledger/general-ledger-run-1.pack.html
 
-            """))
+                """))
     }
 }
 
@@ -85,20 +92,23 @@ struct NarrowTableTests {
         try assessExamples()
         let narrow = try runSoxready(["apps"], directory: folder, environment: ["COLUMNS": "80"])
         #expect(narrow.status == 0, "\(narrow.stderr)")
-        #expect(undated(narrow.stdout) == """
-            APP                RECORDED    READINESS              SCORE  P1  SIGN-OFF  DRAFT
-            -----------------  ----------  ---------------------  -----  --  --------  -----
-            General Ledger     DATE  ready-with-conditions  82.6   5   pending   
-            Group Consolidat…  DATE  not-ready              58.7   17  pending   
-            Treasury Payments  DATE  ready                  98.9   0   pending   
-            (RUN, CONFIDENCE, HIGH, MEDIUM and LOW are left out to fit 80 columns; apps
-            --format json has every column.)
+        #expect(
+            undated(narrow.stdout) == """
+                APP                RECORDED    READINESS              SCORE  P1  SIGN-OFF  DRAFT
+                -----------------  ----------  ---------------------  -----  --  --------  -----
+                General Ledger     DATE  ready-with-conditions  82.6   5   pending   
+                Group Consolidat…  DATE  not-ready              58.7   17  pending   
+                Treasury Payments  DATE  ready                  98.9   0   pending   
+                (RUN, CONFIDENCE, HIGH, MEDIUM and LOW are left out to fit 80 columns; apps
+                --format json has every column.)
 
-            """)
+                """)
         // On a pipe with no COLUMNS, every column in full, as scripts read it.
         let piped = try runSoxready(["apps"], directory: folder)
-        #expect(piped.stdout.split(separator: "\n").first.map(String.init)
-            == "APP                  RUN  RECORDED              READINESS              SCORE  CONFIDENCE  BLOCKERS  HIGH  MEDIUM  LOW  SIGN-OFF  DRAFT")
+        #expect(
+            piped.stdout.split(separator: "\n").first.map(String.init)
+                == "APP                  RUN  RECORDED              READINESS              SCORE  CONFIDENCE  BLOCKERS  HIGH  MEDIUM  LOW  SIGN-OFF  DRAFT"
+        )
         #expect(piped.stdout.contains("Group Consolidation  1    "))
     }
 
@@ -107,14 +117,15 @@ struct NarrowTableTests {
         try assessExamples()
         let narrow = try runSoxready(["history", "--app", "General Ledger"], directory: folder, environment: ["COLUMNS": "80"])
         #expect(narrow.status == 0, "\(narrow.stderr)")
-        #expect(undated(narrow.stdout) == """
-            RUN  RECORDED    READINESS              SCORE  CHANGE  CONF.      P1  SIGN-OFF
-            ---  ----------  ---------------------  -----  ------  ---------  --  --------
-            1    DATE  ready-with-conditions  82.6   -       98.4 % 5★  5   pending
-            (QUESTIONNAIRE, HIGH, MEDIUM and LOW are left out to fit 80 columns; every run
-            is on sox-azure-migration 2.0.0; history --format json has every column.)
+        #expect(
+            undated(narrow.stdout) == """
+                RUN  RECORDED    READINESS              SCORE  CHANGE  CONF.      P1  SIGN-OFF
+                ---  ----------  ---------------------  -----  ------  ---------  --  --------
+                1    DATE  ready-with-conditions  82.6   -       98.4 % 5★  5   pending
+                (QUESTIONNAIRE, HIGH, MEDIUM and LOW are left out to fit 80 columns; every run
+                is on sox-azure-migration 2.0.0; history --format json has every column.)
 
-            """)
+                """)
     }
 
     @Test func diffWrapsItsSentencesAndCutsDomainTitles() throws {
@@ -126,10 +137,11 @@ struct NarrowTableTests {
         #expect(narrow.status == 0, "\(narrow.stderr)")
         let lines = narrow.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.filter { $0.count > 80 } == [])
-        #expect(undated(lines.prefix(2).joined(separator: "\n")) == """
-            General Ledger: run 1 (sox-azure-migration 2.0.0, DATE) → run 2
-              (sox-azure-migration 2.0.0, DATE)
-            """)
+        #expect(
+            undated(lines.prefix(2).joined(separator: "\n")) == """
+                General Ledger: run 1 (sox-azure-migration 2.0.0, DATE) → run 2
+                  (sox-azure-migration 2.0.0, DATE)
+                """)
         #expect(lines.contains("Commitments: 0 met · 0 met late · 0 slipped · 0 reassigned · 0 new ·"))
         #expect(lines.contains("Service-organization reliance: SOC 1, CUECs and period c…  76.0    76.0   0.0"))
         // On a pipe, the title whole.
@@ -147,12 +159,13 @@ struct NarrowTableTests {
             Issue.record("no top gaps in \(assessed.stdout)")
             return
         }
-        #expect(Array(lines[(top + 1)...(top + 5)]) == [
-            "  P   QUESTION                     RISK  PTS   OWNER",
-            "  --  ---------------------------  ----  ----  -------------------------------",
-            "  P1  cuec-mapping [G]             high  13.5  Priya Raman (by 2027-04-30)",
-            "      Map the remaining CUECs of each SOC 1 report to RCM controls with named",
-            "      owners, and design controls for any CUEC no control meets.",
-        ])
+        #expect(
+            Array(lines[(top + 1)...(top + 5)]) == [
+                "  P   QUESTION                     RISK  PTS   OWNER",
+                "  --  ---------------------------  ----  ----  -------------------------------",
+                "  P1  cuec-mapping [G]             high  13.5  Priya Raman (by 2027-04-30)",
+                "      Map the remaining CUECs of each SOC 1 report to RCM controls with named",
+                "      owners, and design controls for any CUEC no control meets.",
+            ])
     }
 }

@@ -25,7 +25,9 @@ struct PlanCommandTests {
 
     @Test func assessWritesThePackBesideThePlansAndReportWritesItAgain() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let assessed = try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("1.yaml", "  a1: partial\n  c1: yes\n")])
+        let assessed = try soxready([
+            "assess", "--questionnaire", questionnaire, "--answers", try answers("1.yaml", "  a1: partial\n  c1: yes\n"),
+        ])
         #expect(assessed.status == 0, "\(assessed.stderr)")
         let pack = try text("Reports/general-ledger/general-ledger-run-1.pack.html")
         #expect(pack.contains("<h1>Sign-off pack: General Ledger</h1>"))
@@ -40,7 +42,8 @@ struct PlanCommandTests {
 
     @Test func noAppendixLeavesTheAppendixOut() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("1.yaml", "  a1: yes\n"), "--no-appendix"])
+        #expect(
+            try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("1.yaml", "  a1: yes\n"), "--no-appendix"])
                 .status == 0)
         let assessed = try text("Reports/general-ledger/general-ledger-run-1.md")
         #expect(!assessed.contains("## Appendix"))
@@ -53,12 +56,18 @@ struct PlanCommandTests {
 
     @Test func aSignOffShowsInThePlanAndARerunComparesWithTheApprovedRun() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("1.yaml", "  a1: no\n  c1: yes\n")]).status == 0)
-        let signed = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
+        #expect(
+            try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("1.yaml", "  a1: no\n  c1: yes\n")]).status
+                == 0)
+        let signed = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
+        ])
         #expect(signed.status == 0, "\(signed.stderr)")
         let first = try soxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"])
         #expect(first.stdout.contains("- **Sign-off:** approved by Lee Chen (Controller) on "))
-        #expect(try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("2.yaml", "  a1: yes\n"), "--update"]).status == 0)
+        #expect(
+            try soxready(["assess", "--questionnaire", questionnaire, "--answers", try answers("2.yaml", "  a1: yes\n"), "--update"]).status
+                == 0)
         let second = try soxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"])
         #expect(second.stdout.contains("- **Sign-off:** pending\n"))
         #expect(second.stdout.contains("### Since the last approved run (run 1, approved by Lee Chen (Controller) on "))
@@ -72,7 +81,9 @@ struct PlanCommandTests {
         let store = folder.appendingPathComponent(".soxready/soxready.sqlite").path
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", store, "DROP TRIGGER runIsImmutable; UPDATE run SET result = replace(result, '\"not-ready\"', '\"ready\"');"]
+        sqlite.arguments = [
+            "sqlite3", store, "DROP TRIGGER runIsImmutable; UPDATE run SET result = replace(result, '\"not-ready\"', '\"ready\"');",
+        ]
         try sqlite.run()
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
@@ -87,15 +98,20 @@ struct PlanCommandTests {
     @Test func aRules1RunHasNoPack() throws {
         let (folder, store) = try copyOfRules1Store()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let refused = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", "pack", "--output", "-"],
-                                      directory: folder)
+        let refused = try runSoxready(
+            ["report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", "pack", "--output", "-"],
+            directory: folder)
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("run 1 of 'General Ledger' was scored under rules 1 and has no sign-off pack"))
-        let plans = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--run", "1", "--output", "plans"], directory: folder)
+        let plans = try runSoxready(
+            ["report", "--store", store, "--app", "general-ledger", "--run", "1", "--output", "plans"], directory: folder)
         #expect(plans.status == 0, "\(plans.stderr)")
         #expect(plans.stdout == "plans/general-ledger-run-1.md\nplans/general-ledger-run-1.html\n")
-        let noted = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", "md", "--output", "-",
-                                     "--no-appendix"], directory: folder)
+        let noted = try runSoxready(
+            [
+                "report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", "md", "--output", "-",
+                "--no-appendix",
+            ], directory: folder)
         #expect(noted.stdout == (try String(contentsOfFile: sharedFixturePath("rules-1/general-ledger-run-1.md"), encoding: .utf8)))
         #expect(noted.stderr.contains("was scored under rules 1; its plan renders as recorded, with the appendix"))
     }

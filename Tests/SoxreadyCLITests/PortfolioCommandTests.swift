@@ -13,7 +13,8 @@ struct PortfolioCommandTests {
 
     func assess(_ app: String, _ answers: String) throws {
         let path = folder.appendingPathComponent("\(app).yaml")
-        try "format: soxready/answers@1\napp: \(app)\npreparedBy: Pat Preparer\nanswers:\n\(answers)".write(to: path, atomically: true, encoding: .utf8)
+        try "format: soxready/answers@1\napp: \(app)\npreparedBy: Pat Preparer\nanswers:\n\(answers)".write(
+            to: path, atomically: true, encoding: .utf8)
         let result = try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", path.path], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
     }
@@ -35,8 +36,11 @@ struct PortfolioCommandTests {
         #expect(json.status == 0, "\(json.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(document["format"] as? String == "soxready/portfolio@1")
-        #expect(document["levels"] as? [String: Int] == ["ready": 0, "ready-with-conditions": 0, "not-ready": 1, "readiness-unknown": 0,
-                                                         "not-assessed": 0])
+        #expect(
+            document["levels"] as? [String: Int] == [
+                "ready": 0, "ready-with-conditions": 0, "not-ready": 1, "readiness-unknown": 0,
+                "not-assessed": 0,
+            ])
         let upcoming = try #require(document["upcomingCutovers"] as? [[String: Any]])
         #expect(upcoming.map { $0["name"] as? String } == ["Beta"])
         #expect(upcoming.first?["daysToCutover"] as? Int == 45)
@@ -44,8 +48,11 @@ struct PortfolioCommandTests {
         // As of a day before any run was recorded, Beta is not assessed yet.
         let past = try runSoxready(["portfolio", "--format", "json", "--output", "-", "--as-of", "2020-01-01"], directory: folder)
         let earlier = try #require(try JSONSerialization.jsonObject(with: Data(past.stdout.utf8)) as? [String: Any])
-        #expect(earlier["levels"] as? [String: Int] == ["ready": 0, "ready-with-conditions": 0, "not-ready": 0, "readiness-unknown": 0,
-                                                        "not-assessed": 1])
+        #expect(
+            earlier["levels"] as? [String: Int] == [
+                "ready": 0, "ready-with-conditions": 0, "not-ready": 0, "readiness-unknown": 0,
+                "not-assessed": 1,
+            ])
 
         let now = try runSoxready(["portfolio", "--format", "json", "--output", "-"], directory: folder)
         let current = try #require(try JSONSerialization.jsonObject(with: Data(now.stdout.utf8)) as? [String: Any])

@@ -19,7 +19,9 @@ final class PostgresCLITests {
     }
 
     func answers(_ a1: String = "partial") throws -> String {
-        try write("gl-\(a1).yaml", """
+        try write(
+            "gl-\(a1).yaml",
+            """
             format: soxready/answers@1
             app: General Ledger
             preparedBy: Pat Preparer
@@ -66,8 +68,9 @@ final class PostgresCLITests {
                 .map { "\($0.0): " + ((try? String(contentsOf: $0.1, encoding: .utf8)) ?? "") }
             #expect(unexpected.isEmpty, "round \(round): \(statuses) \(unexpected)")
             for (status, error) in zip(statuses, errors) where status == 75 {
-                #expect(try String(contentsOf: error, encoding: .utf8).contains(
-                    "is busy: another soxready process is writing and did not finish within 3 s; nothing was recorded, try again"))
+                #expect(
+                    try String(contentsOf: error, encoding: .utf8).contains(
+                        "is busy: another soxready process is writing and did not finish within 3 s; nothing was recorded, try again"))
             }
             recorded += statuses.filter { $0 == 0 }.count
             busy += statuses.filter { $0 == 75 }.count
@@ -79,7 +82,9 @@ final class PostgresCLITests {
         #expect(recorded >= 150, "\(busy) of 160 processes found the store busy")
         let verified = try runSoxready(["verify", "--store", url], directory: folder)
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout.hasSuffix("Checked 1 application, \(recorded) runs and 0 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
+        #expect(
+            verified.stdout.hasSuffix(
+                "Checked 1 application, \(recorded) runs and 0 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
     }
 
     @Test func storeCopyMovesEveryRunSignOffAndDraftToPostgresAndBack() throws {
@@ -89,15 +94,27 @@ final class PostgresCLITests {
         // A SQLite store with rules-1 runs (recipe 1), newer runs, a sign-off, an archived app and a draft.
         let (fixture, source) = try copyOfRules1Store()
         defer { try? FileManager.default.removeItem(at: fixture) }
-        #expect(try runSoxready(["assess", "--store", source, "--questionnaire", questionnaire, "--answers", try answers(), "--output", "p"],
-                                directory: folder).status == 0)
-        #expect(try runSoxready(["assess", "--store", source, "--questionnaire", questionnaire, "--answers", try answers("yes"), "--output", "p"],
-                                directory: folder).status == 0)
-        #expect(try runSoxready(["signoff", "--store", source, "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller",
-                                 "--decision", "approve"], directory: folder).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--store", source, "--questionnaire", questionnaire, "--answers", try answers(), "--output", "p"],
+                directory: folder
+            ).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--store", source, "--questionnaire", questionnaire, "--answers", try answers("yes"), "--output", "p"],
+                directory: folder
+            ).status == 0)
+        #expect(
+            try runSoxready(
+                [
+                    "signoff", "--store", source, "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller",
+                    "--decision", "approve",
+                ], directory: folder
+            ).status == 0)
         #expect(try runSoxready(["apps", "archive", "--store", source, "Treasury Payments"], directory: folder).status == 0)
-        let wizard = try runSoxready(["assess", "--store", source, "--questionnaire", questionnaire, "--app", "Payroll", "--user", "dana"],
-                                     input: "paas\nyes\n:quit\n", directory: folder)
+        let wizard = try runSoxready(
+            ["assess", "--store", source, "--questionnaire", questionnaire, "--app", "Payroll", "--user", "dana"],
+            input: "paas\nyes\n:quit\n", directory: folder)
         #expect(wizard.status == 0, "\(wizard.stderr)")
 
         let copied = try runSoxready(["store", "copy", source, url], directory: folder)
@@ -117,28 +134,39 @@ final class PostgresCLITests {
         for app in ["General Ledger", "Group Consolidation", "Treasury Payments"] {
             for store in [url, back] {
                 for run in 1...(app == "General Ledger" ? 4 : 1) {
-                    let original = try runSoxready(["report", "--store", source, "--app", app, "--run", String(run), "--format", "json", "--output", "-"],
-                                                   directory: folder)
-                    let copy = try runSoxready(["report", "--store", store, "--app", app, "--run", String(run), "--format", "json", "--output", "-"],
-                                               directory: folder)
+                    let original = try runSoxready(
+                        ["report", "--store", source, "--app", app, "--run", String(run), "--format", "json", "--output", "-"],
+                        directory: folder)
+                    let copy = try runSoxready(
+                        ["report", "--store", store, "--app", app, "--run", String(run), "--format", "json", "--output", "-"],
+                        directory: folder)
                     #expect(original.status == 0 && copy.status == 0, "\(original.stderr) \(copy.stderr)")
                     #expect(copy.stdout == original.stdout, "\(app) run \(run) in \(store)")
                 }
             }
         }
-        let fingerprints = try sqlite(source, "SELECT a.slug, r.number, r.fingerprintRecipe, r.fingerprint FROM run r JOIN app a ON a.id = r.appID ORDER BY 1, 2")
+        let fingerprints = try sqlite(
+            source, "SELECT a.slug, r.number, r.fingerprintRecipe, r.fingerprint FROM run r JOIN app a ON a.id = r.appID ORDER BY 1, 2")
         #expect(fingerprints.split(separator: "\n").count == 6)
-        #expect(try db.query(sqlite: "", postgres: """
-            SELECT a.slug, r.number, r.fingerprint_recipe, r.fingerprint FROM soxready.runs r JOIN soxready.apps a ON a.id = r.app_id ORDER BY 1, 2
-            """) == fingerprints)
-        #expect(try sqlite(back, "SELECT a.slug, r.number, r.fingerprintRecipe, r.fingerprint FROM run r JOIN app a ON a.id = r.appID ORDER BY 1, 2")
+        #expect(
+            try db.query(
+                sqlite: "",
+                postgres: """
+                    SELECT a.slug, r.number, r.fingerprint_recipe, r.fingerprint FROM soxready.runs r JOIN soxready.apps a ON a.id = r.app_id ORDER BY 1, 2
+                    """) == fingerprints)
+        #expect(
+            try sqlite(
+                back, "SELECT a.slug, r.number, r.fingerprintRecipe, r.fingerprint FROM run r JOIN app a ON a.id = r.appID ORDER BY 1, 2")
                 == fingerprints)
         #expect(try sqlite(back, "SELECT * FROM signOff") == (try sqlite(source, "SELECT * FROM signOff")))
         // The archived application stays archived; the draft keeps its owner and answers, held by nobody.
         #expect(try db.query(sqlite: "", postgres: "SELECT name FROM soxready.apps WHERE archived_at IS NOT NULL") == "Treasury Payments\n")
-        #expect(try db.query(sqlite: "", postgres: """
-            SELECT d.owner, d.holder_token IS NULL, count(x.*) FROM soxready.drafts d JOIN soxready.draft_answers x USING (app_id) GROUP BY 1, 2
-            """) == "dana|t|2\n")
+        #expect(
+            try db.query(
+                sqlite: "",
+                postgres: """
+                    SELECT d.owner, d.holder_token IS NULL, count(x.*) FROM soxready.drafts d JOIN soxready.draft_answers x USING (app_id) GROUP BY 1, 2
+                    """) == "dana|t|2\n")
         #expect(try runSoxready(["verify", "--store", url], directory: folder).status == 0)
 
         // A target that is not empty is refused, and nothing is written to it.
@@ -149,13 +177,18 @@ final class PostgresCLITests {
     }
 
     @Test func aBadURLIsAUsageErrorAndAnUnreachableServerSaysSo() throws {
-        let bad = try runSoxready(["apps", "--store", "postgresql://lee:hunter2@db.example.com/soxready?sslmode=sometimes"], directory: folder)
+        let bad = try runSoxready(
+            ["apps", "--store", "postgresql://lee:hunter2@db.example.com/soxready?sslmode=sometimes"], directory: folder)
         #expect(bad.status == 64)
-        #expect(bad.stderr == "soxready: error: the store postgresql://lee@db.example.com/soxready?sslmode=sometimes is not a usable "
+        #expect(
+            bad.stderr == "soxready: error: the store postgresql://lee@db.example.com/soxready?sslmode=sometimes is not a usable "
                 + "PostgreSQL URL: invalid sslmode value: \"sometimes\"\n")
-        let down = try runSoxready(["history", "--app", "GL", "--store", "postgresql://lee:hunter2@127.0.0.1:1/soxready"], directory: folder)
+        let down = try runSoxready(
+            ["history", "--app", "GL", "--store", "postgresql://lee:hunter2@127.0.0.1:1/soxready"], directory: folder)
         #expect(down.status == 74)
-        #expect(down.stderr.hasPrefix("soxready: error: cannot reach the store postgresql://lee@127.0.0.1:1/soxready: nothing answers at 127.0.0.1 port 1"))
+        #expect(
+            down.stderr.hasPrefix(
+                "soxready: error: cannot reach the store postgresql://lee@127.0.0.1:1/soxready: nothing answers at 127.0.0.1 port 1"))
         #expect(!down.stderr.contains("hunter2"))
     }
 
@@ -163,15 +196,20 @@ final class PostgresCLITests {
         let db = try TestStore(.postgres, folder: folder)
         defer { db.remove() }
         let url = try #require(db.url)
-        let started = try runSoxready(["assess", "--store", url, "--questionnaire", questionnaire, "--app", "GL", "--user", "dana"],
-                                      input: "paas\n:quit\n", directory: folder)
+        let started = try runSoxready(
+            ["assess", "--store", url, "--questionnaire", questionnaire, "--app", "GL", "--user", "dana"],
+            input: "paas\n:quit\n", directory: folder)
         #expect(started.status == 0, "\(started.stderr)")
-        let other = try runSoxready(["assess", "--store", url, "--questionnaire", questionnaire, "--app", "GL", "--user", "lee", "--resume"],
-                                    input: ":quit\n", directory: folder)
+        let other = try runSoxready(
+            ["assess", "--store", url, "--questionnaire", questionnaire, "--app", "GL", "--user", "lee", "--resume"],
+            input: ":quit\n", directory: folder)
         #expect(other.status == 75)
         #expect(other.stderr.contains("the unfinished assessment of 'GL' is open in another session: user dana"))
-        let taken = try runSoxready(["assess", "--store", url, "--questionnaire", questionnaire, "--app", "GL", "--user", "lee", "--resume",
-                                     "--take-over"], input: ":quit\n", directory: folder)
+        let taken = try runSoxready(
+            [
+                "assess", "--store", url, "--questionnaire", questionnaire, "--app", "GL", "--user", "lee", "--resume",
+                "--take-over",
+            ], input: ":quit\n", directory: folder)
         #expect(taken.status == 0, "\(taken.stderr)")
         #expect(try db.query(sqlite: "", postgres: "SELECT owner, holder_token IS NULL FROM soxready.drafts") == "lee|t\n")
     }
@@ -181,8 +219,11 @@ final class PostgresCLITests {
         defer { db.remove() }
         let url = try #require(db.url)
         for a1 in ["partial", "yes"] {
-            #expect(try runSoxready(["assess", "--store", url, "--questionnaire", questionnaire, "--answers", try answers(a1), "--output", "p"],
-                                    directory: folder).status == 0)
+            #expect(
+                try runSoxready(
+                    ["assess", "--store", url, "--questionnaire", questionnaire, "--answers", try answers(a1), "--output", "p"],
+                    directory: folder
+                ).status == 0)
         }
         let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
         let section = try #require(doc.range(of: "### Recomputing a run's fingerprint by hand with psql"))
@@ -199,7 +240,8 @@ final class PostgresCLITests {
             let out = Pipe()
             process.standardOutput = out
             try process.run()
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(
+                String.init)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
             #expect(printed.count == 4)

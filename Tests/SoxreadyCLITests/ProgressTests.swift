@@ -12,7 +12,8 @@ struct ProgressTests {
 
     func file(_ name: String, _ answers: String) throws -> String {
         let url = folder.appendingPathComponent(name)
-        try ("format: soxready/answers@1\napp: General Ledger\npreparedBy: Pat Preparer\nanswers:\n" + answers).write(to: url, atomically: true, encoding: .utf8)
+        try ("format: soxready/answers@1\napp: General Ledger\npreparedBy: Pat Preparer\nanswers:\n" + answers).write(
+            to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
@@ -27,7 +28,8 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        let first = try file("1.yaml", "  hosting: [paas]\n  a1: no\n  a2: n\n  a3: n/a\n  b1: 30\n  b2: [x]\n  b3: unknown\n  c1: yes\n  c2: no\n")
+        let first = try file(
+            "1.yaml", "  hosting: [paas]\n  a1: no\n  a2: n\n  a3: n/a\n  b1: 30\n  b2: [x]\n  b3: unknown\n  c1: yes\n  c2: no\n")
         let second = try file("2.yaml", "  a1: partial\n  a2: a\n  b1: 100\n  b3: yes\n  c2: yes\n")
         let third = try file("3.yaml", "  a1: yes\n  a2: q\n  b2: [x, y]\n")
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", first], directory: folder).status == 0)
@@ -90,12 +92,15 @@ struct ProgressTests {
         #expect(changes.count == 1)
 
         // Run 2 still renders against its own questionnaire content (1.1), run 1 against 1.0.
-        let oldPlan = try runSoxready(["report", "--app", "General Ledger", "--run", "1", "--format", "md", "--output", "-"], directory: folder)
+        let oldPlan = try runSoxready(
+            ["report", "--app", "General Ledger", "--run", "1", "--format", "md", "--output", "-"], directory: folder)
         #expect(oldPlan.stdout.contains("(scoring-small 1.0.0)"))
         #expect(oldPlan.stdout.contains("| **a2**: A2? |"))
-        let newPlan = try runSoxready(["report", "--app", "General Ledger", "--run", "2", "--format", "md", "--output", "-"], directory: folder)
+        let newPlan = try runSoxready(
+            ["report", "--app", "General Ledger", "--run", "2", "--format", "md", "--output", "-"], directory: folder)
         #expect(newPlan.stdout.contains("(scoring-small 1.1.0)"))
-        #expect(newPlan.stdout.contains("| **a2-review-frequency**: How often is access reviewed (was A2)? | Annual | reviewed twice a year |"))
+        #expect(
+            newPlan.stdout.contains("| **a2-review-frequency**: How often is access reviewed (was A2)? | Annual | reviewed twice a year |"))
     }
 
     @Test(arguments: TestStore.Backend.all)
@@ -103,14 +108,23 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n  a2: a\n  c1: yes\n")], directory: folder).status == 0)
-        #expect(try runSoxready(["assess", "--questionnaire", v11, "--answers", try file("2.yaml", "  a2-review-frequency: q\n"), "--update"], directory: folder).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n  a2: a\n  c1: yes\n")], directory: folder
+            ).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--questionnaire", v11, "--answers", try file("2.yaml", "  a2-review-frequency: q\n"), "--update"],
+                directory: folder
+            ).status == 0)
         let table = try runSoxready(["diff", "--app", "General Ledger"], directory: folder)
         #expect(table.status == 0)
         #expect(table.stdout.contains("a2-review-frequency (was a2)  closed"))
         #expect(table.stdout.contains("c3 "))
         let markdown = try runSoxready(["diff", "--app", "General Ledger", "--format", "md"], directory: folder)
-        #expect(markdown.stdout.contains("| a2-review-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |\n"))
+        #expect(
+            markdown.stdout.contains(
+                "| a2-review-frequency (was a2): How often is access reviewed (was A2)? | closed | a | q | 0.5 → 1 |\n"))
     }
 
     @Test(arguments: TestStore.Backend.all)
@@ -118,7 +132,10 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        let first = try file("1.yaml", "  hosting: [paas, iaas]\n  a1: {answer: partial, note: \"yes: no | maybe\", evidence: \"CHG-1\"}\n  a2: n\n  a3: n/a\n  b1: 90\n  b3: unknown\n  c1: yes\n")
+        let first = try file(
+            "1.yaml",
+            "  hosting: [paas, iaas]\n  a1: {answer: partial, note: \"yes: no | maybe\", evidence: \"CHG-1\"}\n  a2: n\n  a3: n/a\n  b1: 90\n  b3: unknown\n  c1: yes\n"
+        )
         #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", first], directory: folder).status == 0)
         let exported = try runSoxready(["report", "--app", "General Ledger", "--format", "answers"], directory: folder)
         let plans = store.planFolder(slug: "general-ledger")
@@ -141,7 +158,9 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n")], directory: folder).status == 0)
+        #expect(
+            try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n")], directory: folder).status
+                == 0)
         let diff = try runSoxready(["diff", "--app", "General Ledger"], directory: folder)
         #expect(diff.status == 66)
         #expect(diff.stderr.contains("diff needs two runs"))
@@ -152,7 +171,8 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        let result = try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n"), "--update"], directory: folder)
+        let result = try runSoxready(
+            ["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  a1: yes\n"), "--update"], directory: folder)
         #expect(result.status == 66)
         #expect(result.stderr.contains("--update needs a recorded run of 'General Ledger'"))
     }
@@ -162,8 +182,15 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  hosting: [paas]\n  a1: no\n  c1: yes\n")], directory: folder).status == 0)
-        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  hosting: [paas]\n  a1: no\n  c1: yes\n")],
+                directory: folder
+            ).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder
+            ).status == 0)
         let plan = try runSoxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"], directory: folder)
         // No run is approved, so the plan compares with the run before.
         #expect(plan.stdout.contains("No earlier run of this application is approved, so there is no approved plan to compare with"))
@@ -181,8 +208,14 @@ struct ProgressTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TestStore(backend, folder: folder)
         defer { store.remove() }
-        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  hosting: [paas]\n  a1: no\n")], directory: folder).status == 0)
-        #expect(try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--questionnaire", v10, "--answers", try file("1.yaml", "  hosting: [paas]\n  a1: no\n")], directory: folder
+            ).status == 0)
+        #expect(
+            try runSoxready(
+                ["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n"), "--update"], directory: folder
+            ).status == 0)
         // Typed in lower case, as a lead would: the documents give the name the store holds.
         #expect(try json(["history", "--app", "general ledger", "--format", "json"])["app"] as? String == "General Ledger")
         #expect(try json(["diff", "--app", "general ledger", "--format", "json"])["app"] as? String == "General Ledger")

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The compiled-questionnaire cache as the binary uses it: where it lives, `SOXREADY_CACHE=off`,
@@ -26,11 +27,13 @@ struct QuestionnaireCacheCommandTests {
             .map { folder.appendingPathComponent($0) }
     }
 
-    func soxready(_ arguments: [String], input: String = "", environment: [String: String]? = nil,
-                  removing: [String] = []) throws -> CommandResult
-    {
-        try runSoxready(arguments, input: input, directory: folder, environment: environment ?? ["SOXREADY_CACHE": cacheFolder.path],
-                        removing: removing)
+    func soxready(
+        _ arguments: [String], input: String = "", environment: [String: String]? = nil,
+        removing: [String] = []
+    ) throws -> CommandResult {
+        try runSoxready(
+            arguments, input: input, directory: folder, environment: environment ?? ["SOXREADY_CACHE": cacheFolder.path],
+            removing: removing)
     }
 
     @Test func validateReadsTheYAMLEvenWhenTheCacheHoldsAnotherQuestionnaireForTheText() throws {
@@ -44,7 +47,8 @@ struct QuestionnaireCacheCommandTests {
         var planted = try QuestionnaireLoader.parseUncached(text, file: "small.yaml")
         planted.questionnaire.version = "9.9.9"
         planted.questionnaire.title = "Planted"
-        QuestionnaireCache(folder: entry.deletingLastPathComponent().path, toolVersion: tool).save(planted, textDigest: SHA256Digest.hex(text))
+        QuestionnaireCache(folder: entry.deletingLastPathComponent().path, toolVersion: tool).save(
+            planted, textDigest: SHA256Digest.hex(text))
 
         // The loading commands read the compiled form (this is what the cache is for)…
         let shown = try soxready(["questionnaire", "show", "small.yaml"])
@@ -66,8 +70,10 @@ struct QuestionnaireCacheCommandTests {
         let errors = validated.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(!errors.isEmpty)
         #expect(errors.allSatisfy { $0.hasPrefix("small.yaml:") && $0.contains("'crucial' is not a valid criticality") }, "\(errors)")
-        for arguments in [["questionnaire", "show", "small.yaml"],
-                          ["assess", "--questionnaire", "small.yaml", "--app", "GL", "--restart"]] {
+        for arguments in [
+            ["questionnaire", "show", "small.yaml"],
+            ["assess", "--questionnaire", "small.yaml", "--app", "GL", "--restart"],
+        ] {
             let result = try soxready(arguments, input: ":quit\n")
             #expect(result.status == 65, "\(arguments)")
             #expect(result.stderr.split(separator: "\n").filter { $0.contains(": error: ") } == errors, "\(arguments): \(result.stderr)")
@@ -96,8 +102,9 @@ struct QuestionnaireCacheCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let home = folder.appendingPathComponent("home")
         for value in ["off", ""] {
-            let result = try soxready(["questionnaire", "show", "small.yaml"],
-                                      environment: ["SOXREADY_CACHE": value, "HOME": home.path], removing: ["XDG_CACHE_HOME"])
+            let result = try soxready(
+                ["questionnaire", "show", "small.yaml"],
+                environment: ["SOXREADY_CACHE": value, "HOME": home.path], removing: ["XDG_CACHE_HOME"])
             #expect(result.status == 0)
             #expect(result.stdout.hasPrefix("scoring-small 1.0.0: Hand-worked scoring example\n"))
         }
@@ -107,10 +114,12 @@ struct QuestionnaireCacheCommandTests {
     @Test func theCacheLivesInTheXDGCacheHomeElseInDotCache() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let home = folder.appendingPathComponent("home"), xdg = folder.appendingPathComponent("xdg")
-        _ = try soxready(["questionnaire", "show", "small.yaml"], environment: ["HOME": home.path], removing: ["SOXREADY_CACHE", "XDG_CACHE_HOME"])
+        _ = try soxready(
+            ["questionnaire", "show", "small.yaml"], environment: ["HOME": home.path], removing: ["SOXREADY_CACHE", "XDG_CACHE_HOME"])
         #expect(entries(in: home.appendingPathComponent(".cache/soxready")).count == 1)
-        _ = try soxready(["questionnaire", "show", "small.yaml"], environment: ["HOME": home.path, "XDG_CACHE_HOME": xdg.path],
-                         removing: ["SOXREADY_CACHE"])
+        _ = try soxready(
+            ["questionnaire", "show", "small.yaml"], environment: ["HOME": home.path, "XDG_CACHE_HOME": xdg.path],
+            removing: ["SOXREADY_CACHE"])
         #expect(entries(in: xdg.appendingPathComponent("soxready")).count == 1)
         // Never in the workspace.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["home", "small.yaml", "xdg"])
@@ -121,8 +130,9 @@ struct QuestionnaireCacheCommandTests {
         let blocker = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: blocker)
         for environment in [["HOME": blocker.appendingPathComponent("home").path], ["SOXREADY_CACHE": blocker.path]] {
-            let result = try soxready(["assess", "--questionnaire", "small.yaml", "--app", "GL", "--restart"], input: ":quit\n",
-                                      environment: environment, removing: ["XDG_CACHE_HOME", "SOXREADY_CACHE"].filter { environment[$0] == nil })
+            let result = try soxready(
+                ["assess", "--questionnaire", "small.yaml", "--app", "GL", "--restart"], input: ":quit\n",
+                environment: environment, removing: ["XDG_CACHE_HOME", "SOXREADY_CACHE"].filter { environment[$0] == nil })
             #expect(result.status == 0, "\(environment): \(result.stderr)")
             #expect(result.stderr.isEmpty)
             #expect(result.stdout.contains("Saved nothing yet."))

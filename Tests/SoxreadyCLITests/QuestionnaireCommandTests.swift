@@ -17,13 +17,14 @@ struct QuestionnaireCommandTests {
         let result = try runSoxready(["questionnaire", "validate", fourProblems])
         #expect(result.status == 65)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "\(fourProblems):16:13: error: duplicate question id 'mfa-admins'; expected an id unique in the file (first used at line 10)",
-            "\(fourProblems):24:54: error: choice 'quarterly' of question 'uar-frequency' has score 1.5; expected a score in 0...1",
-            "\(fourProblems):28:9: error: unknown key 'promt' in question 'pim'; did you mean 'prompt'?",
-            "\(fourProblems):30:15: error: when of question 'pim': unknown question 'hosting'; expected the id of a question asked earlier",
-            "\(fourProblems): 4 errors",
-        ])
+        #expect(
+            lines == [
+                "\(fourProblems):16:13: error: duplicate question id 'mfa-admins'; expected an id unique in the file (first used at line 10)",
+                "\(fourProblems):24:54: error: choice 'quarterly' of question 'uar-frequency' has score 1.5; expected a score in 0...1",
+                "\(fourProblems):28:9: error: unknown key 'promt' in question 'pim'; did you mean 'prompt'?",
+                "\(fourProblems):30:15: error: when of question 'pim': unknown question 'hosting'; expected the id of a question asked earlier",
+                "\(fourProblems): 4 errors",
+            ])
     }
 
     @Test func validateSeveralFilesReportsEachAndExitsWithTheWorst() throws {
@@ -74,8 +75,10 @@ struct QuestionnaireCommandTests {
         #expect(result.stdout.contains("[G] "))
         #expect(result.stdout.contains("when: "))
         // Rules version 2's thresholds, not rules 1's conditional confidence.
-        #expect(result.stdout.contains("\nThresholds: ready 85 · not ready 60 · critical domain floor 50\n"
-                                       + "            unknown confidence 40 · ready confidence 90\n"))
+        #expect(
+            result.stdout.contains(
+                "\nThresholds: ready 85 · not ready 60 · critical domain floor 50\n"
+                    + "            unknown confidence 40 · ready confidence 90\n"))
         #expect(!result.stdout.contains("conditional confidence"))
         // 2.0.0: 31 ICFR gates and one technical gate (the Azure Migrate readiness label).
         #expect(result.stdout.contains(" · 32 gates (31 ICFR, 1 technical) · "))

@@ -17,7 +17,13 @@ struct Rules1StoreTests {
         let url = try PostgresTestServer.createDatabase()
         let copied = try runSoxready(["store", "copy", file, url], directory: folder)
         #expect(copied.status == 0, "\(copied.stderr)")
-        return (folder, url, { PostgresTestServer.dropDatabase(url); try? FileManager.default.removeItem(at: folder) })
+        return (
+            folder, url,
+            {
+                PostgresTestServer.dropDatabase(url)
+                try? FileManager.default.removeItem(at: folder)
+            }
+        )
     }
 
     func expected(_ name: String) throws -> String {
@@ -30,8 +36,9 @@ struct Rules1StoreTests {
         defer { cleanUp() }
         for (app, run) in Self.reports {
             for format in ["md", "html", "csv", "json", "answers"] {
-                let result = try runSoxready(["report", "--store", store, "--app", app, "--run", String(run), "--format", format, "--output", "-"],
-                                             directory: folder)
+                let result = try runSoxready(
+                    ["report", "--store", store, "--app", app, "--run", String(run), "--format", format, "--output", "-"],
+                    directory: folder)
                 #expect(result.status == 0, "\(app) run \(run) \(format): \(result.stderr)")
                 #expect(result.stdout == (try expected("\(app)-run-\(run).\(format)")), "\(app) run \(run) \(format) differs")
             }
@@ -68,7 +75,9 @@ struct Rules1StoreTests {
         // apps had a DRAFT column last (empty here); SIGN-OFF comes before it.
         let apps = try runSoxready(["apps", "--store", store], directory: folder).stdout
         let recorded = words(try expected("apps.table")).enumerated().map { index, line -> [String] in
-            index == 0 ? Array(line.dropLast()) + ["SIGN-OFF", "DRAFT"] : index == 1 ? Array(line.dropLast()) + ["--------", "-----"] : line + ["pending"]
+            index == 0
+                ? Array(line.dropLast()) + ["SIGN-OFF", "DRAFT"]
+                : index == 1 ? Array(line.dropLast()) + ["--------", "-----"] : line + ["pending"]
         }
         #expect(words(apps) == recorded)
 
@@ -76,14 +85,15 @@ struct Rules1StoreTests {
             try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
         }
         let pending: [String: Any] = ["status": "pending", "reviewer": NSNull(), "role": NSNull(), "at": NSNull(), "comment": NSNull()]
-        var historyExpected = try #require(try json(try expected("general-ledger-history.json")).mutableCopy() as? NSMutableDictionary)
+        let historyExpected = try #require(try json(try expected("general-ledger-history.json")).mutableCopy() as? NSMutableDictionary)
         historyExpected["runs"] = (historyExpected["runs"] as? [[String: Any]])?.map { run in run.merging(["signOff": pending]) { $1 } }
         // soxready 0.1 echoed the name as typed (here the slug); the stored name is given now.
         historyExpected["app"] = "General Ledger"
-        let historyJSON = try runSoxready(["history", "--store", store, "--app", "general-ledger", "--format", "json"], directory: folder).stdout
+        let historyJSON = try runSoxready(["history", "--store", store, "--app", "general-ledger", "--format", "json"], directory: folder)
+            .stdout
         #expect(try json(historyJSON) == historyExpected)
 
-        var appsExpected = try #require(try json(try expected("apps.json")).mutableCopy() as? NSMutableDictionary)
+        let appsExpected = try #require(try json(try expected("apps.json")).mutableCopy() as? NSMutableDictionary)
         appsExpected["apps"] = (appsExpected["apps"] as? [[String: Any]])?.map { app in
             var app = app
             app["draftProgress"] = NSNull()
@@ -103,7 +113,8 @@ struct Rules1StoreTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let before = try Data(contentsOf: URL(fileURLWithPath: store))
         _ = try runSoxready(["history", "--store", store, "--app", "general-ledger"], directory: folder)
-        _ = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--format", "json", "--output", "-"], directory: folder)
+        _ = try runSoxready(
+            ["report", "--store", store, "--app", "general-ledger", "--format", "json", "--output", "-"], directory: folder)
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["store.sqlite"])
     }
@@ -114,25 +125,37 @@ struct Rules1StoreTests {
         defer { cleanUp() }
         let verified = try runSoxready(["verify", "--store", store], directory: folder)
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout.hasSuffix("Checked 3 applications, 4 runs and 0 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
+        #expect(
+            verified.stdout.hasSuffix("Checked 3 applications, 4 runs and 0 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
         // Recipe 1 does not cover the result: an edited verdict is caught by scoring the answers again.
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = backend == .sqlite ? ["sqlite3", store, """
-            DROP TRIGGER runIsImmutable;
-            UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
-            WHERE appID = (SELECT id FROM app WHERE slug = 'group-consolidation');
-            """] : ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", store, "-c", """
-            ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
-            UPDATE soxready.runs SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
-            WHERE app_id = (SELECT id FROM soxready.apps WHERE slug = 'group-consolidation');
-            """]
+        sqlite.arguments =
+            backend == .sqlite
+            ? [
+                "sqlite3", store,
+                """
+                DROP TRIGGER runIsImmutable;
+                UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
+                WHERE appID = (SELECT id FROM app WHERE slug = 'group-consolidation');
+                """,
+            ]
+            : [
+                "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", store, "-c",
+                """
+                ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
+                UPDATE soxready.runs SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready'
+                WHERE app_id = (SELECT id FROM soxready.apps WHERE slug = 'group-consolidation');
+                """,
+            ]
         try sqlite.run()
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
         let broken = try runSoxready(["verify", "--store", store], directory: folder)
         #expect(broken.status == 65)
-        #expect(broken.stderr.contains("soxready: BROKEN: Group Consolidation run 1: the stored result does not follow from its answers under "
-                                       + "rules 1 (level recorded Ready, recomputed Not ready)\n"))
+        #expect(
+            broken.stderr.contains(
+                "soxready: BROKEN: Group Consolidation run 1: the stored result does not follow from its answers under "
+                    + "rules 1 (level recorded Ready, recomputed Not ready)\n"))
     }
 }

@@ -17,16 +17,16 @@ final class SignOffVerifyTests {
     func record(_ a1: String = "partial", c1: String = "yes") throws -> CommandResult {
         let path = folder.appendingPathComponent("answers.yaml")
         try """
-            format: soxready/answers@1
-            app: General Ledger
-            preparedBy: Pat Preparer
-            answers:
-              hosting: [paas]
-              a1: \(a1)
-              a2: q
-              c1: '\(c1)'
+        format: soxready/answers@1
+        app: General Ledger
+        preparedBy: Pat Preparer
+        answers:
+          hosting: [paas]
+          a1: \(a1)
+          a2: q
+          c1: '\(c1)'
 
-            """.write(to: path, atomically: true, encoding: .utf8)
+        """.write(to: path, atomically: true, encoding: .utf8)
         let result = try runSoxready(["assess", "--questionnaire", questionnaire, "--answers", path.path], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
         return result
@@ -56,8 +56,9 @@ final class SignOffVerifyTests {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let error = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                             stderr: String(decoding: error, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: error, as: UTF8.self))
     }
 
     @Test(arguments: TestStore.Backend.all)
@@ -65,15 +66,22 @@ final class SignOffVerifyTests {
         let db = try TestStore(backend, folder: folder)
         defer { db.remove() }
         try record()
-        let own = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "  pat PREPARER ", "--role", "Controller", "--decision", "approve"])
+        let own = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "  pat PREPARER ", "--role", "Controller", "--decision", "approve",
+        ])
         #expect(own.status == 77)
-        #expect(own.stderr == "soxready: error: pat PREPARER prepared run 1 of 'General Ledger' and cannot approve it: the preparer never "
+        #expect(
+            own.stderr == "soxready: error: pat PREPARER prepared run 1 of 'General Ledger' and cannot approve it: the preparer never "
                 + "approves their own run; another reviewer must sign off (nothing was recorded)\n")
         #expect(try db.query(sqlite: "SELECT COUNT(*) FROM signOff", postgres: "SELECT count(*) FROM soxready.sign_offs") == "0\n")
-        let noComment = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back"])
+        let noComment = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back",
+        ])
         #expect(noComment.status == 64)
         #expect(noComment.stderr.contains("--decision send-back needs --comment saying what to change"))
-        let noRun = try soxready(["signoff", "--app", "General Ledger", "--run", "4", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
+        let noRun = try soxready([
+            "signoff", "--app", "General Ledger", "--run", "4", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
+        ])
         #expect(noRun.status == 66)
         #expect(try db.query(sqlite: "SELECT COUNT(*) FROM signOff", postgres: "SELECT count(*) FROM soxready.sign_offs") == "0\n")
     }
@@ -83,20 +91,27 @@ final class SignOffVerifyTests {
         let db = try TestStore(backend, folder: folder)
         defer { db.remove() }
         try record()
-        let fingerprint = try db.query(sqlite: "SELECT fingerprint FROM run", postgres: "SELECT fingerprint FROM soxready.runs").trimmingCharacters(in: .newlines)
-        let approved = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve"])
+        let fingerprint = try db.query(sqlite: "SELECT fingerprint FROM run", postgres: "SELECT fingerprint FROM soxready.runs")
+            .trimmingCharacters(in: .newlines)
+        let approved = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
+        ])
         #expect(approved.status == 0, "\(approved.stderr)")
         #expect(approved.stdout.contains("Run: 1, recorded "))
         #expect(approved.stdout.contains(", fingerprint \(fingerprint)\n"))
-        #expect(approved.stdout.contains("I have read the migration plan of this run and accept it as the dated remediation plan for the run and "
-                                         + "fingerprint named above, with the answers as attested by their preparer, Pat Preparer. This is not an "
-                                         + "audit opinion on internal control over financial reporting.\n"))
+        #expect(
+            approved.stdout.contains(
+                "I have read the migration plan of this run and accept it as the dated remediation plan for the run and "
+                    + "fingerprint named above, with the answers as attested by their preparer, Pat Preparer. This is not an "
+                    + "audit opinion on internal control over financial reporting.\n"))
         #expect(approved.stdout.contains("Approved: recorded as sign-off 1 of General Ledger (run 1)"))
         // The plans assess wrote are written again: the files a controller opens show the decision.
         let plans = db.planFolder(slug: "general-ledger")
-        #expect(approved.stdout.hasSuffix("Plan updated: \(plans)/general-ledger-run-1.md\n"
-                                          + "Plan updated: \(plans)/general-ledger-run-1.html\n"
-                                          + "Plan updated: \(plans)/general-ledger-run-1.pack.html\n"))
+        #expect(
+            approved.stdout.hasSuffix(
+                "Plan updated: \(plans)/general-ledger-run-1.md\n"
+                    + "Plan updated: \(plans)/general-ledger-run-1.html\n"
+                    + "Plan updated: \(plans)/general-ledger-run-1.pack.html\n"))
         for file in ["md", "html", "pack.html"] {
             let plan = try String(contentsOf: folder.appendingPathComponent("\(plans)/general-ledger-run-1.\(file)"), encoding: .utf8)
             #expect(plan.contains("approved by Lee Chen (Controller) on "), "\(file)")
@@ -106,15 +121,20 @@ final class SignOffVerifyTests {
         let apps = try soxready(["apps", "--format", "json"])
         #expect(apps.stdout.contains("\"reviewer\" : \"Lee Chen\""))
         // A later decision supersedes; the earlier one stays.
-        let back = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back",
-                                 "--comment", "Add owners to the open gaps"])
+        let back = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "send-back",
+            "--comment", "Add owners to the open gaps",
+        ])
         #expect(back.status == 0)
-        #expect(try db.query(sqlite: "SELECT number, decision FROM signOff ORDER BY number",
-                            postgres: "SELECT number, decision FROM soxready.sign_offs ORDER BY number") == "1|approve\n2|send-back\n")
+        #expect(
+            try db.query(
+                sqlite: "SELECT number, decision FROM signOff ORDER BY number",
+                postgres: "SELECT number, decision FROM soxready.sign_offs ORDER BY number") == "1|approve\n2|send-back\n")
         #expect(try soxready(["history", "--app", "General Ledger"]).stdout.split(separator: "\n")[2].hasSuffix("sent-back"))
         let verified = try soxready(["verify"])
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout.hasSuffix("Checked 1 application, 1 run and 2 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
+        #expect(
+            verified.stdout.hasSuffix("Checked 1 application, 1 run and 2 sign-offs: fingerprints, links, results and sign-offs hold.\n"))
     }
 
     @Test(arguments: TestStore.Backend.all)
@@ -125,21 +145,27 @@ final class SignOffVerifyTests {
         try record("yes")
         // An insider drops the trigger and makes run 1 look ready (the columns too); on PostgreSQL the
         // tables' owner can disable the trigger (the day-to-day role of docs/store.md cannot).
-        _ = try db.query(sqlite: """
-            DROP TRIGGER runIsImmutable;
-            UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
-            """, postgres: """
-            ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
-            UPDATE soxready.runs SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
-            """)
+        _ = try db.query(
+            sqlite: """
+                DROP TRIGGER runIsImmutable;
+                UPDATE run SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
+                """,
+            postgres: """
+                ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
+                UPDATE soxready.runs SET result = replace(result, '"readiness" : "not-ready"', '"readiness" : "ready"'), readiness = 'ready' WHERE number = 1;
+                """)
         let verified = try soxready(["verify"])
         #expect(verified.status == 65)
-        #expect(verified.stderr.contains(
-            "soxready: BROKEN: General Ledger run 1: the stored result does not follow from its answers under rules 2 (level recorded Ready, recomputed Not ready)\n"))
+        #expect(
+            verified.stderr.contains(
+                "soxready: BROKEN: General Ledger run 1: the stored result does not follow from its answers under rules 2 (level recorded Ready, recomputed Not ready)\n"
+            ))
         #expect(verified.stderr.contains("General Ledger run 1: its answers, result, preparer or time differ from its fingerprint"))
-        #expect(verified.stderr.hasSuffix("soxready: error: verification failed at General Ledger run 1: the stored result does not follow from "
-                                          + "its answers under rules 2 (level recorded Ready, recomputed Not ready); 2 problems in 1 application, "
-                                          + "2 runs and 0 sign-offs\n"))
+        #expect(
+            verified.stderr.hasSuffix(
+                "soxready: error: verification failed at General Ledger run 1: the stored result does not follow from "
+                    + "its answers under rules 2 (level recorded Ready, recomputed Not ready); 2 problems in 1 application, "
+                    + "2 runs and 0 sign-offs\n"))
         let report = try soxready(["report", "--app", "General Ledger", "--run", "1", "--format", "md", "--output", "-"])
         #expect(report.status == 65)
         #expect(report.stdout.isEmpty)
@@ -157,23 +183,28 @@ final class SignOffVerifyTests {
         try record()
         try record("yes")
         try record("yes", c1: "no")
-        _ = try db.query(sqlite: """
-            DROP TRIGGER runIsImmutable;
-            DROP TRIGGER runIsNeverDeleted;
-            UPDATE run SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
-            DELETE FROM run WHERE number = 2;
-            """, postgres: """
-            ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
-            UPDATE soxready.runs SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
-            DELETE FROM soxready.runs WHERE number = 2;
-            """)
+        _ = try db.query(
+            sqlite: """
+                DROP TRIGGER runIsImmutable;
+                DROP TRIGGER runIsNeverDeleted;
+                UPDATE run SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
+                DELETE FROM run WHERE number = 2;
+                """,
+            postgres: """
+                ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable;
+                UPDATE soxready.runs SET answers = replace(answers, '"no"', '"yes"') WHERE number = 3;
+                DELETE FROM soxready.runs WHERE number = 2;
+                """)
         let verified = try soxready(["verify", "--app", "General Ledger"])
         #expect(verified.status == 65)
         let broken = verified.stderr.split(separator: "\n").filter { $0.hasPrefix("soxready: BROKEN: ") }.map { String($0.dropFirst(18)) }
         #expect(broken.count == 4)
         #expect(broken[0] == "General Ledger run 2: is missing: the runs go from 1 to 3")
         // With c1 yes, 3 of the 8 applicable scored questions are answered: 37.5 %, readiness unknown.
-        #expect(broken[1] == "General Ledger run 3: the stored result does not follow from its answers under rules 2 (level recorded Not ready, recomputed Readiness unknown)")
+        #expect(
+            broken[1]
+                == "General Ledger run 3: the stored result does not follow from its answers under rules 2 (level recorded Not ready, recomputed Readiness unknown)"
+        )
         #expect(broken[2].hasPrefix("General Ledger run 3: its link to the run before is broken"))
         #expect(broken[3].hasPrefix("General Ledger run 3: its answers, result, preparer or time differ from its fingerprint"))
     }
@@ -183,28 +214,35 @@ final class SignOffVerifyTests {
         let db = try TestStore(backend, folder: folder)
         defer { db.remove() }
         try record()
-        let fingerprint = try db.query(sqlite: "SELECT fingerprint FROM run", postgres: "SELECT fingerprint FROM soxready.runs").trimmingCharacters(in: .newlines)
+        let fingerprint = try db.query(sqlite: "SELECT fingerprint FROM run", postgres: "SELECT fingerprint FROM soxready.runs")
+            .trimmingCharacters(in: .newlines)
         // Written straight into the table: the preparer approving, with a made-up fingerprint.
-        _ = try db.query(sqlite: """
-            INSERT INTO signOff (appID, number, runNumber, runFingerprint, reviewer, role, decision, statement, recordedAt, fingerprint)
-            VALUES (1, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
-                    '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))');
-            """, postgres: """
-            INSERT INTO soxready.sign_offs (app_id, number, run_number, run_fingerprint, reviewer, role, decision, statement, recorded_at, fingerprint)
-            SELECT id, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
-                   '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))' FROM soxready.apps;
-            """)
+        _ = try db.query(
+            sqlite: """
+                INSERT INTO signOff (appID, number, runNumber, runFingerprint, reviewer, role, decision, statement, recordedAt, fingerprint)
+                VALUES (1, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
+                        '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))');
+                """,
+            postgres: """
+                INSERT INTO soxready.sign_offs (app_id, number, run_number, run_fingerprint, reviewer, role, decision, statement, recorded_at, fingerprint)
+                SELECT id, 1, 1, '\(fingerprint)', 'Pat Preparer', 'Controller', 'approve', 'I approve, fingerprint \(fingerprint)',
+                       '2026-12-01T10:00:00Z', '\(String(repeating: "a", count: 64))' FROM soxready.apps;
+                """)
         let verified = try soxready(["verify"])
         #expect(verified.status == 65)
         #expect(verified.stderr.contains("General Ledger sign-off 1: its fields differ from its fingerprint (recomputed "))
         #expect(verified.stderr.contains("General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
         // The broken links are in stdout too: a saved report never reads as clean.
         #expect(verified.stdout.hasPrefix("Checked "))
-        #expect(verified.stdout.contains("  BROKEN: General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
+        #expect(
+            verified.stdout.contains(
+                "  BROKEN: General Ledger sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it\n"))
         // A plan shows the decisions: report refuses a run whose application has a sign-off that does not verify.
         let report = try soxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-"])
         #expect(report.status == 65)
-        #expect(report.stderr.contains("soxready: error: run 1 of 'General Ledger' does not verify: sign-off 1: its fields differ from its fingerprint"))
+        #expect(
+            report.stderr.contains(
+                "soxready: error: run 1 of 'General Ledger' does not verify: sign-off 1: its fields differ from its fingerprint"))
         let anyway = try soxready(["report", "--app", "General Ledger", "--format", "md", "--output", "-", "--unverified"])
         #expect(anyway.status == 0)
         #expect(anyway.stdout.contains("sign-off 1: its reviewer Pat Preparer prepared run 1 and cannot approve it"))
@@ -215,7 +253,9 @@ final class SignOffVerifyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try record()
         for reviewer in ["PAT PRÉPARER", "Pat Prèparer", "Ｐａｔ Preparer"] {
-            let own = try soxready(["signoff", "--app", "General Ledger", "--reviewer", reviewer, "--role", "Controller", "--decision", "approve"])
+            let own = try soxready([
+                "signoff", "--app", "General Ledger", "--reviewer", reviewer, "--role", "Controller", "--decision", "approve",
+            ])
             #expect(own.status == 77, "\(reviewer): \(own.stderr)")
         }
         #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
@@ -227,16 +267,22 @@ final class SignOffVerifyTests {
         defer { db.remove() }
         try record()
         for name in ["lee", "mallory"] {
-            let keygen = try run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder.appendingPathComponent(name).path])
+            let keygen = try run(
+                "/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", folder.appendingPathComponent(name).path])
             #expect(keygen.status == 0, "\(keygen.stderr)")
         }
         let lee = try String(contentsOf: folder.appendingPathComponent("lee.pub"), encoding: .utf8).split(separator: " ")
-        try "lee@contoso.example \(lee[0]) \(lee[1])\n".write(to: folder.appendingPathComponent("allowed_signers"), atomically: true, encoding: .utf8)
+        try "lee@contoso.example \(lee[0]) \(lee[1])\n".write(
+            to: folder.appendingPathComponent("allowed_signers"), atomically: true, encoding: .utf8)
 
-        let signed = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
-                                   "--sign-with", folder.appendingPathComponent("lee").path])
+        let signed = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
+            "--sign-with", folder.appendingPathComponent("lee").path,
+        ])
         #expect(signed.status == 0, "\(signed.stderr)")
-        #expect(try db.query(sqlite: "SELECT substr(signature, 1, 29) FROM signOff", postgres: "SELECT substr(signature, 1, 29) FROM soxready.sign_offs")
+        #expect(
+            try db.query(
+                sqlite: "SELECT substr(signature, 1, 29) FROM signOff", postgres: "SELECT substr(signature, 1, 29) FROM soxready.sign_offs")
                 == "-----BEGIN SSH SIGNATURE-----\n")
         let good = try soxready(["verify", "--allowed-signers", "allowed_signers"])
         #expect(good.status == 0, "\(good.stderr)")
@@ -246,20 +292,29 @@ final class SignOffVerifyTests {
         #expect(unchecked.stdout.contains("  1 signature was not checked: give --allowed-signers FILE\n"))
 
         // Mallory's key is not allowed.
-        let forged = try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Mallory Moe", "--role", "Controller", "--decision", "approve",
-                                   "--sign-with", folder.appendingPathComponent("mallory").path])
+        let forged = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Mallory Moe", "--role", "Controller", "--decision", "approve",
+            "--sign-with", folder.appendingPathComponent("mallory").path,
+        ])
         #expect(forged.status == 0)
         let bad = try soxready(["verify", "--allowed-signers", "allowed_signers"])
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("General Ledger sign-off 2: its SSH signature does not verify: the key that made it is not in allowed_signers\n"))
+        #expect(
+            bad.stderr.contains(
+                "General Ledger sign-off 2: its SSH signature does not verify: the key that made it is not in allowed_signers\n"))
 
         // An unsigned sign-off holds unless signatures are required.
-        #expect(try soxready(["signoff", "--app", "General Ledger", "--reviewer", "Nora Ng", "--role", "Controller", "--decision",
-                              "approve"]).status == 0)
+        #expect(
+            try soxready([
+                "signoff", "--app", "General Ledger", "--reviewer", "Nora Ng", "--role", "Controller", "--decision",
+                "approve",
+            ]).status == 0)
         let required = try soxready(["verify", "--allowed-signers", "allowed_signers", "--require-signatures"])
         #expect(required.status == 65)
-        #expect(required.stderr.contains("General Ledger sign-off 3: it is not signed (--require-signatures): anyone who can write the store "
-                                         + "could have made it\n"))
+        #expect(
+            required.stderr.contains(
+                "General Ledger sign-off 3: it is not signed (--require-signatures): anyone who can write the store "
+                    + "could have made it\n"))
         let usage = try soxready(["verify", "--require-signatures"])
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--require-signatures needs --allowed-signers FILE"))
@@ -267,7 +322,8 @@ final class SignOffVerifyTests {
         try "Lee Chen \(lee[0]) \(lee[1])\n".write(to: folder.appendingPathComponent("unquoted"), atomically: true, encoding: .utf8)
         let unreadable = try soxready(["verify", "--allowed-signers", "unquoted"])
         #expect(unreadable.status == 65)
-        #expect(unreadable.stderr.contains("General Ledger sign-off 1: its SSH signature does not verify: ssh-keygen cannot read unquoted ("))
+        #expect(
+            unreadable.stderr.contains("General Ledger sign-off 1: its SSH signature does not verify: ssh-keygen cannot read unquoted ("))
     }
 
     @Test func theFingerprintRecipeOfTheStoreDocRecomputesEveryRun() throws {

@@ -11,7 +11,8 @@ struct TemplateFolderTests {
         let source = repositoryRoot.appendingPathComponent("Reports/templates")
         let copy = folder.appendingPathComponent("brand")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".mustache") || name.hasSuffix(".css") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
+        where name.hasSuffix(".mustache") || name.hasSuffix(".css") {
             let text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
             try edit(text).write(to: copy.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
@@ -35,10 +36,14 @@ struct TemplateFolderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let branded = try brandedCopy(in: folder, rules1: false, edit: brand)
         for format in ["md", "html"] {
-            let result = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", format,
-                                          "--output", "-", "--templates", branded.path], directory: folder)
+            let result = try runSoxready(
+                [
+                    "report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", format,
+                    "--output", "-", "--templates", branded.path,
+                ], directory: folder)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout == (try String(contentsOfFile: sharedFixturePath("rules-1/general-ledger-run-1.\(format)"), encoding: .utf8)))
+            #expect(
+                result.stdout == (try String(contentsOfFile: sharedFixturePath("rules-1/general-ledger-run-1.\(format)"), encoding: .utf8)))
         }
     }
 
@@ -46,8 +51,11 @@ struct TemplateFolderTests {
         let (folder, store) = try copyOfRules1Store()
         defer { try? FileManager.default.removeItem(at: folder) }
         let branded = try brandedCopy(in: folder, rules1: true, edit: brand)
-        let result = try runSoxready(["report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", "md",
-                                      "--output", "-", "--templates", branded.path], directory: folder)
+        let result = try runSoxready(
+            [
+                "report", "--store", store, "--app", "general-ledger", "--run", "1", "--format", "md",
+                "--output", "-", "--templates", branded.path,
+            ], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let recorded = try String(contentsOfFile: sharedFixturePath("rules-1/general-ledger-run-1.md"), encoding: .utf8)
         #expect(result.stdout == brand(recorded))

@@ -77,11 +77,13 @@ final class TestStore: Sendable, CustomStringConvertible {
     /// Every row of every soxready table, to show that a command changed nothing.
     func snapshot() throws -> String {
         if url != nil {
-            return try query(sqlite: "", postgres: """
-                SELECT 'apps', * FROM soxready.apps; SELECT 'runs', * FROM soxready.runs; SELECT 'sign_offs', * FROM soxready.sign_offs;
-                SELECT 'drafts', * FROM soxready.drafts; SELECT 'draft_answers', * FROM soxready.draft_answers;
-                SELECT 'contents', hash FROM soxready.questionnaire_contents; SELECT 'schema', version FROM soxready.schema_migrations
-                """)
+            return try query(
+                sqlite: "",
+                postgres: """
+                    SELECT 'apps', * FROM soxready.apps; SELECT 'runs', * FROM soxready.runs; SELECT 'sign_offs', * FROM soxready.sign_offs;
+                    SELECT 'drafts', * FROM soxready.drafts; SELECT 'draft_answers', * FROM soxready.draft_answers;
+                    SELECT 'contents', hash FROM soxready.questionnaire_contents; SELECT 'schema', version FROM soxready.schema_migrations
+                    """)
         }
         return try Data(contentsOf: URL(fileURLWithPath: sqlitePath)).base64EncodedString()
     }

@@ -28,13 +28,22 @@ struct WizardPipeTests {
         nonisolated(unsafe) var errData = Data(), outData = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         let deadline = Date().addingTimeInterval(limit)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         let timedOut = process.isRunning
-        if timedOut { kill(-process.processIdentifier, SIGKILL); process.terminate() }
+        if timedOut {
+            kill(-process.processIdentifier, SIGKILL)
+            process.terminate()
+        }
         process.waitUntilExit()
         group.wait()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), timedOut)
@@ -60,7 +69,8 @@ struct WizardPipeTests {
 
     @Test func crlfLinesAnswerEveryQuestionAndRecordARun() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = ["paas, saas", "quarterly", "y", "Oracle EBS on Azure SQL", "2027-03-31", "2555", "Pat Preparer", "y"]
+        let input =
+            ["paas, saas", "quarterly", "y", "Oracle EBS on Azure SQL", "2027-03-31", "2555", "Pat Preparer", "y"]
             .joined(separator: "\r\n") + "\r\n"
         try input.write(to: folder.appendingPathComponent("input.txt"), atomically: true, encoding: .utf8)
         let result = try shell("\"$SOXREADY\" assess --questionnaire \"$Q\" --app GL < input.txt")
@@ -76,7 +86,8 @@ struct WizardPipeTests {
     @Test func plainModeConsumesExactlyOneLinePerQuestion() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         // The answers stop after three questions; the shell reads the rest of the same stdin.
-        let command = "{ printf 'paas\\nquarterly\\ny\\n:quit\\nleftover line\\n'; } | { \"$SOXREADY\" assess --questionnaire \"$Q\" --app GL >/dev/null; read -r rest; echo \"rest=$rest\"; }"
+        let command =
+            "{ printf 'paas\\nquarterly\\ny\\n:quit\\nleftover line\\n'; } | { \"$SOXREADY\" assess --questionnaire \"$Q\" --app GL >/dev/null; read -r rest; echo \"rest=$rest\"; }"
         let result = try shell(command)
         #expect(result.status == 0)
         #expect(result.stdout == "rest=leftover line\n")

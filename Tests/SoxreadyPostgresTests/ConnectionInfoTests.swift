@@ -2,6 +2,7 @@ import Foundation
 import SoxreadyCore
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyPostgres
 
 /// The URL and password rules against libpq's own answers: `Tests/Fixtures/libpq/libpq-cases.tsv`
@@ -30,8 +31,10 @@ struct ConnectionInfoTests {
         var results: [String: [String]] = [:]
         for row in rows("libpq-results.tsv") { results[row[0]] = row }
         return rows("libpq-cases.tsv").map { row in
-            Case(id: row[0], environment: row[1] == "-" ? [] : row[1].split(separator: " ").map(String.init), passwordFile: row[2], mode: row[3],
-                 lines: row[4], url: row[5], expected: results[row[0]]?[1] ?? "missing", expectedWarnings: results[row[0]]?[2] ?? "")
+            Case(
+                id: row[0], environment: row[1] == "-" ? [] : row[1].split(separator: " ").map(String.init), passwordFile: row[2],
+                mode: row[3],
+                lines: row[4], url: row[5], expected: results[row[0]]?[1] ?? "missing", expectedWarnings: results[row[0]]?[2] ?? "")
         }
     }()
 
@@ -100,16 +103,20 @@ struct ConnectionInfoTests {
     }
 
     @Test func theLocationNeverShowsThePassword() {
-        #expect(PostgresConnectionInfo.redacted("postgresql://lee:s3cr%40t@db.example.com:5432/soxready?sslmode=require")
+        #expect(
+            PostgresConnectionInfo.redacted("postgresql://lee:s3cr%40t@db.example.com:5432/soxready?sslmode=require")
                 == "postgresql://lee@db.example.com:5432/soxready?sslmode=require")
-        #expect(PostgresConnectionInfo.redacted("postgres://db/soxready?user=lee&password=hunter2&sslmode=verify-full")
+        #expect(
+            PostgresConnectionInfo.redacted("postgres://db/soxready?user=lee&password=hunter2&sslmode=verify-full")
                 == "postgres://db/soxready?user=lee&sslmode=verify-full")
         #expect(PostgresConnectionInfo.redacted("postgresql://lee:pw@db") == "postgresql://lee@db")
         #expect(PostgresConnectionInfo.redacted("postgresql://db:5433/x") == "postgresql://db:5433/x")
     }
 
     @Test func aBadURLIsAUsageErrorWithoutThePassword() {
-        #expect(throws: StoreError.invalidLocation(location: "postgresql://lee@db/x?sslmode=maybe", reason: "invalid sslmode value: \"maybe\"")) {
+        #expect(
+            throws: StoreError.invalidLocation(location: "postgresql://lee@db/x?sslmode=maybe", reason: "invalid sslmode value: \"maybe\"")
+        ) {
             _ = try PostgresStore(url: "postgresql://lee:pw@db/x?sslmode=maybe", environment: [:])
         }
         #expect(StoreError.invalidLocation(location: "l", reason: "r").exitStatus == .usage)

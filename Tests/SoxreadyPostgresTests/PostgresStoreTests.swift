@@ -2,6 +2,7 @@ import Foundation
 import SoxreadyCore
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyPostgres
 
 /// What only the PostgreSQL store does: the schema in the database, triggers, refusals of
@@ -15,8 +16,9 @@ struct PostgresStoreTests {
     }
 
     func run(_ app: String, at seconds: Double = 1_795_975_200) -> RunToRecord {
-        RunToRecord(scoring: [:], appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: seconds),
-                    preparer: Preparer(name: "Pat Preparer"))
+        RunToRecord(
+            scoring: [:], appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: seconds),
+            preparer: Preparer(name: "Pat Preparer"))
     }
 
     /// A fresh database, dropped when `body` ends.
@@ -34,22 +36,29 @@ struct PostgresStoreTests {
         try withDatabase { (url: String) throws in
             let store = try PostgresStore(url: url)
             let recorded = try store.record(run("GL"))
-            _ = try store.recordSignOff(NewSignOff(appName: "GL", runNumber: 1, runFingerprint: recorded.fingerprint, reviewer: "Lee Chen",
-                                                   role: "Controller", decision: .approve, comment: nil,
-                                                   statement: "fingerprint \(recorded.fingerprint)", signature: nil,
-                                                   recordedAt: Date(timeIntervalSince1970: 1_795_978_800)))
-            for (sql, operation, table) in [("UPDATE soxready.runs SET score = 100", "UPDATE", "runs"),
-                                            ("DELETE FROM soxready.runs", "DELETE", "runs"),
-                                            ("TRUNCATE soxready.runs CASCADE", "TRUNCATE", "runs"),
-                                            ("UPDATE soxready.sign_offs SET decision = 'send-back'", "UPDATE", "sign_offs"),
-                                            ("DELETE FROM soxready.sign_offs", "DELETE", "sign_offs"),
-                                            ("TRUNCATE soxready.sign_offs", "TRUNCATE", "sign_offs")]
-            {
+            _ = try store.recordSignOff(
+                NewSignOff(
+                    appName: "GL", runNumber: 1, runFingerprint: recorded.fingerprint, reviewer: "Lee Chen",
+                    role: "Controller", decision: .approve, comment: nil,
+                    statement: "fingerprint \(recorded.fingerprint)", signature: nil,
+                    recordedAt: Date(timeIntervalSince1970: 1_795_978_800)))
+            for (sql, operation, table) in [
+                ("UPDATE soxready.runs SET score = 100", "UPDATE", "runs"),
+                ("DELETE FROM soxready.runs", "DELETE", "runs"),
+                ("TRUNCATE soxready.runs CASCADE", "TRUNCATE", "runs"),
+                ("UPDATE soxready.sign_offs SET decision = 'send-back'", "UPDATE", "sign_offs"),
+                ("DELETE FROM soxready.sign_offs", "DELETE", "sign_offs"),
+                ("TRUNCATE soxready.sign_offs", "TRUNCATE", "sign_offs"),
+            ] {
                 let refused = try psql(url, sql)
                 #expect(refused.status != 0, "\(sql)")
-                #expect(refused.stderr.contains("soxready: \(operation) on soxready.\(table) is not allowed: recorded rows are immutable"), "\(refused.stderr)")
+                #expect(
+                    refused.stderr.contains("soxready: \(operation) on soxready.\(table) is not allowed: recorded rows are immutable"),
+                    "\(refused.stderr)")
             }
-            #expect(try psql(url, "SELECT number, score IS NULL, fingerprint = '\(recorded.fingerprint)' FROM soxready.runs").stdout == "1|t|t\n")
+            #expect(
+                try psql(url, "SELECT number, score IS NULL, fingerprint = '\(recorded.fingerprint)' FROM soxready.runs").stdout
+                    == "1|t|t\n")
             #expect(try psql(url, "SELECT count(*) FROM soxready.sign_offs").stdout == "1\n")
         }
     }
@@ -58,7 +67,9 @@ struct PostgresStoreTests {
         try withDatabase { (url: String) throws in
             let store = try PostgresStore(url: url, toolVersion: "9.8.7")
             #expect(try store.schemaVersion() == 1)
-            #expect(try psql(url, "SELECT version, soxready_version, applied_by FROM soxready.schema_migrations").stdout == "1|9.8.7|soxready\n")
+            #expect(
+                try psql(url, "SELECT version, soxready_version, applied_by FROM soxready.schema_migrations").stdout == "1|9.8.7|soxready\n"
+            )
             // Opening again applies nothing.
             _ = try PostgresStore(url: url)
             #expect(try psql(url, "SELECT count(*) FROM soxready.schema_migrations").stdout == "1\n")
@@ -68,7 +79,11 @@ struct PostgresStoreTests {
     @Test func aNewerSchemaIsRefusedAndNeverWritten() throws {
         try withDatabase { (url: String) throws in
             _ = try PostgresStore(url: url)
-            #expect(try psql(url, "INSERT INTO soxready.schema_migrations (version, description, soxready_version) VALUES (2, 'from the future', '9.0')")
+            #expect(
+                try psql(
+                    url,
+                    "INSERT INTO soxready.schema_migrations (version, description, soxready_version) VALUES (2, 'from the future', '9.0')"
+                )
                 .status == 0)
             let location = PostgresConnectionInfo.redacted(url)
             #expect(throws: StoreError.newerSchema(location: location, found: "2")) { _ = try PostgresStore(url: url) }
@@ -83,8 +98,10 @@ struct PostgresStoreTests {
         try withDatabase { (url: String) throws in
             #expect(try psql(url, "CREATE TABLE public.invoices (id int); CREATE TABLE public.vendors (id int)").status == 0)
             let location = PostgresConnectionInfo.redacted(url)
-            let refusal = StoreError.notAStore(location: location, reason: "the database has other tables (public.invoices, public.vendors) and no "
-                                               + "soxready schema; give soxready a database of its own (docs/store.md)")
+            let refusal = StoreError.notAStore(
+                location: location,
+                reason: "the database has other tables (public.invoices, public.vendors) and no "
+                    + "soxready schema; give soxready a database of its own (docs/store.md)")
             #expect(throws: refusal) { _ = try PostgresStore(url: url) }
             #expect(throws: refusal) { _ = try PostgresStore(url: url, mode: .readOnly) }
             #expect(try psql(url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'soxready'").stdout == "0\n")
@@ -93,7 +110,9 @@ struct PostgresStoreTests {
 
     @Test func readingAnEmptyDatabaseFindsNoStoreAndCreatesNothing() throws {
         try withDatabase { (url: String) throws in
-            #expect(throws: StoreError.notFound(location: PostgresConnectionInfo.redacted(url))) { _ = try PostgresStore(url: url, mode: .readOnly) }
+            #expect(throws: StoreError.notFound(location: PostgresConnectionInfo.redacted(url))) {
+                _ = try PostgresStore(url: url, mode: .readOnly)
+            }
             #expect(try psql(url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'soxready'").stdout == "0\n")
         }
     }
@@ -121,14 +140,19 @@ struct PostgresStoreTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pgpass").path
-        try "\(info.host):\(info.port):*:\(info.user):\(password.replacingOccurrences(of: ":", with: "\\:"))\n".write(toFile: file, atomically: false, encoding: .utf8)
+        try "\(info.host):\(info.port):*:\(info.user):\(password.replacingOccurrences(of: ":", with: "\\:"))\n".write(
+            toFile: file, atomically: false, encoding: .utf8)
         chmod(file, 0o600)
         let url = "postgresql://\(info.user)@\(info.host):\(info.port)/\(info.database)"
         // The test server's database is a soxready store or empty; reading either works or finds none.
         do { _ = try PostgresStore(url: url, mode: .readOnly, environment: ["PGPASSFILE": file]) } catch .notFound(_) {}
         do { _ = try PostgresStore(url: url, mode: .readOnly, environment: ["PGPASSWORD": password]) } catch .notFound(_) {}
-        #expect(throws: StoreError.accessDenied(location: url, reason: "the server asks for a password and none was found (in the URL, "
-                                                + "PGPASSWORD or the password file ~/.pgpass or PGPASSFILE)")) {
+        #expect(
+            throws: StoreError.accessDenied(
+                location: url,
+                reason: "the server asks for a password and none was found (in the URL, "
+                    + "PGPASSWORD or the password file ~/.pgpass or PGPASSFILE)")
+        ) {
             _ = try PostgresStore(url: url, mode: .readOnly, environment: ["HOME": folder.path])
         }
         // A file the group may read is ignored, with libpq's warning.
@@ -155,8 +179,11 @@ struct PostgresStoreTests {
             #expect(error.exitStatus == .ioError)
         }
         let missing = PostgresTestServer.url(base, database: "no_such_db")
-        #expect(throws: StoreError.connectionFailed(location: PostgresConnectionInfo.redacted(missing),
-                                                    reason: "database \"no_such_db\" does not exist; a DBA creates it (docs/store.md, \"PostgreSQL\")")) {
+        #expect(
+            throws: StoreError.connectionFailed(
+                location: PostgresConnectionInfo.redacted(missing),
+                reason: "database \"no_such_db\" does not exist; a DBA creates it (docs/store.md, \"PostgreSQL\")")
+        ) {
             _ = try PostgresStore(url: missing, environment: [:])
         }
         _ = info
@@ -172,12 +199,17 @@ struct PostgresStoreTests {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
         listen(listener, 4)
         let port = Int(UInt16(bigEndian: address.sin_port))
         let started = Date()
-        #expect(throws: StoreError.connectionFailed(location: "postgresql://u@127.0.0.1:\(port)/db?connect_timeout=2",
-                                                    reason: "the server did not answer within 2 s")) {
+        #expect(
+            throws: StoreError.connectionFailed(
+                location: "postgresql://u@127.0.0.1:\(port)/db?connect_timeout=2",
+                reason: "the server did not answer within 2 s")
+        ) {
             _ = try PostgresStore(url: "postgresql://u:p@127.0.0.1:\(port)/db?connect_timeout=2", environment: [:])
         }
         let waited = Date().timeIntervalSince(started)
@@ -191,19 +223,28 @@ struct PostgresStoreTests {
             // Another session holds the application's row for two seconds.
             let holder = Process()
             holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            holder.arguments = ["psql", "-X", "-q", "-d", url, "-c",
-                                "BEGIN; SELECT id FROM soxready.apps FOR UPDATE; SELECT pg_sleep(2); COMMIT;"]
+            holder.arguments = [
+                "psql", "-X", "-q", "-d", url, "-c",
+                "BEGIN; SELECT id FROM soxready.apps FOR UPDATE; SELECT pg_sleep(2); COMMIT;",
+            ]
             holder.standardOutput = FileHandle.nullDevice
             try holder.run()
             defer { holder.waitUntilExit() }
             // Wait until the row is locked.
             for _ in 0..<100 {
-                if try psql(url, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'apps' AND l.mode = 'RowShareLock'")
-                    .stdout != "0\n" { break }
+                if try psql(
+                    url,
+                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'apps' AND l.mode = 'RowShareLock'"
+                )
+                .stdout != "0\n" {
+                    break
+                }
                 usleep(20_000)
             }
             let started = Date()
-            #expect(throws: StoreError.busy(location: PostgresConnectionInfo.redacted(url), waitedSeconds: 0.3)) { try store.record(run("GL")) }
+            #expect(throws: StoreError.busy(location: PostgresConnectionInfo.redacted(url), waitedSeconds: 0.3)) {
+                try store.record(run("GL"))
+            }
             #expect(Date().timeIntervalSince(started) < 1.5)
             holder.waitUntilExit()
             #expect(try store.runs(appName: "GL").map(\.number) == [1])
@@ -217,7 +258,9 @@ struct PostgresStoreTests {
             DispatchQueue.concurrentPerform(iterations: 8) { worker in
                 do {
                     let store = try PostgresStore(url: url, busyTimeout: 10)
-                    for round in 0..<5 { results.append(try store.record(run("GL", at: 1_795_975_200 + Double(worker * 10 + round))).summary.number) }
+                    for round in 0..<5 {
+                        results.append(try store.record(run("GL", at: 1_795_975_200 + Double(worker * 10 + round))).summary.number)
+                    }
                 } catch {
                     results.fail("\(error)")
                 }
@@ -234,7 +277,11 @@ struct PostgresStoreTests {
         try withDatabase { (url: String) throws in
             let store = try PostgresStore(url: url)
             _ = try store.record(run("GL"))
-            #expect(try psql(url, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            #expect(
+                try psql(
+                    url,
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
                 .stdout == "1\n")
             usleep(200_000)
             #expect(try store.record(run("GL")).summary.number == 2)
@@ -275,7 +322,8 @@ struct PostgresStoreTests {
             _ = try? PostgresTestServer.psql(base, "DROP ROLE IF EXISTS \(app)")
         }
         // The first block, statement by statement (CREATE DATABASE cannot run in a transaction block).
-        for statement in adapt(blocks[0]).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+        for statement in adapt(blocks[0]).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        where !statement.isEmpty {
             let done = try psql(base, statement)
             #expect(done.status == 0, "\(statement): \(done.stderr)")
         }
@@ -297,15 +345,21 @@ struct PostgresStoreTests {
         let first = try store.record(run("GL"))
         _ = try store.record(run("GL", at: 1_795_978_800))
         let signedAt = Date(timeIntervalSince1970: 1_795_982_400)
-        let statement = SignOffRules.statement(app: "GL", run: first, reviewer: "Lee Chen", role: "Controller", decision: .approve,
-                                               comment: nil, at: signedAt)
-        _ = try store.recordSignOff(NewSignOff(appName: "GL", runNumber: 1, runFingerprint: first.fingerprint, reviewer: "Lee Chen", role: "Controller",
-                                               decision: .approve, comment: nil, statement: statement, signature: nil, recordedAt: signedAt))
-        let session = DraftSession(token: "t1", user: "dana", host: ProcessInfo.processInfo.hostName, processID: getpid(),
-                                   startedAt: Date(timeIntervalSince1970: 1_795_975_200))
-        try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, startedAt: Date(timeIntervalSince1970: 1_795_975_200)), session: session)
-        try store.saveDraftAnswer(appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("yes"))), next: "a2",
-                                  at: Date(timeIntervalSince1970: 1_795_975_260), session: session)
+        let statement = SignOffRules.statement(
+            app: "GL", run: first, reviewer: "Lee Chen", role: "Controller", decision: .approve,
+            comment: nil, at: signedAt)
+        _ = try store.recordSignOff(
+            NewSignOff(
+                appName: "GL", runNumber: 1, runFingerprint: first.fingerprint, reviewer: "Lee Chen", role: "Controller",
+                decision: .approve, comment: nil, statement: statement, signature: nil, recordedAt: signedAt))
+        let session = DraftSession(
+            token: "t1", user: "dana", host: ProcessInfo.processInfo.hostName, processID: getpid(),
+            startedAt: Date(timeIntervalSince1970: 1_795_975_200))
+        try store.startDraft(
+            NewDraft(appName: "GL", questionnaire: loaded, startedAt: Date(timeIntervalSince1970: 1_795_975_200)), session: session)
+        try store.saveDraftAnswer(
+            appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("yes"))), next: "a2",
+            at: Date(timeIntervalSince1970: 1_795_975_260), session: session)
         try store.releaseDraft(appName: "GL", session: session)
         try store.renameApp("GL", to: "General Ledger")
         try store.setArchived("General Ledger", archived: true, at: Date(timeIntervalSince1970: 1_795_990_000))
@@ -313,12 +367,15 @@ struct PostgresStoreTests {
         #expect(try StoreVerifier.verify(store).problems.map(\.description) == [])
 
         // …but it can neither change a recorded row nor switch a trigger off.
-        for sql in ["UPDATE soxready.runs SET score = 100", "DELETE FROM soxready.runs", "DELETE FROM soxready.sign_offs",
-                    "ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable", "TRUNCATE soxready.sign_offs"]
-        {
+        for sql in [
+            "UPDATE soxready.runs SET score = 100", "DELETE FROM soxready.runs", "DELETE FROM soxready.sign_offs",
+            "ALTER TABLE soxready.runs DISABLE TRIGGER runs_are_immutable", "TRUNCATE soxready.sign_offs",
+        ] {
             let refused = try psql(appURL, sql)
             #expect(refused.status != 0, "\(sql)")
-            #expect(refused.stderr.contains("permission denied for table") || refused.stderr.contains("must be owner of table"), "\(sql): \(refused.stderr)")
+            #expect(
+                refused.stderr.contains("permission denied for table") || refused.stderr.contains("must be owner of table"),
+                "\(sql): \(refused.stderr)")
         }
         #expect(try psql(ownerURL, "SELECT count(*) FROM soxready.runs").stdout == "2\n")
     }

@@ -2,19 +2,25 @@ import Foundation
 import SoxreadyCore
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyPostgres
 
 /// `sslmode` against the test server started with TLS (`scripts/pg-test-server.sh start --tls`,
 /// which exports the certificate's path as `$SOXREADY_TEST_PG_CA`): what the connection really is
 /// is read from the server's `pg_stat_ssl`.
-@Suite(.enabled(if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["SOXREADY_TEST_PG_CA"] != nil,
-                "needs a test server with TLS ($SOXREADY_TEST_PG_CA)"))
+@Suite(
+    .enabled(
+        if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["SOXREADY_TEST_PG_CA"] != nil,
+        "needs a test server with TLS ($SOXREADY_TEST_PG_CA)"))
 struct PostgresTLSTests {
     /// Whether the server sees the connection named `name` as encrypted: `t`, `f`, or empty when there is none.
     func encrypted(_ url: String, applicationName name: String) throws -> String {
-        try PostgresTestServer.psql(url, """
+        try PostgresTestServer.psql(
+            url,
+            """
             SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.application_name = '\(name)'
-            """).stdout
+            """
+        ).stdout
     }
 
     @Test func theURLsSSLModeDecidesAndVerifyFullChecksTheCertificate() throws {

@@ -35,7 +35,9 @@ public enum PostgresTestServer {
     }
 
     /// Runs `sql` with `psql` on `url` (unaligned, tuples only, stopping at the first error).
-    public static func psql(_ url: String, _ sql: String, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func psql(
+        _ url: String, _ sql: String, environment: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]

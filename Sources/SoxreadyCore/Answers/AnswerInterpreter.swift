@@ -16,6 +16,7 @@ public enum AnswerInterpreter {
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong and what was expected.
         public var message: String
+        /// The ``message``.
         public var description: String { message }
     }
 
@@ -109,9 +110,11 @@ public enum AnswerInterpreter {
                 items.append(item)
             } catch {
                 let words = item.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-                let allExact = words.count > 1 && words.allSatisfy { word in
-                    exactChoice(word, in: question) != nil || Int(word).map { $0 >= 1 && $0 <= question.choices.count } == true
-                }
+                let allExact =
+                    words.count > 1
+                    && words.allSatisfy { word in
+                        exactChoice(word, in: question) != nil || Int(word).map { $0 >= 1 && $0 <= question.choices.count } == true
+                    }
                 guard allExact else { throw error }
                 items += words
             }
@@ -159,7 +162,9 @@ public enum AnswerInterpreter {
         var characters = Substring(text)
         if characters.first == "+" || characters.first == "-" { characters = characters.dropFirst() }
         func digits(_ part: Substring, allowUnderscores: Bool) -> Bool {
-            guard let first = part.first, let last = part.last, first.isASCII, first.isNumber, last.isASCII, last.isNumber else { return false }
+            guard let first = part.first, let last = part.last, first.isASCII, first.isNumber, last.isASCII, last.isNumber else {
+                return false
+            }
             var previous: Character = " "
             for character in part {
                 if character == "_" {

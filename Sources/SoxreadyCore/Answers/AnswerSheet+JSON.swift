@@ -22,28 +22,41 @@ public enum AnswerSheetCoding {
         public var answer: Answer
 
         /// Wraps `answer` for encoding.
-    public init(_ answer: Answer) { self.answer = answer }
+        public init(_ answer: Answer) { self.answer = answer }
 
         enum Keys: String, CodingKey { case choice, choices, number, date, text }
 
+        /// Decodes `"unknown"` or `"n/a"`, else an object with one of the keys `choice`, `choices`, `number`,
+        /// `date` or `text`.
+        ///
+        /// - Throws: `DecodingError` for another string, or an object with none of those keys.
         public init(from decoder: any Decoder) throws {
             if let single = try? decoder.singleValueContainer(), let word = try? single.decode(String.self) {
                 switch word {
                 case "unknown": answer = .unknown
                 case "n/a": answer = .notApplicable
                 default:
-                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unexpected answer '\(word)'"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: decoder.codingPath, debugDescription: "unexpected answer '\(word)'"))
                 }
                 return
             }
             let c = try decoder.container(keyedBy: Keys.self)
-            if let id = try c.decodeIfPresent(String.self, forKey: .choice) { answer = .value(.choice(id)) }
-            else if let ids = try c.decodeIfPresent([String].self, forKey: .choices) { answer = .value(.choices(ids)) }
-            else if let number = try c.decodeIfPresent(Double.self, forKey: .number) { answer = .value(.number(number)) }
-            else if let date = try c.decodeIfPresent(CalendarDate.self, forKey: .date) { answer = .value(.date(date)) }
-            else { answer = .value(.text(try c.decode(String.self, forKey: .text))) }
+            if let id = try c.decodeIfPresent(String.self, forKey: .choice) {
+                answer = .value(.choice(id))
+            } else if let ids = try c.decodeIfPresent([String].self, forKey: .choices) {
+                answer = .value(.choices(ids))
+            } else if let number = try c.decodeIfPresent(Double.self, forKey: .number) {
+                answer = .value(.number(number))
+            } else if let date = try c.decodeIfPresent(CalendarDate.self, forKey: .date) {
+                answer = .value(.date(date))
+            } else {
+                answer = .value(.text(try c.decode(String.self, forKey: .text)))
+            }
         }
 
+        /// Encodes `unknown` and `n/a` as those strings, a value as an object with its one key (`choice`,
+        /// `choices`, `number`, `date` or `text`).
         public func encode(to encoder: any Encoder) throws {
             switch answer {
             case .unknown:
@@ -69,9 +82,10 @@ public enum AnswerSheetCoding {
     public static func encode(_ sheet: AnswerSheet) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(sheet.mapValues {
-            Entry(answer: $0.answer.map(StoredAnswer.init), note: $0.note, evidence: $0.evidence, owner: $0.owner, due: $0.due)
-        })
+        return try encoder.encode(
+            sheet.mapValues {
+                Entry(answer: $0.answer.map(StoredAnswer.init), note: $0.note, evidence: $0.evidence, owner: $0.owner, due: $0.due)
+            })
     }
 
     /// Decodes ``encode(_:)``'s output.
@@ -89,8 +103,11 @@ public enum AnswerSheetCoding {
     }
 
     /// A draft row's record: its answer JSON (nil when skipped), note, evidence and commitment.
-    public static func decodeRecord(answer: String?, note: String?, evidence: String?, owner: String? = nil, due: String? = nil) throws -> AnswerRecord {
-        AnswerRecord(answer: try answer.map(decodeAnswer), note: note, evidence: evidence, owner: owner, due: due.flatMap(CalendarDate.init))
+    public static func decodeRecord(
+        answer: String?, note: String?, evidence: String?, owner: String? = nil, due: String? = nil
+    ) throws -> AnswerRecord {
+        AnswerRecord(
+            answer: try answer.map(decodeAnswer), note: note, evidence: evidence, owner: owner, due: due.flatMap(CalendarDate.init))
     }
 
     static func decodeAnswer(_ text: String) throws -> Answer {

@@ -23,6 +23,7 @@ public enum AnswersFileError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Every problem found, each with line, column and question id (exit 65).
     case invalid([Diagnostic])
 
+    /// `PATH: cannot read the answers file: REASON`, or every diagnostic on its own line.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "\(path): cannot read the answers file: \(reason)"
@@ -80,6 +81,8 @@ public enum AnswersFileParser {
     /// - Throws: ``AnswersFileError/invalid(_:)`` with every problem: unknown question, choice not
     ///   offered, number out of range, a date that is not a calendar date, `n/a` where not allowed,
     ///   an answers file for another questionnaire, unknown keys.
+    /// - Returns: The file's answers by question id, with its `app:`, `questionnaire:`, `preparedBy:` and
+    ///   its warnings.
     public static func parse(_ text: String, file: String, questionnaire: Questionnaire) throws(AnswersFileError) -> AnswersFile {
         let root: Node?
         do {
@@ -88,8 +91,11 @@ public enum AnswersFileParser {
             throw .invalid([QuestionnaireLoader.yamlDiagnostic(error, file: file)])
         }
         guard let root else {
-            throw .invalid([Diagnostic(file: file, location: SourceLocation(line: 1, column: 1), message: "the file is empty",
-                                       expected: "expected an answers file starting with 'format: \(formatName)'")])
+            throw .invalid([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1), message: "the file is empty",
+                    expected: "expected an answers file starting with 'format: \(formatName)'")
+            ])
         }
         var fields = YAMLFields(file: file)
         var result = AnswersFile(app: nil, questionnaire: nil, answers: [:])
@@ -115,15 +121,18 @@ public enum AnswersFileParser {
             do {
                 let parsed = try QuestionnaireReference(parsing: reference)
                 if parsed.id != questionnaire.id {
-                    fields.error(node, "the answers are for questionnaire '\(reference)', not '\(questionnaire.id)'",
-                                 expected: "expected questionnaire: \(questionnaire.id) (or assess with --questionnaire \(parsed.id))")
+                    fields.error(
+                        node, "the answers are for questionnaire '\(reference)', not '\(questionnaire.id)'",
+                        expected: "expected questionnaire: \(questionnaire.id) (or assess with --questionnaire \(parsed.id))")
                 } else if let version = parsed.version, !parsed.matches(questionnaire) {
-                    fields.error(node, "the answers are for version \(version) of '\(questionnaire.id)', not \(questionnaire.version)",
-                                 expected: "expected questionnaire: \(questionnaire.id)@\(questionnaire.version) or no version")
+                    fields.error(
+                        node, "the answers are for version \(version) of '\(questionnaire.id)', not \(questionnaire.version)",
+                        expected: "expected questionnaire: \(questionnaire.id)@\(questionnaire.version) or no version")
                 }
             } catch {
-                fields.error(node, "'\(reference)' is not a questionnaire reference",
-                             expected: "expected ID or ID@VERSION such as \(questionnaire.id)@\(questionnaire.version)")
+                fields.error(
+                    node, "'\(reference)' is not a questionnaire reference",
+                    expected: "expected ID or ID@VERSION such as \(questionnaire.id)@\(questionnaire.version)")
             }
         }
         if let answersNode = top["answers"] {
@@ -162,15 +171,18 @@ public enum AnswersFileParser {
                 if fields.isFull {
                     fields.error(keyNode, "")
                 } else if let suggestion = EditDistance.suggestion(for: key, among: ids) {
-                    fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)", expected: "did you mean '\(suggestion)'?")
+                    fields.error(
+                        keyNode, "question '\(key)' is not in \(questionnaire.reference)", expected: "did you mean '\(suggestion)'?")
                 } else {
-                    fields.error(keyNode, "question '\(key)' is not in \(questionnaire.reference)",
-                                 expected: "expected a question id from 'soxready questionnaire show \(questionnaire.id)'")
+                    fields.error(
+                        keyNode, "question '\(key)' is not in \(questionnaire.reference)",
+                        expected: "expected a question id from 'soxready questionnaire show \(questionnaire.id)'")
                 }
                 continue
             }
             if let line = seenAt[id] {
-                fields.error(keyNode, "question '\(id)' is answered twice (also at line \(line))", expected: "expected one answer per question")
+                fields.error(
+                    keyNode, "question '\(id)' is answered twice (also at line \(line))", expected: "expected one answer per question")
                 continue
             }
             seenAt[id] = keyNode.mark?.line ?? 0
@@ -202,11 +214,13 @@ public enum AnswersFileParser {
                 }
             }
             if record.owner != nil, record.due == nil, map["due"] == nil {
-                fields.warning(map.keyNode("owner"), "\(context) has an owner but no due date: no commitment until both are given",
-                               expected: "add due: YYYY-MM-DD")
+                fields.warning(
+                    map.keyNode("owner"), "\(context) has an owner but no due date: no commitment until both are given",
+                    expected: "add due: YYYY-MM-DD")
             } else if record.due != nil, record.owner == nil {
-                fields.warning(map.keyNode("due"), "\(context) has a due date but no owner: no commitment until both are given",
-                               expected: "add owner: the person who closes the gap")
+                fields.warning(
+                    map.keyNode("due"), "\(context) has a due date but no owner: no commitment until both are given",
+                    expected: "add owner: the person who closes the gap")
             }
         }
         guard let answerNode else { return record }
@@ -225,7 +239,8 @@ public enum AnswersFileParser {
             }
         case .sequence(let items):
             guard question.type == .multi else {
-                fields.error(answerNode, "\(context) takes one answer, not a list", expected: "expected \(AnswerInterpreter.expectedForm(question))")
+                fields.error(
+                    answerNode, "\(context) takes one answer, not a list", expected: "expected \(AnswerInterpreter.expectedForm(question))")
                 return nil
             }
             var texts: [String] = []
@@ -245,8 +260,9 @@ public enum AnswersFileParser {
             }
             if !failed { record.answer = try? AnswerInterpreter.choices(texts, for: question) }
         default:
-            fields.error(answerNode, "the answer to \(context) is \(YAMLFields.kindName(answerNode))",
-                         expected: "expected \(AnswerInterpreter.expectedForm(question))")
+            fields.error(
+                answerNode, "the answer to \(context) is \(YAMLFields.kindName(answerNode))",
+                expected: "expected \(AnswerInterpreter.expectedForm(question))")
             return nil
         }
         return failed ? nil : record

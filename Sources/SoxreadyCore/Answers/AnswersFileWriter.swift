@@ -8,7 +8,8 @@ public enum AnswersFileWriter {
     /// The YAML text. Values are quoted by Yams wherever YAML needs it; notes and evidence are kept.
     ///
     /// - Throws: a Yams emitter error (not expected for text it produced itself).
-    public static func yaml(appName: String, questionnaire: Questionnaire, answers: AnswerSheet, preparedBy: String? = nil) throws -> String {
+    public static func yaml(appName: String, questionnaire: Questionnaire, answers: AnswerSheet, preparedBy: String? = nil) throws -> String
+    {
         var pairs: [(Node, Node)] = []
         for question in questionnaire.questions {
             guard let record = answers[question.id] else { continue }
@@ -36,13 +37,14 @@ public enum AnswersFileWriter {
                 pairs.append((Node(question.id), value))
             }
         }
-        let document = Node([
-            (Node("format"), Node("soxready/answers@1")),
-            (Node("app"), Node(appName, .implicit, .doubleQuoted)),
-            (Node("questionnaire"), Node(questionnaire.reference)),
-        ] + (preparedBy.map { [(Node("preparedBy"), Node($0, .implicit, .doubleQuoted))] } ?? []) + [
-            (Node("answers"), Node(pairs)),
-        ])
+        let document = Node(
+            [
+                (Node("format"), Node("soxready/answers@1")),
+                (Node("app"), Node(appName, .implicit, .doubleQuoted)),
+                (Node("questionnaire"), Node(questionnaire.reference)),
+            ] + (preparedBy.map { [(Node("preparedBy"), Node($0, .implicit, .doubleQuoted))] } ?? []) + [
+                (Node("answers"), Node(pairs))
+            ])
         var text = try Yams.serialize(node: document, width: -1, allowUnicode: true)
         // Unanswered questions that apply, as commented placeholders to fill in.
         let statuses = Applicability.statuses(questionnaire, answers: answers)

@@ -46,10 +46,11 @@ public struct AssessFlow {
         public var resumeCommand: @Sendable (String) -> String
 
         /// Creates options.
-        public init(appName: String? = nil, questionnaire: String? = nil, onlyGaps: Bool = false, draft: DraftChoice = .ask,
-                    takeOver: Bool = false, user: String, interactive: Bool,
-                    resumeCommand: @escaping @Sendable (String) -> String = { "soxready assess --app '\($0)'" })
-        {
+        public init(
+            appName: String? = nil, questionnaire: String? = nil, onlyGaps: Bool = false, draft: DraftChoice = .ask,
+            takeOver: Bool = false, user: String, interactive: Bool,
+            resumeCommand: @escaping @Sendable (String) -> String = { "soxready assess --app '\($0)'" }
+        ) {
             self.appName = appName
             self.questionnaire = questionnaire
             self.onlyGaps = onlyGaps
@@ -89,7 +90,9 @@ public struct AssessFlow {
         public var description: String {
             var parts: [String] = []
             if answered > 0 { parts.append("\(answered) answer\(answered == 1 ? "" : "s")") }
-            if annotated > 0 { parts.append("\(annotated) note\(annotated == 1 ? "" : "s") or evidence reference\(annotated == 1 ? "" : "s")") }
+            if annotated > 0 {
+                parts.append("\(annotated) note\(annotated == 1 ? "" : "s") or evidence reference\(annotated == 1 ? "" : "s")")
+            }
             return parts.isEmpty ? "Saved nothing yet" : "Saved " + parts.joined(separator: " and ")
         }
 
@@ -116,10 +119,11 @@ public struct AssessFlow {
     public var planFolder: (String) -> String
 
     /// Creates a flow.
-    public init(store: any AssessmentStore, catalog: QuestionnaireCatalog, clock: @escaping @Sendable () -> Date,
-                plans: PlanWriter, planFolder: @escaping (String) -> String,
-                write: @escaping (String) -> Void, warn: @escaping (String) -> Void)
-    {
+    public init(
+        store: any AssessmentStore, catalog: QuestionnaireCatalog, clock: @escaping @Sendable () -> Date,
+        plans: PlanWriter, planFolder: @escaping (String) -> String,
+        write: @escaping (String) -> Void, warn: @escaping (String) -> Void
+    ) {
         self.store = store
         self.catalog = catalog
         self.clock = clock
@@ -163,10 +167,13 @@ public struct AssessFlow {
             existing = try store.draft(appName: appName)
             guard let existing else { break }
             let count = existing.answers.values.count { $0.answer != nil }
-            write(WizardText.wrap("An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
-                                  + "\(count) answer\(count == 1 ? "" : "s").", width: WizardText.layoutWidth(reader.columns)) + "\n")
-            let resume = try askYesNo("Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
-                                      reader: reader)
+            write(
+                WizardText.wrap(
+                    "An unfinished assessment of \(appName.terminalSafe()) from \(Timestamp.string(existing.updatedAt)) has "
+                        + "\(count) answer\(count == 1 ? "" : "s").", width: WizardText.layoutWidth(reader.columns)) + "\n")
+            let resume = try askYesNo(
+                "Resume it? (y = resume, n = start again" + (latest != nil ? " from the last run)" : ")"),
+                reader: reader)
             // Taking hold of the draft also tells whether another session has it open.
             if resume || options.takeOver {
                 let claimed = try store.claimDraft(appName: appName, session: session, takeOver: options.takeOver)
@@ -200,12 +207,16 @@ public struct AssessFlow {
             base = try resumed.basedOnRun.map { number throws(StoreError) in try store.run(appName: appName, number: number) }
             let width = WizardText.layoutWidth(reader.columns)
             if let requested = options.questionnaire, try catalog.resolve(requested).content != resumed.questionnaireContent {
-                write(WizardText.wrap("Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that "
-                                      + "version.", width: width) + "\n")
+                write(
+                    WizardText.wrap(
+                        "Note: the draft was started on \(loaded.questionnaire.reference.terminalSafe()); it continues on that "
+                            + "version.", width: width) + "\n")
             }
             if options.onlyGaps && !resumed.onlyGaps {
-                write(WizardText.wrap("Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.",
-                                      width: width) + "\n")
+                write(
+                    WizardText.wrap(
+                        "Note: --only-gaps applies when an assessment starts; the resumed draft keeps its own answers.",
+                        width: width) + "\n")
             }
         } else {
             loaded = try catalog.resolve(options.questionnaire ?? latest?.summary.questionnaireID ?? QuestionnaireCatalog.defaultID)
@@ -221,13 +232,15 @@ public struct AssessFlow {
             // answering leaves the store as it was. Whether another session keeps this one from
             // the draft is read now, so that the lead is told before the first question.
             if !holdsDraft, let existing,
-                let holder = DraftHoldRules.otherHolder(owner: existing.owner, holderToken: nil, holder: existing.holder,
-                                                        startedAt: existing.startedAt, session: session)
+                let holder = DraftHoldRules.otherHolder(
+                    owner: existing.owner, holderToken: nil, holder: existing.holder,
+                    startedAt: existing.startedAt, session: session)
             {
                 throw StoreError.draftHeld(app: appName, holder: holder)
             }
-            pendingDraft = NewDraft(appName: appName, questionnaire: loaded, answers: answers, basedOnRun: base?.summary.number,
-                                    onlyGaps: onlyGaps, startedAt: clock())
+            pendingDraft = NewDraft(
+                appName: appName, questionnaire: loaded, answers: answers, basedOnRun: base?.summary.number,
+                onlyGaps: onlyGaps, startedAt: clock())
         }
         func startPendingDraft() throws(StoreError) {
             guard let draft = pendingDraft else { return }
@@ -242,35 +255,47 @@ public struct AssessFlow {
             if holdsDraft { try store.releaseDraft(appName: appName, session: session) }
         }
         // A rerun pre-fills every question with the base run's answer, also when resumed.
-        let carried = try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(cache: catalog.cache), to: loaded.questionnaire) }
+        let carried =
+            try base.map { try AnswerCarryOver.carry($0.answers, from: $0.questionnaire(cache: catalog.cache), to: loaded.questionnaire) }
             ?? AnswerCarryOver.Result()
         let defaults = carried.answers
 
         let questionnaire = loaded.questionnaire
         let width = WizardText.layoutWidth(reader.columns)
         func say(_ text: String) { write(WizardText.wrap(text, width: width) + "\n") }
-        write("\n" + options.emphasis(WizardText.wrap("soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe(),
-                                                       width: width)) + "\n")
+        write(
+            "\n"
+                + options.emphasis(
+                    WizardText.wrap(
+                        "soxready · \(appName) · \(questionnaire.title) \(questionnaire.version)".terminalSafe(),
+                        width: width)) + "\n")
         let late = questionnaire.calendar.cutover == nil ? 0 : questionnaire.questions.count { $0.asked == .afterCutover }
-        say("\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains"
-            + (late > 0 ? " (\(late) of them asked only after go-live)" : "") + ". Every answer is saved as you go; "
-            + "? shows help, :quit stops (resume later).")
+        say(
+            "\(questionnaire.questions.count) questions in \(questionnaire.domains.count) domains"
+                + (late > 0 ? " (\(late) of them asked only after go-live)" : "") + ". Every answer is saved as you go; "
+                + "? shows help, :quit stops (resume later).")
         if let base, !defaults.isEmpty {
             if onlyGaps && resumed == nil {
                 let kept = answers.count
-                say("\(kept) answer\(kept == 1 ? "" : "s") from run \(base.summary.number) carried over unchanged; asking only the gaps "
-                    + "of run \(base.summary.number) and new questions, with the last answers pre-filled.")
+                say(
+                    "\(kept) answer\(kept == 1 ? "" : "s") from run \(base.summary.number) carried over unchanged; asking only the gaps "
+                        + "of run \(base.summary.number) and new questions, with the last answers pre-filled.")
             } else {
-                say("Answers from run \(base.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves "
-                    + "the question unanswered.")
+                say(
+                    "Answers from run \(base.summary.number) are pre-filled: Enter keeps one, editing changes it, clearing it leaves "
+                        + "the question unanswered.")
             }
             for (old, new) in carried.renamed.sorted(by: { $0.key < $1.key }) {
-                write(WizardText.wrap("\(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.", width: width,
-                                      indent: "  ", continuation: "    ") + "\n")
+                write(
+                    WizardText.wrap(
+                        "\(old.terminalSafe()) is now \(new.terminalSafe()): its answer carries over.", width: width,
+                        indent: "  ", continuation: "    ") + "\n")
             }
             for (old, reason) in carried.dropped.sorted(by: { $0.key < $1.key }) {
-                write(WizardText.wrap("\(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.", width: width,
-                                      indent: "  ", continuation: "    ") + "\n")
+                write(
+                    WizardText.wrap(
+                        "\(old.terminalSafe()): \(reason.terminalSafe()); it will be asked again.", width: width,
+                        indent: "  ", continuation: "    ") + "\n")
             }
         }
 
@@ -283,8 +308,9 @@ public struct AssessFlow {
         // The stage is decided on the run's date (SCORING.md): the questions asked only after go-live
         // are not yet due, and not asked, while the cutover answered so far is still ahead.
         let asOf = CalendarDate(utc: clock())
-        var wizard = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position,
-                                   asking: asking, asOf: asOf)
+        var wizard = WizardSession(
+            questionnaire: questionnaire, answers: answers, defaults: defaults, resumeAt: resumed?.position,
+            asking: asking, asOf: asOf)
         let loop = WizardLoop(maxInvalidAttempts: options.interactive ? nil : 3, emphasis: options.emphasis)
         loop.offersReview = options.interactive
         let save: (String, AnswerRecord?, String?) throws -> Void = { id, record, next in
@@ -296,10 +322,12 @@ public struct AssessFlow {
         while outcome == .finished, options.interactive, let skipped = Self.unansweredSummary(wizard) {
             let width = WizardText.layoutWidth(reader.columns)
             write("\n" + WizardText.wrap(skipped.text, width: width) + "\n")
-            let again = skipped.count == 1 ? "Answer it now? (n = record the run as it is)" : "Answer them now? (n = record the run as it is)"
+            let again =
+                skipped.count == 1 ? "Answer it now? (n = record the run as it is)" : "Answer them now? (n = record the run as it is)"
             guard try askYesNo(again, reader: reader, defaultYes: false) else { break }
-            wizard = WizardSession(questionnaire: questionnaire, answers: wizard.answers, defaults: defaults, asking: skipped.ids,
-                                   countLabel: "Skipped", asOf: asOf)
+            wizard = WizardSession(
+                questionnaire: questionnaire, answers: wizard.answers, defaults: defaults, asking: skipped.ids,
+                countLabel: "Skipped", asOf: asOf)
             outcome = try loop.run(&wizard, reader: reader, write: write, save: save)
         }
 
@@ -312,8 +340,9 @@ public struct AssessFlow {
             }
             // The run completes the draft: it must exist and be this session's.
             try startPendingDraft()
-            let recorded = try record(appName: appName, questionnaire: loaded, answers: wizard.recordedAnswers, preparer: preparer,
-                                      completing: session, resumeCommand: options.resumeCommand(appName))
+            let recorded = try record(
+                appName: appName, questionnaire: loaded, answers: wizard.recordedAnswers, preparer: preparer,
+                completing: session, resumeCommand: options.resumeCommand(appName))
             return .recorded(recorded.run, plans: recorded.plans)
         case .quit:
             try release()
@@ -362,10 +391,15 @@ public struct AssessFlow {
         let tab = active.isEmpty ? "" : reader.editsLine ? "; Tab completes the \(active.count) in the store" : ""
         let width = WizardText.layoutWidth(reader.columns)
         for _ in 0..<3 {
-            write(WizardText.wrap("Which application are you assessing? (its name, for example General Ledger\(tab); :quit to stop)",
-                                  width: width) + "\n")
-            guard case .line(let line) = reader.readLine(LineRequest(prompt: "Application: ",
-                                                                     completions: Completions(primary: active.map(\.name))))
+            write(
+                WizardText.wrap(
+                    "Which application are you assessing? (its name, for example General Ledger\(tab); :quit to stop)",
+                    width: width) + "\n")
+            guard
+                case .line(let line) = reader.readLine(
+                    LineRequest(
+                        prompt: "Application: ",
+                        completions: Completions(primary: active.map(\.name))))
             else { throw AssessFlowError.inputEnded(while: "the application's name") }
             let typed = line.trimmingWhitespace.lowercased()
             if typed == ":quit" || typed == ":q" { return nil }
@@ -378,7 +412,8 @@ public struct AssessFlow {
             }
             guard let match = Self.knownApp(name, in: known) else { return name }
             if let archived = match.archivedAt {
-                let message = "\(match.name.terminalSafe()) was archived on \(Timestamp.string(archived)); restore it first "
+                let message =
+                    "\(match.name.terminalSafe()) was archived on \(Timestamp.string(archived)); restore it first "
                     + "(soxready apps restore \"\(match.name.terminalSafe())\"), or give another name"
                 write(WizardText.wrap(message, width: width, indent: "  ! ", continuation: "    ") + "\n")
                 continue
@@ -402,8 +437,9 @@ public struct AssessFlow {
     static func standing(_ app: AppSummary) -> String {
         var parts: [String] = []
         if let latest = app.latest {
-            parts.append("\(latest.number) run\(latest.number == 1 ? "" : "s"), the latest \(latest.readiness.title) on "
-                         + String(Timestamp.string(latest.recordedAt).prefix(10)))
+            parts.append(
+                "\(latest.number) run\(latest.number == 1 ? "" : "s"), the latest \(latest.readiness.title) on "
+                    + String(Timestamp.string(latest.recordedAt).prefix(10)))
         }
         if app.draft != nil { parts.append("an unfinished draft") }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
@@ -416,11 +452,16 @@ public struct AssessFlow {
         var name = try given.map { try AppName.validated($0, field: "the preparer's name") }
         var attempts = 0
         while name == nil {
-            write("\n" + WizardText.wrap("Every question is answered or left open. Who prepared these answers? "
-                                         + "(your name, as it should appear in the plan; the reviewer who signs off must be someone else)",
-                                         width: width) + "\n")
-            guard case .line(let line) = reader.readLine(prompt: "Prepared by: ", prefill: reader.editsLine ? suggested : nil,
-                                                         completions: Completions(primary: suggested.map { [$0] } ?? []))
+            write(
+                "\n"
+                    + WizardText.wrap(
+                        "Every question is answered or left open. Who prepared these answers? "
+                            + "(your name, as it should appear in the plan; the reviewer who signs off must be someone else)",
+                        width: width) + "\n")
+            guard
+                case .line(let line) = reader.readLine(
+                    prompt: "Prepared by: ", prefill: reader.editsLine ? suggested : nil,
+                    completions: Completions(primary: suggested.map { [$0] } ?? []))
             else { throw AssessFlowError.inputEnded(while: "the preparer's name") }
             let typed = line.trimmingWhitespace.isEmpty && !reader.editsLine ? (suggested ?? "") : line
             do {
@@ -432,17 +473,21 @@ public struct AssessFlow {
             }
         }
         guard let name else { return nil }
-        let agreed = try askYesNo(WizardText.wrap("\(name.terminalSafe()), do you attest: \"\(Preparer.attestation)\" "
-                                                  + "(n = do not record the run now; everything stays saved)", width: width),
-                                  reader: reader, defaultYes: false)
+        let agreed = try askYesNo(
+            WizardText.wrap(
+                "\(name.terminalSafe()), do you attest: \"\(Preparer.attestation)\" "
+                    + "(n = do not record the run now; everything stays saved)", width: width),
+            reader: reader, defaultYes: false)
         return agreed ? Preparer(name: name) : nil
     }
 
     func askYesNo(_ question: String, reader: any LineReader, defaultYes: Bool = true) throws -> Bool {
         for _ in 0..<3 {
             write(WizardText.wrap(question, width: WizardText.layoutWidth(reader.columns)) + "\n")
-            guard case .line(let line) = reader.readLine(prompt: defaultYes ? "[Y/n] " : "[y/N] ", prefill: nil,
-                                                         completions: Completions(primary: ["yes", "no"]))
+            guard
+                case .line(let line) = reader.readLine(
+                    prompt: defaultYes ? "[Y/n] " : "[y/N] ", prefill: nil,
+                    completions: Completions(primary: ["yes", "no"]))
             else { throw AssessFlowError.inputEnded(while: "the question '\(question)'") }
             switch line.trimmingWhitespace.lowercased() {
             case "": return defaultYes
@@ -463,7 +508,8 @@ public struct AssessFlow {
         let gating = open.count(where: \.gating)
         let numbers = Dictionary(uniqueKeysWithValues: session.questionnaire.questions.enumerated().map { ($1.id, $0 + 1) })
         let ids = open.prefix(12).map { "Q\(numbers[$0.id] ?? 0) \($0.id)" }.joined(separator: ", ") + (open.count > 12 ? ", …" : "")
-        let text = "\(open.count) question\(open.count == 1 ? " is" : "s are") still unanswered" + (gating > 0 ? " (\(gating) gating)" : "")
+        let text =
+            "\(open.count) question\(open.count == 1 ? " is" : "s are") still unanswered" + (gating > 0 ? " (\(gating) gating)" : "")
             + ": \(ids)"
         return (text.terminalSafe(), open.count, Set(open.map(\.id)))
     }
@@ -471,9 +517,10 @@ public struct AssessFlow {
     // MARK: - Recording
 
     /// Scores the answers, checks that the plans can be written, records the run and writes its plans.
-    func record(appName: String, questionnaire loaded: LoadedQuestionnaire, answers: AnswerSheet, preparer: Preparer,
-                completing session: DraftSession?, resumeCommand: String?) throws -> (run: StoredRun, plans: [String])
-    {
+    func record(
+        appName: String, questionnaire loaded: LoadedQuestionnaire, answers: AnswerSheet, preparer: Preparer,
+        completing session: DraftSession?, resumeCommand: String?
+    ) throws -> (run: StoredRun, plans: [String]) {
         let slug = try store.appSlug(for: appName)
         let folder = planFolder(slug)
         do {
@@ -486,14 +533,17 @@ public struct AssessFlow {
         } catch {
             throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: resumeCommand)
         }
-        let run = try store.record(RunToRecord(scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
-                                               preparer: preparer, completingDraft: session))
+        let run = try store.record(
+            RunToRecord(
+                scoring: answers, appName: appName, questionnaire: loaded, recordedAt: clock(),
+                preparer: preparer, completingDraft: session))
         do {
             let context = try ReportContext.load(run: run, from: store, appendix: plans.appendix)
             return (run, try plans.write(context, folder: planFolder(run.appSlug)))
         } catch {
-            throw AssessFlowError.recordedWithoutPlans(run: run.summary.number, app: run.appName, fingerprint: run.fingerprint,
-                                                       reason: "\(error)")
+            throw AssessFlowError.recordedWithoutPlans(
+                run: run.summary.number, app: run.appName, fingerprint: run.fingerprint,
+                reason: "\(error)")
         }
     }
 
@@ -514,13 +564,18 @@ public struct AssessFlow {
     ///   - appName: `--app`, which must agree with the file's `app:` when both are given.
     ///   - questionnaire: `--questionnaire`, else the file's `questionnaire:`, else the default.
     ///   - update: Keep the latest run's answers and change only those the file names.
+    ///   - preparedBy: `--prepared-by`, which must agree with the file's `preparedBy:`.
     /// - Returns: The run and the plans written.
     /// - Throws: ``AnswersFileError`` (every problem of the file; nothing recorded),
     ///   ``QuestionnaireLoadError``, ``StoreError``, ``AssessFlowError``.
-    public func runBatch(answersFile path: String, appName: String?, questionnaire: String?, update: Bool,
-                         preparedBy: String? = nil) throws -> BatchOutcome {
-        try recordBatch(try Self.check(answersFile: path, appName: appName, questionnaire: questionnaire, preparedBy: preparedBy,
-                                       catalog: catalog), update: update)
+    public func runBatch(
+        answersFile path: String, appName: String?, questionnaire: String?, update: Bool,
+        preparedBy: String? = nil
+    ) throws -> BatchOutcome {
+        try recordBatch(
+            try Self.check(
+                answersFile: path, appName: appName, questionnaire: questionnaire, preparedBy: preparedBy,
+                catalog: catalog), update: update)
     }
 
     /// Checks an answers file completely, without the store: its text, its questionnaire, every
@@ -535,8 +590,10 @@ public struct AssessFlow {
     /// - Returns: The checked file, ready for ``recordBatch(_:update:)``.
     /// - Throws: ``AnswersFileError`` (every problem of the file), ``QuestionnaireLoadError``,
     ///   ``AssessFlowError``.
-    public static func check(answersFile path: String, appName: String?, questionnaire: String?, preparedBy: String?,
-                             catalog: QuestionnaireCatalog) throws -> CheckedAnswersFile {
+    public static func check(
+        answersFile path: String, appName: String?, questionnaire: String?, preparedBy: String?,
+        catalog: QuestionnaireCatalog
+    ) throws -> CheckedAnswersFile {
         let text = try AnswersFileParser.read(path: path)
         let header = AnswersFileParser.header(text)
         let loaded = try catalog.resolve(questionnaire ?? header.questionnaire ?? QuestionnaireCatalog.defaultID)
@@ -560,11 +617,13 @@ public struct AssessFlow {
         var sheet = file.answers
         if update {
             guard let latest = try latestRun(of: name) else { throw AssessFlowError.needsRecordedRun(app: name, option: "--update") }
-            let carried = AnswerCarryOver.carry(latest.answers, from: try latest.questionnaire(cache: catalog.cache), to: loaded.questionnaire)
+            let carried = AnswerCarryOver.carry(
+                latest.answers, from: try latest.questionnaire(cache: catalog.cache), to: loaded.questionnaire)
             sheet = carried.answers.merging(file.answers) { _, new in new }
             let count = file.answers.count
-            warn("soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "
-                 + "\(sheet.count - count) carried over")
+            warn(
+                "soxready: updating run \(latest.summary.number): \(count) answer\(count == 1 ? "" : "s") from the file, "
+                    + "\(sheet.count - count) carried over")
         }
         // Not yet due on the run's date (the cutover answered is still ahead): neither unanswered nor scored.
         let asOf = CalendarDate(utc: clock())
@@ -574,7 +633,8 @@ public struct AssessFlow {
         reportUnanswered(loaded.questionnaire, statuses: statuses, answered: sheet)
         reportNotYetDue(loaded.questionnaire, statuses: statuses, answered: sheet, cutover: cutover)
         reportNotAsked(loaded.questionnaire, statuses: statuses, answered: sheet)
-        let recorded = try record(appName: name, questionnaire: loaded, answers: sheet, preparer: preparer, completing: nil, resumeCommand: nil)
+        let recorded = try record(
+            appName: name, questionnaire: loaded, answers: sheet, preparer: preparer, completing: nil, resumeCommand: nil)
         return BatchOutcome(run: recorded.run, plans: recorded.plans)
     }
 
@@ -615,17 +675,22 @@ public struct AssessFlow {
 
     /// Lists on stderr, apart from the unanswered ones, the questions not yet due (asked only after
     /// go-live, in a pre-cutover run), and how many of them the file answers (kept, not scored).
-    func reportNotYetDue(_ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet,
-                         cutover: CalendarDate?)
-    {
+    func reportNotYetDue(
+        _ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet,
+        cutover: CalendarDate?
+    ) {
         let late = questionnaire.questions.filter { statuses[$0.id] == .notYetDue }
         guard !late.isEmpty else { return }
         let one = late.count == 1
         let given = late.count { answered[$0.id]?.answer != nil }
-        var text = "soxready: \(late.count) question\(one ? " is" : "s are") asked only after go-live and not yet due ("
+        var text =
+            "soxready: \(late.count) question\(one ? " is" : "s are") asked only after go-live and not yet due ("
             + (cutover.map { "the cutover date, \($0), is still ahead" } ?? "no cutover date is given")
             + "), so \(one ? "it does" : "they do") not count as unanswered"
-        if given > 0 { text += "; \(given == late.count && !one ? "their answers are" : given == 1 ? "1 answer is" : "\(given) answers are") kept, not scored" }
+        if given > 0 {
+            text +=
+                "; \(given == late.count && !one ? "their answers are" : given == 1 ? "1 answer is" : "\(given) answers are") kept, not scored"
+        }
         warn(text + ":")
         warnIDs(late.map(\.id))
     }
@@ -647,7 +712,8 @@ public struct AssessFlow {
     func reportNotAsked(_ questionnaire: Questionnaire, statuses: [String: QuestionOutcome.Status], answered: AnswerSheet) {
         let ignored = questionnaire.questions.filter { statuses[$0.id] == .notAsked && answered[$0.id]?.answer != nil }.map(\.id)
         guard !ignored.isEmpty else { return }
-        warn("soxready: \(ignored.count) answer\(ignored.count == 1 ? " is" : "s are") for questions that do not apply to this application "
-             + "(their when condition does not hold); kept but not scored: \(ignored.joined(separator: ", "))")
+        warn(
+            "soxready: \(ignored.count) answer\(ignored.count == 1 ? " is" : "s are") for questions that do not apply to this application "
+                + "(their when condition does not hold); kept but not scored: \(ignored.joined(separator: ", "))")
     }
 }

@@ -23,6 +23,8 @@ public enum AssessFlowError: Error, Sendable, Equatable, CustomStringConvertible
     /// stay saved and this command resumes them. Exit 73.
     case plansCannotBeWritten(reason: String, resume: String?)
 
+    /// One line for the user: why the flow stopped and what to do (give `--app`, change the file, resume or
+    /// write the plans with `soxready report`).
     public var description: String {
         switch self {
         case .invalidAppName(let reason):

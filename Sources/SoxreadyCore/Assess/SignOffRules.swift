@@ -32,9 +32,10 @@ public enum SignOffRules {
     /// The statement a reviewer confirms, word for word (what `--sign-with` signs): what they
     /// read, which run and fingerprint, whose answers, what they decide, and that it is not an
     /// audit opinion.
-    public static func statement(app: String, run: StoredRun, reviewer: String, role: String, decision: SignOff.Decision,
-                                 comment: String?, at date: Date) -> String
-    {
+    public static func statement(
+        app: String, run: StoredRun, reviewer: String, role: String, decision: SignOff.Decision,
+        comment: String?, at date: Date
+    ) -> String {
         let preparer = run.preparer?.name ?? "no preparer recorded"
         var text = "soxready sign-off\n"
         text += "Application: \(app)\n"
@@ -47,7 +48,8 @@ public enum SignOffRules {
         case .approve:
             text += approval(preparer: preparer) + "\n"
         case .sendBack:
-            text += "I have read the migration plan of this run and send it back: it is not accepted as the remediation plan. "
+            text +=
+                "I have read the migration plan of this run and send it back: it is not accepted as the remediation plan. "
                 + "This is not an audit opinion.\n"
         }
         if let comment, !comment.isEmpty { text += "Comment: \(comment)\n" }

@@ -61,10 +61,14 @@ public enum StoreVerifier {
     ///   - requireSignatures: True (`verify --require-signatures`) when an unsigned sign-off is
     ///     itself a problem: without a signature, anyone who can write the store can make a
     ///     sign-off whose fingerprint holds.
+    /// - Returns: The applications checked, with their counts of runs and sign-offs and each signature's
+    ///   outcome, and every problem found in store order (none when everything holds).
     /// - Throws: ``StoreError`` when the store cannot be read.
-    public static func verify(_ store: any AssessmentStore, appName: String? = nil,
-                              checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)? = nil,
-                              requireSignatures: Bool = false)
+    public static func verify(
+        _ store: any AssessmentStore, appName: String? = nil,
+        checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)? = nil,
+        requireSignatures: Bool = false
+    )
         throws(StoreError) -> Report
     {
         var report = Report()
@@ -78,8 +82,10 @@ public enum StoreVerifier {
             var expected = 1
             for (index, run) in runs.enumerated() {
                 if run.summary.number != expected {
-                    report.problems.append(Problem(app: app.name, item: "run \(expected)",
-                                                   what: "is missing: the runs go from \(expected - 1) to \(run.summary.number)"))
+                    report.problems.append(
+                        Problem(
+                            app: app.name, item: "run \(expected)",
+                            what: "is missing: the runs go from \(expected - 1) to \(run.summary.number)"))
                     expected = run.summary.number
                 }
                 expected += 1
@@ -88,15 +94,18 @@ public enum StoreVerifier {
                     report.problems.append(Problem(app: app.name, item: "run \(run.summary.number)", what: what))
                 }
                 if summaries[index] != run.summary {
-                    report.problems.append(Problem(app: app.name, item: "run \(run.summary.number)",
-                                                   what: "the store's summary columns were read inconsistently"))
+                    report.problems.append(
+                        Problem(
+                            app: app.name, item: "run \(run.summary.number)",
+                            what: "the store's summary columns were read inconsistently"))
                 }
             }
             let signOffs = try store.signOffs(appName: name)
             app.signOffs = signOffs.count
             let slug = runs.first?.appSlug ?? Identifier.slug(name)
-            let checked = check(signOffs, app: app.name, slug: slug, runs: { number in runs.first { $0.summary.number == number } },
-                                checkSignature: checkSignature, requireSignatures: requireSignatures)
+            let checked = check(
+                signOffs, app: app.name, slug: slug, runs: { number in runs.first { $0.summary.number == number } },
+                checkSignature: checkSignature, requireSignatures: requireSignatures)
             report.problems += checked.problems
             app.signatures = checked.signatures
             report.apps.append(app)
@@ -110,13 +119,18 @@ public enum StoreVerifier {
     /// signature.
     ///
     /// - Parameters:
+    ///   - signOffs: The application's sign-offs, oldest first.
+    ///   - app: The application's name, for the problems.
+    ///   - slug: The application's slug, which the sign-off fingerprints include.
     ///   - runs: The run of a number, nil when the store has none.
     ///   - checkSignature: Verifies a signature; nil reports signatures as not checked.
     ///   - requireSignatures: True when an unsigned sign-off is a problem.
     /// - Returns: The problems, and the outcome of each signature found.
-    public static func check(_ signOffs: [SignOff], app: String, slug: String, runs: (Int) -> StoredRun?,
-                             checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)?,
-                             requireSignatures: Bool = false)
+    public static func check(
+        _ signOffs: [SignOff], app: String, slug: String, runs: (Int) -> StoredRun?,
+        checkSignature: ((_ statement: String, _ signature: String) -> SignatureCheck)?,
+        requireSignatures: Bool = false
+    )
         -> (problems: [Problem], signatures: [(signOff: Int, reviewer: String, check: SignatureCheck)])
     {
         var problems: [Problem] = []
@@ -129,8 +143,9 @@ public enum StoreVerifier {
                 problems.append(Problem(app: app, item: "sign-off \((previousSignOff?.number ?? 0) + 1)", what: "is missing"))
             }
             if signOff.previousFingerprint != previousSignOff?.fingerprint {
-                broken("its link to the sign-off before is broken (it names \(short(signOff.previousFingerprint)), "
-                       + "the sign-off before is \(short(previousSignOff?.fingerprint)))")
+                broken(
+                    "its link to the sign-off before is broken (it names \(short(signOff.previousFingerprint)), "
+                        + "the sign-off before is \(short(previousSignOff?.fingerprint)))")
             }
             let recomputed = RunFingerprint.compute(appSlug: slug, signOff: signOff)
             if recomputed != signOff.fingerprint {
@@ -138,19 +153,22 @@ public enum StoreVerifier {
             }
             if let run = runs(signOff.runNumber) {
                 if run.fingerprint != signOff.runFingerprint {
-                    broken("it signs off run \(signOff.runNumber) with fingerprint \(short(signOff.runFingerprint)), "
-                           + "but the run's fingerprint is \(short(run.fingerprint))")
+                    broken(
+                        "it signs off run \(signOff.runNumber) with fingerprint \(short(signOff.runFingerprint)), "
+                            + "but the run's fingerprint is \(short(run.fingerprint))")
                 }
                 if signOff.decision == .approve, let preparer = run.preparer?.name, SignOffRules.samePerson(preparer, signOff.reviewer) {
                     broken("its reviewer \(signOff.reviewer) prepared run \(signOff.runNumber) and cannot approve it")
                 }
                 // The statement (what a signature signs) must say what the record says.
                 let stated = SignOffRules.statedApplication(signOff.statement) ?? app
-                let expected = SignOffRules.statement(app: stated, run: run, reviewer: signOff.reviewer, role: signOff.role,
-                                                      decision: signOff.decision, comment: signOff.comment, at: signOff.recordedAt)
+                let expected = SignOffRules.statement(
+                    app: stated, run: run, reviewer: signOff.reviewer, role: signOff.role,
+                    decision: signOff.decision, comment: signOff.comment, at: signOff.recordedAt)
                 if expected != signOff.statement {
-                    broken("its statement does not say what its fields say (reviewer \(signOff.reviewer), \(signOff.role), "
-                           + "\(signOff.decision == .approve ? "approve" : "send back") on \(Timestamp.string(signOff.recordedAt)))")
+                    broken(
+                        "its statement does not say what its fields say (reviewer \(signOff.reviewer), \(signOff.role), "
+                            + "\(signOff.decision == .approve ? "approve" : "send back") on \(Timestamp.string(signOff.recordedAt)))")
                 }
             } else {
                 broken("it signs off run \(signOff.runNumber), which does not exist")
@@ -180,30 +198,40 @@ public enum StoreVerifier {
         if let recomputed = rescored(run), recomputed != run.resultJSON {
             let stored = run.result.readiness.title
             let again = (try? AssessmentResult.decode(Data(recomputed.utf8)))?.readiness.title ?? "?"
-            problems.append("the stored result does not follow from its answers under rules \(run.result.rules.rawValue)"
-                            + (stored == again ? "" : " (level recorded \(stored), recomputed \(again))"))
+            problems.append(
+                "the stored result does not follow from its answers under rules \(run.result.rules.rawValue)"
+                    + (stored == again ? "" : " (level recorded \(stored), recomputed \(again))"))
         }
         if RunSummary(result: run.result, recordedAt: run.summary.recordedAt) != run.summary {
-            problems.append("the store's summary columns (level \(run.summary.readiness.title), score \(run.summary.score.map { NumberText.oneDecimal($0) } ?? "none")) "
-                            + "disagree with its result (\(run.result.readiness.title), \(run.result.score.map { NumberText.oneDecimal($0) } ?? "none"))")
+            problems.append(
+                "the store's summary columns (level \(run.summary.readiness.title), score \(run.summary.score.map { NumberText.oneDecimal($0) } ?? "none")) "
+                    + "disagree with its result (\(run.result.readiness.title), \(run.result.score.map { NumberText.oneDecimal($0) } ?? "none"))"
+            )
         }
         switch run.fingerprintRecipe {
         case RunFingerprint.recipe1:
             let recomputed = RunFingerprint.compute(answersJSON: Data(run.answersJSON.utf8), questionnaireContent: run.questionnaireContent)
             if recomputed != run.fingerprint {
-                problems.append("its answers or questionnaire differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(run.fingerprint)))")
+                problems.append(
+                    "its answers or questionnaire differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(run.fingerprint)))"
+                )
             }
         case RunFingerprint.recipe2:
             if run.previousFingerprint != previous?.fingerprint {
-                problems.append("its link to the run before is broken (it names \(short(run.previousFingerprint)), the run before is \(short(previous?.fingerprint)))")
+                problems.append(
+                    "its link to the run before is broken (it names \(short(run.previousFingerprint)), the run before is \(short(previous?.fingerprint)))"
+                )
             }
             let fields = RunFingerprint.RunFields(
-                appSlug: run.appSlug, run: run.summary.number, recordedAt: run.result.run.recordedAt, questionnaireHash: run.questionnaireHash,
+                appSlug: run.appSlug, run: run.summary.number, recordedAt: run.result.run.recordedAt,
+                questionnaireHash: run.questionnaireHash,
                 answersJSON: run.answersJSON, resultJSON: run.resultJSON, preparedBy: run.preparer?.name ?? "",
                 attestation: run.preparer?.attestation ?? "", previousFingerprint: run.previousFingerprint)
             let recomputed = RunFingerprint.compute(fields)
             if recomputed != run.fingerprint {
-                problems.append("its answers, result, preparer or time differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(run.fingerprint)))")
+                problems.append(
+                    "its answers, result, preparer or time differ from its fingerprint (recomputed \(short(recomputed)), stored \(short(run.fingerprint)))"
+                )
             }
         default:
             problems.append("its fingerprint recipe '\(run.fingerprintRecipe)' is unknown to this soxready")
@@ -215,10 +243,12 @@ public enum StoreVerifier {
     /// stored questionnaire does not load (reported by the fingerprint check instead).
     static func rescored(_ run: StoredRun) -> String? {
         guard let questionnaire = try? run.questionnaire(), let recordedAt = Timestamp.date(run.result.run.recordedAt) else { return nil }
-        let rules: ReadinessScorer.Rules = run.result.rules == .v1 ? .version1 : .version2(asOf: run.result.rules2?.asOf ?? CalendarDate(utc: recordedAt))
+        let rules: ReadinessScorer.Rules =
+            run.result.rules == .v1 ? .version1 : .version2(asOf: run.result.rules2?.asOf ?? CalendarDate(utc: recordedAt))
         let card = ReadinessScorer.score(questionnaire, answers: run.answers, rules: rules)
-        let result = AssessmentResult(card: card, questionnaire: questionnaire, answers: run.answers, appName: run.result.app.name,
-                                      appSlug: run.result.app.slug, runNumber: run.result.run.number, recordedAt: recordedAt)
+        let result = AssessmentResult(
+            card: card, questionnaire: questionnaire, answers: run.answers, appName: run.result.app.name,
+            appSlug: run.result.app.slug, runNumber: run.result.run.number, recordedAt: recordedAt)
         return (try? result.jsonData()).map { String(decoding: $0, as: UTF8.self) }
     }
 

@@ -44,6 +44,8 @@ public struct SyntheticAnswers {
                 let low = question.min ?? 0, high = question.max ?? 10_000
                 value = .number(good ? high : (low + Double(below(Int(max(1, high - low))))))
             case .date:
+                // swift-format-ignore: NeverForceUnwrap
+                // Months 1–12 and days 1–28 of 2027 are all real dates.
                 value = .date(CalendarDate(year: 2027, month: 1 + below(12), day: 1 + below(28))!)
             case .text:
                 value = .text("Synthetic system \(below(100_000))")

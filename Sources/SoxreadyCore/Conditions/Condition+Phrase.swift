@@ -55,7 +55,7 @@ extension Condition {
         switch (self, other) {
         case (.contains(let a, _), .contains(let b, _)): return a == b
         case (.comparison(let a, .equal, _), .comparison(let b, .equal, _)), (.comparison(let a, .equal, _), .membership(let b, _)),
-             (.membership(let a, _), .comparison(let b, .equal, _)), (.membership(let a, _), .membership(let b, _)):
+            (.membership(let a, _), .comparison(let b, .equal, _)), (.membership(let a, _), .membership(let b, _)):
             return a == b
         default: return false
         }

@@ -17,6 +17,7 @@ public struct ConditionParser {
         public var offset: Int
         /// What is wrong and what was expected.
         public var message: String
+        /// `at offset N: MESSAGE`.
         public var description: String { "at offset \(offset): \(message)" }
     }
 
@@ -29,8 +30,9 @@ public struct ConditionParser {
         var parser = ConditionParser(tokens: try tokenize(text), length: text.unicodeScalars.count)
         let condition = try parser.parseOr().condition
         if let token = parser.peek {
-            throw SyntaxError(offset: token.offset,
-                              message: "unexpected \(token.kind.display) after a complete condition; expected 'and', 'or' or the end")
+            throw SyntaxError(
+                offset: token.offset,
+                message: "unexpected \(token.kind.display) after a complete condition; expected 'and', 'or' or the end")
         }
         return condition
     }
@@ -79,11 +81,21 @@ public struct ConditionParser {
             switch scalar {
             case " ", "\t", "\n", "\r":
                 index += 1
-            case "(": tokens.append(Token(kind: .leftParen, offset: start)); index += 1
-            case ")": tokens.append(Token(kind: .rightParen, offset: start)); index += 1
-            case "[": tokens.append(Token(kind: .leftBracket, offset: start)); index += 1
-            case "]": tokens.append(Token(kind: .rightBracket, offset: start)); index += 1
-            case ",": tokens.append(Token(kind: .comma, offset: start)); index += 1
+            case "(":
+                tokens.append(Token(kind: .leftParen, offset: start))
+                index += 1
+            case ")":
+                tokens.append(Token(kind: .rightParen, offset: start))
+                index += 1
+            case "[":
+                tokens.append(Token(kind: .leftBracket, offset: start))
+                index += 1
+            case "]":
+                tokens.append(Token(kind: .rightBracket, offset: start))
+                index += 1
+            case ",":
+                tokens.append(Token(kind: .comma, offset: start))
+                index += 1
             case "'", "\"":
                 let quote = scalar
                 var content = String.UnicodeScalarView()
@@ -112,12 +124,24 @@ public struct ConditionParser {
                 let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
                 let op: ComparisonOperator
                 switch (scalar, next) {
-                case ("=", "="): op = .equal; index += 2
-                case ("!", "="): op = .notEqual; index += 2
-                case ("<", "="): op = .lessOrEqual; index += 2
-                case (">", "="): op = .greaterOrEqual; index += 2
-                case ("<", _): op = .less; index += 1
-                case (">", _): op = .greater; index += 1
+                case ("=", "="):
+                    op = .equal
+                    index += 2
+                case ("!", "="):
+                    op = .notEqual
+                    index += 2
+                case ("<", "="):
+                    op = .lessOrEqual
+                    index += 2
+                case (">", "="):
+                    op = .greaterOrEqual
+                    index += 2
+                case ("<", _):
+                    op = .less
+                    index += 1
+                case (">", _):
+                    op = .greater
+                    index += 1
                 case ("=", _):
                     throw SyntaxError(offset: start, message: "'=' is not an operator; expected '==' to compare")
                 default:
@@ -126,7 +150,11 @@ public struct ConditionParser {
                 tokens.append(Token(kind: .op(op), offset: start))
             default:
                 guard isWordScalar(scalar) else {
-                    throw SyntaxError(offset: start, message: "unexpected character '\(scalar.escaped(asASCII: true))'; expected a question id, an operator, a value or a parenthesis")
+                    throw SyntaxError(
+                        offset: start,
+                        message:
+                            "unexpected character '\(scalar.escaped(asASCII: true))'; expected a question id, an operator, a value or a parenthesis"
+                    )
                 }
                 var word = String.UnicodeScalarView()
                 while index < scalars.count, isWordScalar(scalars[index]) {
@@ -175,8 +203,10 @@ public struct ConditionParser {
     /// Throws when a subtree ending at `offset` would be deeper than ``maximumDepth``.
     func checkDepth(_ depth: Int, at offset: Int) throws(SyntaxError) {
         if depth > Self.maximumDepth {
-            throw SyntaxError(offset: offset, message: "the condition nests more than \(Self.maximumDepth) levels deep; "
-                              + "expected at most \(Self.maximumDepth) (split it, or use 'in [...]')")
+            throw SyntaxError(
+                offset: offset,
+                message: "the condition nests more than \(Self.maximumDepth) levels deep; "
+                    + "expected at most \(Self.maximumDepth) (split it, or use 'in [...]')")
         }
     }
 
@@ -252,7 +282,8 @@ public struct ConditionParser {
             }
             return (try parseTest(question: word), 1)
         default:
-            throw SyntaxError(offset: token.offset, message: "unexpected \(token.kind.display); expected a question id, 'not', 'answered(' or '('")
+            throw SyntaxError(
+                offset: token.offset, message: "unexpected \(token.kind.display); expected a question id, 'not', 'answered(' or '('")
         }
     }
 
@@ -291,7 +322,9 @@ public struct ConditionParser {
         case .word("contains"):
             return .contains(question: id, value: try parseValue())
         default:
-            throw SyntaxError(offset: token.offset, message: "unexpected \(token.kind.display) after '\(id)'; expected an operator (==, !=, <, <=, >, >=, in, contains)")
+            throw SyntaxError(
+                offset: token.offset,
+                message: "unexpected \(token.kind.display) after '\(id)'; expected an operator (==, !=, <, <=, >, >=, in, contains)")
         }
     }
 
@@ -312,7 +345,8 @@ public struct ConditionParser {
             }
             throw SyntaxError(offset: token.offset, message: "'\(word)' is not a value; expected a 'quoted string', a number or YYYY-MM-DD")
         default:
-            throw SyntaxError(offset: token.offset, message: "unexpected \(token.kind.display); expected a value ('quoted string', number or YYYY-MM-DD)")
+            throw SyntaxError(
+                offset: token.offset, message: "unexpected \(token.kind.display); expected a value ('quoted string', number or YYYY-MM-DD)")
         }
     }
 

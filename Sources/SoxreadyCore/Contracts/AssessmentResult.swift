@@ -181,6 +181,10 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
             case gate, commitment, deficiencyPreview
         }
 
+        /// Decodes a gap of either format; `answer` and `score` may be null, and the rules-2 keys `gate`,
+        /// `commitment` and `deficiencyPreview` may be null or missing (result@1).
+        ///
+        /// - Throws: `DecodingError` when a required key is missing or of the wrong type.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             question = try c.decode(String.self, forKey: .question)
@@ -200,6 +204,8 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
             deficiencyPreview = try c.decodeIfPresent(DeficiencyPreview.self, forKey: .deficiencyPreview)
         }
 
+        /// Encodes the gap with `answer` and `score` as explicit nulls when empty; the rules-2 keys `gate`,
+        /// `commitment` and `deficiencyPreview` (null when empty) only when the encoder's result format is 2.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(question, forKey: .question)
@@ -222,10 +228,11 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
             }
         }
 
-        init(question: String, domain: String, answer: JSONAnswer?, score: Double?, risk: RiskLevel, gating: Bool, unknown: Bool,
-             pointsLost: Double, priority: Int, action: String, owner: String, phase: MigrationPhase, gate: Gate?,
-             commitment: CommitmentEntry?, deficiencyPreview: DeficiencyPreview?)
-        {
+        init(
+            question: String, domain: String, answer: JSONAnswer?, score: Double?, risk: RiskLevel, gating: Bool, unknown: Bool,
+            pointsLost: Double, priority: Int, action: String, owner: String, phase: MigrationPhase, gate: Gate?,
+            commitment: CommitmentEntry?, deficiencyPreview: DeficiencyPreview?
+        ) {
             self.question = question
             self.domain = domain
             self.answer = answer
@@ -244,6 +251,8 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         }
     }
 
+    // swift-format-ignore: NeverForceUnwrap
+    // A constant, non-empty raw value: the initializer cannot fail.
     static let formatKey = CodingUserInfoKey(rawValue: "soxready.resultFormat")!
 
     enum CodingKeys: String, CodingKey {
@@ -262,6 +271,11 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         }
     }
 
+    /// Decodes a stored result of either format: reasons as strings (result@1) or objects (result@2);
+    /// ``rules2`` is set when the result has an `asOf` key, and then its `stage`, `calendar`, `notYetDue`
+    /// and `evidenceMissing` are required.
+    ///
+    /// - Throws: `DecodingError` when a key of the contract is missing or of the wrong type.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
@@ -280,13 +294,17 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
             }
         }
         if let asOf = try c.decodeIfPresent(CalendarDate.self, forKey: .asOf) {
-            rules2 = Rules2(asOf: asOf, stage: try c.decode(RunStage.self, forKey: .stage),
-                            calendar: try c.decode(Calendar.self, forKey: .calendar),
-                            notYetDue: try c.decode([String].self, forKey: .notYetDue),
-                            evidenceMissing: try c.decode([String].self, forKey: .evidenceMissing))
+            rules2 = Rules2(
+                asOf: asOf, stage: try c.decode(RunStage.self, forKey: .stage),
+                calendar: try c.decode(Calendar.self, forKey: .calendar),
+                notYetDue: try c.decode([String].self, forKey: .notYetDue),
+                evidenceMissing: try c.decode([String].self, forKey: .evidenceMissing))
         }
     }
 
+    /// Encodes the keys of the result's own format, `score` as null when nothing is answered: result@2 adds
+    /// `rules` (2), `asOf`, `stage`, `calendar`, `notYetDue` and `evidenceMissing` and writes reasons as
+    /// objects; result@1 writes each reason as its text only.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
@@ -321,9 +339,10 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
     ///   - appSlug: Its slug in the store; derived from the name when nil.
     ///   - runNumber: The run number, from 1.
     ///   - recordedAt: When the run was recorded.
-    public init(card: Scorecard, questionnaire: Questionnaire, answers: AnswerSheet, appName: String,
-                appSlug: String? = nil, runNumber: Int, recordedAt: Date)
-    {
+    public init(
+        card: Scorecard, questionnaire: Questionnaire, answers: AnswerSheet, appName: String,
+        appSlug: String? = nil, runNumber: Int, recordedAt: Date
+    ) {
         let v2 = card.rules == .v2
         format = v2 ? "soxready/result@2" : "soxready/result@1"
         app = AppReference(name: appName, slug: appSlug ?? Identifier.slug(appName))
@@ -333,25 +352,29 @@ public struct AssessmentResult: Sendable, Equatable, Codable {
         score = card.score.map(Self.round1)
         confidence = Confidence(percent: Self.round1(card.confidence), stars: card.stars)
         domains = zip(questionnaire.domains, card.domains).map { domain, outcome in
-            DomainScore(id: domain.id, title: domain.title, criticality: domain.criticality,
-                        score: outcome.score.map(Self.round1), answered: outcome.answered, applicable: outcome.applicable)
+            DomainScore(
+                id: domain.id, title: domain.title, criticality: domain.criticality,
+                score: outcome.score.map(Self.round1), answered: outcome.answered, applicable: outcome.applicable)
         }
         gaps = card.gaps.map { gap in
             let remediation = questionnaire.question(gap.questionID)?.remediation
-            return GapEntry(question: gap.questionID, domain: gap.domainID, answer: gap.answer.flatMap(JSONAnswer.init),
-                            score: gap.score.map(Self.round1Fraction), risk: gap.risk, gating: gap.gating, unknown: gap.unknown,
-                            pointsLost: Self.round1(gap.pointsLost), priority: gap.priority,
-                            action: v2 ? gap.action : remediation?.action ?? "", owner: remediation?.owner ?? "",
-                            phase: remediation?.phase ?? .beforeMigration, gate: v2 ? gap.gate : nil,
-                            commitment: gap.commitment.map { CommitmentEntry(owner: $0.0.owner, due: $0.0.due, status: $0.1) },
-                            deficiencyPreview: gap.deficiencyPreview)
+            return GapEntry(
+                question: gap.questionID, domain: gap.domainID, answer: gap.answer.flatMap(JSONAnswer.init),
+                score: gap.score.map(Self.round1Fraction), risk: gap.risk, gating: gap.gating, unknown: gap.unknown,
+                pointsLost: Self.round1(gap.pointsLost), priority: gap.priority,
+                action: v2 ? gap.action : remediation?.action ?? "", owner: remediation?.owner ?? "",
+                phase: remediation?.phase ?? .beforeMigration, gate: v2 ? gap.gate : nil,
+                commitment: gap.commitment.map { CommitmentEntry(owner: $0.0.owner, due: $0.0.due, status: $0.1) },
+                deficiencyPreview: gap.deficiencyPreview)
         }
         reasons = card.reasons
         if v2, let asOf = card.asOf {
-            rules2 = Rules2(asOf: asOf, stage: card.stage,
-                            calendar: Calendar(cutover: card.calendar.cutover, fiscalYearEnd: card.calendar.fiscalYearEnd,
-                                               closeWindow: card.calendar.closeWindow, operatingDays: card.calendar.operatingDays),
-                            notYetDue: card.notYetDue, evidenceMissing: card.evidenceMissing)
+            rules2 = Rules2(
+                asOf: asOf, stage: card.stage,
+                calendar: Calendar(
+                    cutover: card.calendar.cutover, fiscalYearEnd: card.calendar.fiscalYearEnd,
+                    closeWindow: card.calendar.closeWindow, operatingDays: card.calendar.operatingDays),
+                notYetDue: card.notYetDue, evidenceMissing: card.evidenceMissing)
         }
     }
 
@@ -414,13 +437,22 @@ public enum JSONAnswer: Sendable, Equatable, Codable {
         }
     }
 
+    /// Decodes a number as ``number(_:)``, else a list of strings as ``strings(_:)``, else a string as
+    /// ``string(_:)``.
+    ///
+    /// - Throws: `DecodingError` when the value is none of these.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let number = try? c.decode(Double.self) { self = .number(number) }
-        else if let list = try? c.decode([String].self) { self = .strings(list) }
-        else { self = .string(try c.decode(String.self)) }
+        if let number = try? c.decode(Double.self) {
+            self = .number(number)
+        } else if let list = try? c.decode([String].self) {
+            self = .strings(list)
+        } else {
+            self = .string(try c.decode(String.self))
+        }
     }
 
+    /// Encodes the answer as one JSON value: the string, the list of strings or the number.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {

@@ -154,8 +154,9 @@ public struct DiffDocument: Encodable, Sendable {
     /// The document of `comparison` between runs `older` and `newer` of `app`.
     public init(app: String, older: StoredRun, newer: StoredRun, comparison: RunComparison) {
         func reference(_ run: StoredRun) -> RunReference {
-            RunReference(run: run.summary.number, recordedAt: run.result.run.recordedAt, questionnaire: run.result.questionnaire,
-                         readiness: run.result.readiness.rawValue, score: run.result.score)
+            RunReference(
+                run: run.summary.number, recordedAt: run.result.run.recordedAt, questionnaire: run.result.questionnaire,
+                readiness: run.result.readiness.rawValue, score: run.result.score)
         }
         func rounded(_ value: Double?) -> Double? { value.map(AssessmentResult.round1) }
         func three(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
@@ -167,18 +168,20 @@ public struct DiffDocument: Encodable, Sendable {
         readinessChanged = comparison.readinessBefore != comparison.readinessAfter
         scoreChange = AssessmentResult.change(from: comparison.scoreBefore, to: comparison.scoreAfter)
         changes = comparison.changes.map {
-            ChangeEntry(question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
-                        before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
-                        gapBefore: $0.gapBefore, gapAfter: $0.gapAfter, noteBefore: $0.noteBefore, noteAfter: $0.noteAfter,
-                        evidenceBefore: $0.evidenceBefore, evidenceAfter: $0.evidenceAfter,
-                        commitmentBefore: $0.commitmentBefore, commitmentAfter: $0.commitmentAfter, writesCommitments: v2)
+            ChangeEntry(
+                question: $0.questionID, previousQuestion: $0.previousID, domain: $0.domainID, kind: $0.kind.rawValue,
+                before: $0.before, after: $0.after, scoreBefore: three($0.scoreBefore), scoreAfter: three($0.scoreAfter),
+                gapBefore: $0.gapBefore, gapAfter: $0.gapAfter, noteBefore: $0.noteBefore, noteAfter: $0.noteAfter,
+                evidenceBefore: $0.evidenceBefore, evidenceAfter: $0.evidenceAfter,
+                commitmentBefore: $0.commitmentBefore, commitmentAfter: $0.commitmentAfter, writesCommitments: v2)
         }
         closedGaps = comparison.changes(.closed).map(\.questionID)
         newGaps = comparison.changes(.newGap).map(\.questionID) + comparison.changes(.added).filter(\.gapAfter).map(\.questionID)
         regressions = comparison.changes(.regressed).map(\.questionID)
         domains = comparison.domains.map {
-            DomainEntry(id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after),
-                        change: AssessmentResult.change(from: $0.before, to: $0.after))
+            DomainEntry(
+                id: $0.domainID, title: $0.title, before: rounded($0.before), after: rounded($0.after),
+                change: AssessmentResult.change(from: $0.before, to: $0.after))
         }
         if v2 {
             rules = RulesPair(from: comparison.rulesBefore.rawValue, to: comparison.rulesAfter.rawValue)

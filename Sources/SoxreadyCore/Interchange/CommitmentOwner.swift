@@ -44,6 +44,8 @@ struct CommitmentOwner: Sendable, Equatable {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
             return false
         }
-        return !text.unicodeScalars.contains { $0.properties.isWhitespace || "<>\"',;()[]\\".unicodeScalars.contains($0) || $0.value < 0x20 }
+        return !text.unicodeScalars.contains {
+            $0.properties.isWhitespace || "<>\"',;()[]\\".unicodeScalars.contains($0) || $0.value < 0x20
+        }
     }
 }

@@ -20,8 +20,9 @@ struct InterchangeRun: Sendable {
         stored = run
         questionnaire = try run.questionnaire()
         let notYetDue = Set(run.result.rules2?.notYetDue ?? [])
-        outcomes = Dictionary(Applicability.outcomes(questionnaire, answers: run.answers, notYetDue: notYetDue).map { ($0.questionID, $0) },
-                              uniquingKeysWith: { first, _ in first })
+        outcomes = Dictionary(
+            Applicability.outcomes(questionnaire, answers: run.answers, notYetDue: notYetDue).map { ($0.questionID, $0) },
+            uniquingKeysWith: { first, _ in first })
         order = Dictionary(questionnaire.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -7,8 +7,10 @@ extension OSCALBuilder {
     public func assessmentResults() -> CanonicalJSON {
         let result = run.result
         let questionnaireUUID = ids.element("resource:questionnaire")
-        var summary = ["soxready run \(run.number) of \(run.appName), scored under rules version \(result.rules == .v2 ? 2 : 1) against questionnaire \(result.questionnaire.id)@\(result.questionnaire.version).",
-                       "Readiness: \(result.readiness.rawValue); overall score \(result.score.map(NumberText.oneDecimal) ?? "not assessed"); confidence \(NumberText.oneDecimal(result.confidence.percent)) %; \(result.gaps.count) gaps."]
+        var summary = [
+            "soxready run \(run.number) of \(run.appName), scored under rules version \(result.rules == .v2 ? 2 : 1) against questionnaire \(result.questionnaire.id)@\(result.questionnaire.version).",
+            "Readiness: \(result.readiness.rawValue); overall score \(result.score.map(NumberText.oneDecimal) ?? "not assessed"); confidence \(NumberText.oneDecimal(result.confidence.percent)) %; \(result.gaps.count) gaps.",
+        ]
         summary += result.reasons.map { reason in reason.rule.map { "Rule \($0): \(reason.text)" } ?? reason.text }
         let rules2 = result.rules2
         let resultObject: CanonicalJSON = .members([
@@ -28,23 +30,29 @@ extension OSCALBuilder {
             ]),
             "reviewed-controls": .members([
                 "control-selections": .array([.members(["include-all": .object([:])])]),
-                "remarks": .string(OSCALText.markup(["Every question of the questionnaire in back-matter; soxready has no OSCAL catalog or profile."])),
+                "remarks": .string(
+                    OSCALText.markup(["Every question of the questionnaire in back-matter; soxready has no OSCAL catalog or profile."])),
             ]),
             "observations": .array(run.questionsWithEvidence.map(observation)),
             "findings": .array(result.gaps.map(finding)),
             "risks": .array(result.gaps.map { risk($0, observations: true) }),
         ])
         let evidence = run.questionsWithEvidence.map(evidenceResource)
-        return .members(["assessment-results": .members([
-            "uuid": .string(ids.element("document:assessment-results")),
-            "metadata": metadata(title: "soxready assessment results: \(run.appName), run \(run.number)"),
-            "import-ap": .members([
-                "href": .string("#" + questionnaireUUID),
-                "remarks": .string(OSCALText.markup(["No OSCAL assessment plan exists: the assessment followed the soxready questionnaire in back-matter, which this reference points at."])),
-            ]),
-            "results": .array([resultObject]),
-            "back-matter": .members(["resources": .array([questionnaireResource] + evidence)]),
-        ])])
+        return .members([
+            "assessment-results": .members([
+                "uuid": .string(ids.element("document:assessment-results")),
+                "metadata": metadata(title: "soxready assessment results: \(run.appName), run \(run.number)"),
+                "import-ap": .members([
+                    "href": .string("#" + questionnaireUUID),
+                    "remarks": .string(
+                        OSCALText.markup([
+                            "No OSCAL assessment plan exists: the assessment followed the soxready questionnaire in back-matter, which this reference points at."
+                        ])),
+                ]),
+                "results": .array([resultObject]),
+                "back-matter": .members(["resources": .array([questionnaireResource] + evidence)]),
+            ])
+        ])
     }
 
     /// The observation of an answer with an evidence reference: the question, the answer and its
@@ -62,10 +70,12 @@ extension OSCALBuilder {
             "methods": .array([.string("INTERVIEW")]),
             "types": .array([.string("control-objective")]),
             "origins": .array([preparerOrigin]),
-            "relevant-evidence": .array([.members([
-                "href": .string("#" + ids.element("resource:evidence:\(id)")),
-                "description": .string(OSCALText.markup(["Evidence reference recorded with the answer: \(evidence)"])),
-            ])]),
+            "relevant-evidence": .array([
+                .members([
+                    "href": .string("#" + ids.element("resource:evidence:\(id)")),
+                    "description": .string(OSCALText.markup(["Evidence reference recorded with the answer: \(evidence)"])),
+                ])
+            ]),
             "collected": .string(run.recordedAt),
         ])
     }

@@ -9,15 +9,19 @@ extension OSCALBuilder {
     public func planOfActionAndMilestones() throws(InterchangeError) -> CanonicalJSON {
         let gaps = run.result.gaps
         guard !gaps.isEmpty else { throw .nothingToPlan(app: run.appName, run: run.number) }
-        return .members(["plan-of-action-and-milestones": .members([
-            "uuid": .string(ids.element("document:poam")),
-            "metadata": metadata(title: "soxready plan of action and milestones: \(run.appName), run \(run.number)"),
-            "system-id": .members(["identifier-type": .string("https://ietf.org/rfc/rfc4122"),
-                                   "id": .string(OSCALIdentifiers.application(run.appName))]),
-            "risks": .array(gaps.map { risk($0, observations: false) }),
-            "poam-items": .array(gaps.map(item)),
-            "back-matter": .members(["resources": .array([questionnaireResource])]),
-        ])])
+        return .members([
+            "plan-of-action-and-milestones": .members([
+                "uuid": .string(ids.element("document:poam")),
+                "metadata": metadata(title: "soxready plan of action and milestones: \(run.appName), run \(run.number)"),
+                "system-id": .members([
+                    "identifier-type": .string("https://ietf.org/rfc/rfc4122"),
+                    "id": .string(OSCALIdentifiers.application(run.appName)),
+                ]),
+                "risks": .array(gaps.map { risk($0, observations: false) }),
+                "poam-items": .array(gaps.map(item)),
+                "back-matter": .members(["resources": .array([questionnaireResource])]),
+            ])
+        ])
     }
 
     /// The item of an open gap: the remediation and the commitment in words, priority, phase
@@ -26,7 +30,9 @@ extension OSCALBuilder {
         let id = gap.question
         var description = [gap.action]
         if let commitment = gap.commitment {
-            description.append("Commitment: \(CommitmentOwner(commitment.owner).name), due \(commitment.due) (\(InterchangeRun.statusText(commitment.status)) on \(run.asOf)).")
+            description.append(
+                "Commitment: \(CommitmentOwner(commitment.owner).name), due \(commitment.due) (\(InterchangeRun.statusText(commitment.status)) on \(run.asOf))."
+            )
         } else {
             description.append("No commitment recorded yet: no named owner and due date.")
         }

@@ -42,8 +42,9 @@ public struct OSCALBuilder: Sendable {
             let person = CommitmentOwner(preparedBy)
             preparer = Party(uuid: OSCALIdentifiers.person(preparedBy), name: person.name, email: person.email)
         } else {
-            preparer = Party(uuid: ids.element("party:preparer-not-recorded"), name: "Preparer not recorded", email: nil,
-                             remarks: "This run records no preparer (runs recorded before soxready asked for one).")
+            preparer = Party(
+                uuid: ids.element("party:preparer-not-recorded"), name: "Preparer not recorded", email: nil,
+                remarks: "This run records no preparer (runs recorded before soxready asked for one).")
         }
         var byKey: [String: Party] = [:]
         for gap in run.result.gaps {
@@ -52,8 +53,9 @@ public struct OSCALBuilder: Sendable {
             guard !owner.name.isEmpty else { continue }
             // The first spelling of a person wins; an address given once is kept.
             let existing = byKey[owner.key]
-            byKey[owner.key] = Party(uuid: OSCALIdentifiers.person(commitment.owner), name: existing?.name ?? owner.name,
-                                     email: existing?.email ?? owner.email)
+            byKey[owner.key] = Party(
+                uuid: OSCALIdentifiers.person(commitment.owner), name: existing?.name ?? owner.name,
+                email: existing?.email ?? owner.email)
         }
         // A preparer who also owns a commitment is one party, the preparer's.
         let preparerUUID = preparer.uuid
@@ -73,14 +75,22 @@ public struct OSCALBuilder: Sendable {
 
     /// `origins`: the preparer, as the party in the `prepared-by` role.
     var preparerOrigin: CanonicalJSON {
-        .members(["actors": .array([.members(["type": .string("party"), "actor-uuid": .string(preparer.uuid),
-                                              "role-id": .string("prepared-by")])])])
+        .members([
+            "actors": .array([
+                .members([
+                    "type": .string("party"), "actor-uuid": .string(preparer.uuid),
+                    "role-id": .string("prepared-by"),
+                ])
+            ])
+        ])
     }
 
     func party(_ party: Party) -> CanonicalJSON {
-        .members(["uuid": .string(party.uuid), "type": .string("person"), "name": .string(OSCALText.token(party.name)),
-                  "email-addresses": party.email.map { .array([.string($0)]) },
-                  "remarks": party.remarks.map { .string(OSCALText.markup([$0])) }])
+        .members([
+            "uuid": .string(party.uuid), "type": .string("person"), "name": .string(OSCALText.token(party.name)),
+            "email-addresses": party.email.map { .array([.string($0)]) },
+            "remarks": party.remarks.map { .string(OSCALText.markup([$0])) },
+        ])
     }
 
     /// The metadata of either document: title, the run's time as last-modified, `run-N` as the
@@ -90,8 +100,11 @@ public struct OSCALBuilder: Sendable {
         let result = run.result
         var roles: [CanonicalJSON] = [.members(["id": .string("prepared-by"), "title": .string("Prepared by")])]
         if result.gaps.contains(where: { $0.commitment != nil }) {
-            roles.append(.members(["id": .string("remediation-owner"), "title": .string("Remediation owner"),
-                                   "description": .string("A person committed to close a gap by a due date.")]))
+            roles.append(
+                .members([
+                    "id": .string("remediation-owner"), "title": .string("Remediation owner"),
+                    "description": .string("A person committed to close a gap by a due date."),
+                ]))
         }
         return .members([
             "title": .string(OSCALText.line(title)),
@@ -109,10 +122,11 @@ public struct OSCALBuilder: Sendable {
             "roles": .array(roles),
             "parties": .array([party(preparer)] + owners.map(party)),
             "responsible-parties": .array([.members(["role-id": .string("prepared-by"), "party-uuids": .array([.string(preparer.uuid)])])]),
-            "remarks": .string(OSCALText.markup([
-                "Exported by soxready from run \(run.number) of \(run.appName), recorded \(run.recordedAt), fingerprint \(run.stored.fingerprint) (SHA-256).",
-                "soxready records what the preparer answered and scores it; it examines no evidence itself. This is not an audit opinion; deficiency previews are for management and the auditor to judge.",
-            ])),
+            "remarks": .string(
+                OSCALText.markup([
+                    "Exported by soxready from run \(run.number) of \(run.appName), recorded \(run.recordedAt), fingerprint \(run.stored.fingerprint) (SHA-256).",
+                    "soxready records what the preparer answered and scores it; it examines no evidence itself. This is not an audit opinion; deficiency previews are for management and the auditor to judge.",
+                ])),
         ])
     }
 
@@ -123,15 +137,20 @@ public struct OSCALBuilder: Sendable {
         return .members([
             "uuid": .string(ids.element("resource:questionnaire")),
             "title": .string(OSCALText.line("soxready questionnaire: \(run.questionnaire.title) (\(reference.id)@\(reference.version))")),
-            "description": .string(OSCALText.markup([
-                "The questionnaire this run was scored against, exactly as stored with the run in the soxready store; the SHA-256 is that of its content. It stands in for an assessment plan.",
-            ])),
+            "description": .string(
+                OSCALText.markup([
+                    "The questionnaire this run was scored against, exactly as stored with the run in the soxready store; the SHA-256 is that of its content. It stands in for an assessment plan."
+                ])),
             "props": props([prop("questionnaire-id", reference.id), prop("questionnaire-version", reference.version)]),
-            "rlinks": .array([.members([
-                "href": .string("urn:soxready:questionnaire:\(reference.id):\(reference.version)"),
-                "media-type": .string("application/yaml"),
-                "hashes": .array([.members(["algorithm": .string("SHA-256"), "value": .string(run.stored.questionnaireHash.lowercased())])]),
-            ])]),
+            "rlinks": .array([
+                .members([
+                    "href": .string("urn:soxready:questionnaire:\(reference.id):\(reference.version)"),
+                    "media-type": .string("application/yaml"),
+                    "hashes": .array([
+                        .members(["algorithm": .string("SHA-256"), "value": .string(run.stored.questionnaireHash.lowercased())])
+                    ]),
+                ])
+            ]),
         ])
     }
 
@@ -149,7 +168,8 @@ public struct OSCALBuilder: Sendable {
         if !domain.isEmpty { description.append("Domain: \(domain)") }
         if let itgc = question?.itgc, !itgc.isEmpty { description.append("ITGC area: " + itgc.map(\.title).joined(separator: "; ")) }
         if let cuec = question?.cuec, !cuec.isEmpty { description.append("CUEC theme: " + cuec.joined(separator: ", ")) }
-        var statement = "\(run.title(id)) is not fully in place (answer: \(run.answerText(id))): a \(gap.risk.rawValue)-risk gap of priority P\(gap.priority)"
+        var statement =
+            "\(run.title(id)) is not fully in place (answer: \(run.answerText(id))): a \(gap.risk.rawValue)-risk gap of priority P\(gap.priority)"
         if gap.gating { statement += ", a gate that blocks the migration (\(gap.gate == .technical ? "technical" : "ICFR"))" }
         statement += "."
         if let preview = gap.deficiencyPreview { statement += " It is " + InterchangeRun.previewText(preview) + "." }
@@ -159,7 +179,8 @@ public struct OSCALBuilder: Sendable {
             .members(["name": .string("priority"), "system": .string(Self.namespace), "value": .string(String(gap.priority))]),
         ]
         if let preview = gap.deficiencyPreview {
-            facets.append(.members(["name": .string("deficiency-preview"), "system": .string(Self.namespace), "value": .string(preview.rawValue)]))
+            facets.append(
+                .members(["name": .string("deficiency-preview"), "system": .string(Self.namespace), "value": .string(preview.rawValue)]))
         }
         let related: CanonicalJSON? = observations ? observationUUID(id).map { .array([.members(["observation-uuid": .string($0)])]) } : nil
         return .members([
@@ -193,18 +214,24 @@ public struct OSCALBuilder: Sendable {
         var tasks: [CanonicalJSON] = []
         if let commitment = gap.commitment {
             let owner = CommitmentOwner(commitment.owner)
-            tasks.append(.members([
-                "uuid": .string(ids.element("task:\(id)")),
-                "type": .string("milestone"),
-                "title": .string(OSCALText.line("Gap closed: \(run.title(id)), due \(commitment.due)")),
-                "description": .string(OSCALText.markup([
-                    "\(owner.name) committed to close this gap, with its closing evidence, by \(commitment.due) (\(InterchangeRun.statusText(commitment.status)) on \(run.asOf)).",
-                ])),
-                "props": props([prop("due-date", commitment.due.description), prop("commitment-status", commitment.status.rawValue)]),
-                "timing": .members(["on-date": .members(["date": .string(OSCALText.dateTime(commitment.due))])]),
-                "responsible-roles": .array([.members(["role-id": .string("remediation-owner"),
-                                                       "party-uuids": .array([.string(OSCALIdentifiers.person(commitment.owner))])])]),
-            ]))
+            tasks.append(
+                .members([
+                    "uuid": .string(ids.element("task:\(id)")),
+                    "type": .string("milestone"),
+                    "title": .string(OSCALText.line("Gap closed: \(run.title(id)), due \(commitment.due)")),
+                    "description": .string(
+                        OSCALText.markup([
+                            "\(owner.name) committed to close this gap, with its closing evidence, by \(commitment.due) (\(InterchangeRun.statusText(commitment.status)) on \(run.asOf))."
+                        ])),
+                    "props": props([prop("due-date", commitment.due.description), prop("commitment-status", commitment.status.rawValue)]),
+                    "timing": .members(["on-date": .members(["date": .string(OSCALText.dateTime(commitment.due))])]),
+                    "responsible-roles": .array([
+                        .members([
+                            "role-id": .string("remediation-owner"),
+                            "party-uuids": .array([.string(OSCALIdentifiers.person(commitment.owner))]),
+                        ])
+                    ]),
+                ]))
         }
         return .members([
             "uuid": .string(ids.element("remediation:\(id)")),

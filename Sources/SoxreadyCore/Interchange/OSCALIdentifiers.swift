@@ -33,6 +33,7 @@ struct OSCALIdentifiers: Sendable {
 
     /// The UUID of the application named `name` (the POA&M's `system-id`).
     static func application(_ name: String) -> String {
-        NameBasedUUID.text(NameBasedUUID.v5(namespace: NameBasedUUID.soxready, name: "application:" + name.collapsingWhitespace.lowercased()))
+        NameBasedUUID.text(
+            NameBasedUUID.v5(namespace: NameBasedUUID.soxready, name: "application:" + name.collapsingWhitespace.lowercased()))
     }
 }

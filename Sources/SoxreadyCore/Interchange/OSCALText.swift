@@ -18,7 +18,9 @@ enum OSCALText {
     /// Paragraphs of escaped Markdown, one per non-empty line of `paragraphs`, separated by a
     /// blank line; `fallback` when there is none.
     static func markup(_ paragraphs: [String], fallback: String = "-") -> String {
-        let lines = paragraphs.flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }
+        let lines = paragraphs.flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).collapsingWhitespace }.filter {
+            !$0.isEmpty
+        }
         return lines.isEmpty ? fallback : lines.map(\.markdownEscaped).joined(separator: "\n\n")
     }
 

@@ -69,31 +69,42 @@ public struct PBCList: Sendable, Equatable {
         for question in run.metKeyQuestions {
             let id = question.id
             let reference = run.evidence(id) ?? ""
-            let items = question.expectedEvidence.isEmpty
+            let items =
+                question.expectedEvidence.isEmpty
                 ? ["Evidence that the control operates as answered (the questionnaire lists no specific item)"] : question.expectedEvidence
             for (index, item) in items.enumerated() {
-                undated.append((run.order[id] ?? 0, index, Request(
-                    number: "", control: run.title(id), questionID: id, item: item,
-                    basis: "Key control answered as met: \(run.answerText(id))", owner: question.remediation?.owner ?? "", due: nil,
-                    status: reference.isEmpty ? "No reference recorded" : "Reference recorded", reference: reference)))
+                undated.append(
+                    (
+                        run.order[id] ?? 0, index,
+                        Request(
+                            number: "", control: run.title(id), questionID: id, item: item,
+                            basis: "Key control answered as met: \(run.answerText(id))", owner: question.remediation?.owner ?? "", due: nil,
+                            status: reference.isEmpty ? "No reference recorded" : "Reference recorded", reference: reference)
+                    ))
             }
         }
         for gap in run.result.gaps {
             guard let commitment = gap.commitment else { continue }
             let id = gap.question
             let question = run.question(id)
-            let items = (question?.expectedEvidence ?? []).isEmpty
+            let items =
+                (question?.expectedEvidence ?? []).isEmpty
                 ? ["Evidence that the gap is closed (the questionnaire lists no specific item)"] : question?.expectedEvidence ?? []
-            let status = switch commitment.status {
-            case .onTime: "Open"
-            case .overdue: "Open: overdue"
-            case .afterCutover: "Open: due after the cutover"
-            }
+            let status =
+                switch commitment.status {
+                case .onTime: "Open"
+                case .overdue: "Open: overdue"
+                case .afterCutover: "Open: due after the cutover"
+                }
             for (index, item) in items.enumerated() {
-                dated.append((commitment.due, run.order[id] ?? 0, index, Request(
-                    number: "", control: run.title(id), questionID: id, item: item,
-                    basis: "Closing evidence for an open gap (P\(gap.priority)): \(gap.action)", owner: commitment.owner,
-                    due: commitment.due, status: status, reference: run.evidence(id) ?? "")))
+                dated.append(
+                    (
+                        commitment.due, run.order[id] ?? 0, index,
+                        Request(
+                            number: "", control: run.title(id), questionID: id, item: item,
+                            basis: "Closing evidence for an open gap (P\(gap.priority)): \(gap.action)", owner: commitment.owner,
+                            due: commitment.due, status: status, reference: run.evidence(id) ?? "")
+                    ))
             }
         }
         dated.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
@@ -109,8 +120,10 @@ public struct PBCList: Sendable, Equatable {
     }
 
     /// The CSV columns, in order.
-    public static let csvColumns = ["Request #", "Control", "Question id", "Item requested", "Basis", "Owner", "Due date", "Status",
-                                    "Reference recorded", "Application", "Run"]
+    public static let csvColumns = [
+        "Request #", "Control", "Question id", "Item requested", "Basis", "Owner", "Due date", "Status",
+        "Reference recorded", "Application", "Run",
+    ]
 
     /// The list as CSV (RFC 4180, CRLF line ends, formula-safe cells through
     /// ``BacklogCSV/cell(_:)``), UTF-8 with a byte-order mark so that a spreadsheet shows
@@ -119,8 +132,10 @@ public struct PBCList: Sendable, Equatable {
         let run = "\(runNumber) (\(fingerprint.prefix(16)))"
         var lines = [Self.csvColumns.map(BacklogCSV.cell).joined(separator: ",")]
         for request in requests {
-            let row = [request.number, request.control, request.questionID, request.item, request.basis, request.owner,
-                       request.due?.description ?? "", request.status, request.reference, appName, run]
+            let row = [
+                request.number, request.control, request.questionID, request.item, request.basis, request.owner,
+                request.due?.description ?? "", request.status, request.reference, appName, run,
+            ]
             lines.append(row.map(BacklogCSV.cell).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
@@ -132,27 +147,35 @@ public struct PBCList: Sendable, Equatable {
         var out = "# PBC request list: \(appName.markdownEscaped), run \(runNumber)\n\n"
         out += "Provided-by-client requests for the auditor, from soxready run \(runNumber) of \(appName.markdownEscaped) "
         out += "(questionnaire \(questionnaire.markdownEscaped), recorded \(recordedAt), fingerprint SHA-256 `\(fingerprint)`). "
-        out += "Cite a request by its number and the run: \"\(requests.first?.number ?? "PBC-001"), \(appName.markdownEscaped) run \(runNumber)\".\n\n"
+        out +=
+            "Cite a request by its number and the run: \"\(requests.first?.number ?? "PBC-001"), \(appName.markdownEscaped) run \(runNumber)\".\n\n"
         if requests.isEmpty {
             out += "Nothing to request: no key control is answered as met and no open gap has a commitment.\n"
         } else {
             out += "| # | Control | Item requested | Owner | Due | Status and reference |\n"
             out += "|---|---|---|---|---|---|\n"
             for request in requests {
-                let control = request.control == request.questionID
+                let control =
+                    request.control == request.questionID
                     ? request.questionID.markdownEscaped : "\(request.control.markdownEscaped) (\(request.questionID.markdownEscaped))"
-                let status = request.reference.isEmpty ? request.status.markdownEscaped
+                let status =
+                    request.reference.isEmpty
+                    ? request.status.markdownEscaped
                     : "\(request.status.markdownEscaped)<br>Reference: \(request.reference.markdownEscaped)"
-                let cells = [request.number, control, "\(request.item.markdownEscaped)<br>*\(request.basis.markdownEscaped)*",
-                             request.owner.isEmpty ? "-" : request.owner.markdownEscaped, request.due?.description ?? "-", status]
+                let cells = [
+                    request.number, control, "\(request.item.markdownEscaped)<br>*\(request.basis.markdownEscaped)*",
+                    request.owner.isEmpty ? "-" : request.owner.markdownEscaped, request.due?.description ?? "-", status,
+                ]
                 out += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }
-        out += "\nKey controls answered as met ask for the evidence the questionnaire lists for them (`expectedEvidence`), owned by the control owner's role; "
+        out +=
+            "\nKey controls answered as met ask for the evidence the questionnaire lists for them (`expectedEvidence`), owned by the control owner's role; "
         out += "open gaps with a commitment ask for the closing evidence by the commitment's due date, owned by the person committed. "
         out += "Open gaps without a commitment are in the remediation plan, not here.\n"
         if rules == .v1 {
-            out += "\nThis run was scored under rules version 1, which records no commitments: only key controls answered as met are listed.\n"
+            out +=
+                "\nThis run was scored under rules version 1, which records no commitments: only key controls answered as met are listed.\n"
         }
         return out
     }

@@ -16,14 +16,18 @@ enum CompiledQuestionnaire {
     static let fields: [String: [String]] = [
         "Questionnaire": ["id", "version", "title", "description", "sources", "thresholds", "domains", "calendar", "sharedResponsibility"],
         "Source": ["title", "url", "note"],
-        "Thresholds": ["ready", "notReady", "criticalDomainFloor", "unknownConfidence", "conditionalConfidence", "readyConfidence",
-                       "closeWindowBefore", "closeWindowAfter", "minOperatingDays"],
+        "Thresholds": [
+            "ready", "notReady", "criticalDomainFloor", "unknownConfidence", "conditionalConfidence", "readyConfidence",
+            "closeWindowBefore", "closeWindowAfter", "minOperatingDays",
+        ],
         "CalendarRoles": ["cutover", "fiscalYearEnd"],
         "SharedResponsibilityLink": ["question", "models"],
         "Domain": ["id", "title", "summary", "criticality", "weight", "itgc", "cuec", "questions", "location"],
-        "Question": ["id", "prompt", "title", "help", "type", "choices", "min", "max", "unit", "bands", "control", "weight", "gate",
-                     "declaredKey", "asked", "expectedEvidence", "risk", "notApplicable", "required", "when", "whenText", "remediation",
-                     "references", "itgc", "cuec", "replaces", "location"],
+        "Question": [
+            "id", "prompt", "title", "help", "type", "choices", "min", "max", "unit", "bands", "control", "weight", "gate",
+            "declaredKey", "asked", "expectedEvidence", "risk", "notApplicable", "required", "when", "whenText", "remediation",
+            "references", "itgc", "cuec", "replaces", "location",
+        ],
         "Choice": ["id", "label", "score", "action"],
         "Band": ["min", "max", "score"],
         "Remediation": ["action", "owner", "phase", "effort", "azure", "after"],
@@ -55,8 +59,9 @@ enum CompiledQuestionnaire {
         var reader = BinaryReader(bytes)
         let questionnaire = try reader.questionnaire()
         let warnings = try reader.array { reader in
-            var warning = Diagnostic(file: file, location: try reader.optional { try $0.location() }, message: try reader.string(),
-                                     expected: try reader.optional { try $0.string() }, severity: try reader.enumeration(Diagnostic.Severity.self))
+            var warning = Diagnostic(
+                file: file, location: try reader.optional { try $0.location() }, message: try reader.string(),
+                expected: try reader.optional { try $0.string() }, severity: try reader.enumeration(Diagnostic.Severity.self))
             warning.unlisted = try reader.int()
             return warning
         }
@@ -230,18 +235,22 @@ extension BinaryReader {
         let domains = try array { reader in try reader.domain() }
         let calendar = CalendarRoles(cutover: try optional { try $0.string() }, fiscalYearEnd: try optional { try $0.string() })
         let link = try optional { reader in
-            SharedResponsibilityLink(question: try reader.string(), models: try reader.array { reader in
-                (choice: try reader.string(), model: try reader.enumeration(HostingModel.self))
-            })
+            SharedResponsibilityLink(
+                question: try reader.string(),
+                models: try reader.array { reader in
+                    (choice: try reader.string(), model: try reader.enumeration(HostingModel.self))
+                })
         }
-        return Questionnaire(id: id, version: version, title: title, description: description, sources: sources,
-                             thresholds: thresholds, domains: domains, calendar: calendar, sharedResponsibility: link)
+        return Questionnaire(
+            id: id, version: version, title: title, description: description, sources: sources,
+            thresholds: thresholds, domains: domains, calendar: calendar, sharedResponsibility: link)
     }
 
     mutating func domain() throws -> Domain {
-        Domain(id: try string(), title: try string(), summary: try string(), criticality: try enumeration(Criticality.self),
-               weight: try optional { try $0.double() }, itgc: try array { try $0.enumeration(ITGCArea.self) },
-               cuec: try array { try $0.string() }, questions: try array { try $0.question() }, location: try location())
+        Domain(
+            id: try string(), title: try string(), summary: try string(), criticality: try enumeration(Criticality.self),
+            weight: try optional { try $0.double() }, itgc: try array { try $0.enumeration(ITGCArea.self) },
+            cuec: try array { try $0.string() }, questions: try array { try $0.question() }, location: try location())
     }
 
     mutating func question() throws -> Question {
@@ -249,8 +258,9 @@ extension BinaryReader {
             id: try string(), prompt: try string(), title: try optional { try $0.string() }, help: try string(),
             type: try enumeration(QuestionType.self),
             choices: try array { reader in
-                Choice(id: try reader.string(), label: try reader.string(), score: try reader.optional { try $0.double() },
-                       action: try reader.optional { try $0.string() })
+                Choice(
+                    id: try reader.string(), label: try reader.string(), score: try reader.optional { try $0.double() },
+                    action: try reader.optional { try $0.string() })
             },
             min: try optional { try $0.double() }, max: try optional { try $0.double() }, unit: try optional { try $0.string() },
             bands: try array { reader in
@@ -262,9 +272,10 @@ extension BinaryReader {
             notApplicable: try bool(), required: try bool(), when: try optional { try $0.condition() },
             whenText: try optional { try $0.string() },
             remediation: try optional { reader in
-                Remediation(action: try reader.string(), owner: try reader.string(), phase: try reader.enumeration(MigrationPhase.self),
-                            effort: try reader.optional { try $0.enumeration(Effort.self) }, azure: try reader.array { try $0.string() },
-                            after: try reader.array { try $0.string() })
+                Remediation(
+                    action: try reader.string(), owner: try reader.string(), phase: try reader.enumeration(MigrationPhase.self),
+                    effort: try reader.optional { try $0.enumeration(Effort.self) }, azure: try reader.array { try $0.string() },
+                    after: try reader.array { try $0.string() })
             },
             references: try array { try $0.string() }, itgc: try array { try $0.enumeration(ITGCArea.self) },
             cuec: try array { try $0.string() }, replaces: try array { try $0.string() }, location: try location())

@@ -42,17 +42,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 extension Diagnostic {
     /// The error of a file that is not UTF-8 text, at its first offending byte.
     public static func notUTF8(_ invalid: UTF8Text.Invalid, file: String) -> Diagnostic {
-        Diagnostic(file: file, location: invalid.location, message: "the file is not UTF-8 text: \(invalid.description)",
-                   expected: "expected UTF-8 text (save it as UTF-8)")
+        Diagnostic(
+            file: file, location: invalid.location, message: "the file is not UTF-8 text: \(invalid.description)",
+            expected: "expected UTF-8 text (save it as UTF-8)")
     }
 }
 
 extension Diagnostic {
     /// The line after the first ``maximumListed`` errors: "… and 9,900 more problems, not listed".
     public static func unlisted(_ count: Int, file: String) -> Diagnostic {
-        var diagnostic = Diagnostic(file: file, location: nil,
-                                    message: "… and \(grouped(count)) more problem\(count == 1 ? "" : "s"), not listed",
-                                    expected: "expected the file checked again once the listed ones are fixed")
+        var diagnostic = Diagnostic(
+            file: file, location: nil,
+            message: "… and \(grouped(count)) more problem\(count == 1 ? "" : "s"), not listed",
+            expected: "expected the file checked again once the listed ones are fixed")
         diagnostic.unlisted = count
         return diagnostic
     }

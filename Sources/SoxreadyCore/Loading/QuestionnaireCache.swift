@@ -95,7 +95,9 @@ public struct QuestionnaireCache: Sendable {
     }
 
     /// An entry's header: the layout version, the soxready build, the text's and the payload's SHA-256.
-    static func header(_ reader: inout BinaryReader) throws
+    static func header(
+        _ reader: inout BinaryReader
+    ) throws
         -> (format: Int, tool: String, textDigest: String, payloadDigest: String)
     {
         guard Array(try reader.bytes(magic.count)) == magic else { throw reader.malformed("not a compiled questionnaire") }
@@ -128,8 +130,9 @@ public struct QuestionnaireCache: Sendable {
         out.bytes(payload)
         do {
             if !FileManager.default.fileExists(atPath: folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             }
             try AtomicFile.write(Data(out.bytes), to: entryPath(textDigest: textDigest), mode: 0o600)
         } catch {

@@ -32,15 +32,20 @@ public struct QuestionnaireCatalog: Sendable {
     ///   - currentDirectory: Where `./Questionnaires` is looked for.
     ///   - executablePath: The running binary; `../share/soxready/Questionnaires` from its folder.
     ///   - cache: Compiled questionnaires to load through (nil: parse every file).
-    public static func standard(environment: [String: String], currentDirectory: String, executablePath: String?,
-                                cache: QuestionnaireCache? = nil) -> QuestionnaireCatalog {
+    /// - Returns: A catalog searching `SOXREADY_QUESTIONNAIRES`'s folders, `./Questionnaires`, the installed
+    ///   share folder and the source tree's `Questionnaires`, in that order, each folder once.
+    public static func standard(
+        environment: [String: String], currentDirectory: String, executablePath: String?,
+        cache: QuestionnaireCache? = nil
+    ) -> QuestionnaireCatalog {
         var paths: [String] = []
         if let list = environment["SOXREADY_QUESTIONNAIRES"] {
             paths += list.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
         // Relative to the current directory, so that paths print as the user would type them.
-        paths.append(currentDirectory == FileManager.default.currentDirectoryPath
-                     ? "Questionnaires" : (currentDirectory as NSString).appendingPathComponent("Questionnaires"))
+        paths.append(
+            currentDirectory == FileManager.default.currentDirectoryPath
+                ? "Questionnaires" : (currentDirectory as NSString).appendingPathComponent("Questionnaires"))
         if let executablePath {
             // The installed share folder (`bin/../share/soxready/Questionnaires`), then, for a
             // binary run from its build folder, the package it was built from.
@@ -58,10 +63,11 @@ public struct QuestionnaireCatalog: Sendable {
         }
         // The same folder reached two ways (./Questionnaires and the source tree) is searched once.
         var seen: Set<String> = []
-        return QuestionnaireCatalog(searchPaths: paths.filter { path in
-            let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
-            return seen.insert(URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path).inserted
-        }, cache: cache)
+        return QuestionnaireCatalog(
+            searchPaths: paths.filter { path in
+                let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
+                return seen.insert(URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path).inserted
+            }, cache: cache)
     }
 
     /// Every `*.yaml` / `*.yml` file directly in the search folders, loaded, in search order then by name.

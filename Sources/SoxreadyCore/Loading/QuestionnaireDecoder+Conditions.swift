@@ -22,9 +22,10 @@ extension QuestionnaireDecoder {
         return valid ? condition : nil
     }
 
-    private mutating func check(_ condition: Condition, at location: SourceLocation?, question: Question,
-                                context: String, valid: inout Bool)
-    {
+    private mutating func check(
+        _ condition: Condition, at location: SourceLocation?, question: Question,
+        context: String, valid: inout Bool
+    ) {
         func fail(_ message: String, _ expected: String?) {
             fields.error(at: location, "when of \(context): \(message)", expected: expected)
             valid = false
@@ -59,7 +60,10 @@ extension QuestionnaireDecoder {
         case .comparison(_, let op, let value):
             switch target.type {
             case .choice, .yesNo, .yesPartialNo:
-                if op.isOrdering { fail("'\(op.rawValue)' does not fit \(kind)", "expected ==, != or in"); return }
+                if op.isOrdering {
+                    fail("'\(op.rawValue)' does not fit \(kind)", "expected ==, != or in")
+                    return
+                }
                 checkChoice(value, of: target, kind: kind, fail: fail)
             case .multi:
                 fail("'\(op.rawValue)' does not fit \(kind)", "expected contains 'choice-id'")
@@ -68,8 +72,12 @@ extension QuestionnaireDecoder {
             case .date:
                 if case .date = value {} else { fail("\(kind) compared with \(value)", "expected a date YYYY-MM-DD") }
             case .text:
-                if op.isOrdering { fail("'\(op.rawValue)' does not fit \(kind)", "expected ==, !=, in or contains") }
-                else if case .string = value {} else { fail("\(kind) compared with \(value)", "expected a 'quoted string'") }
+                if op.isOrdering {
+                    fail("'\(op.rawValue)' does not fit \(kind)", "expected ==, !=, in or contains")
+                } else if case .string = value {
+                } else {
+                    fail("\(kind) compared with \(value)", "expected a 'quoted string'")
+                }
             }
         case .membership(_, let values):
             switch target.type {
@@ -80,9 +88,13 @@ extension QuestionnaireDecoder {
             case .number:
                 for value in values { if case .number = value {} else { fail("\(kind) compared with \(value)", "expected numbers") } }
             case .date:
-                for value in values { if case .date = value {} else { fail("\(kind) compared with \(value)", "expected dates YYYY-MM-DD") } }
+                for value in values {
+                    if case .date = value {} else { fail("\(kind) compared with \(value)", "expected dates YYYY-MM-DD") }
+                }
             case .text:
-                for value in values { if case .string = value {} else { fail("\(kind) compared with \(value)", "expected 'quoted strings'") } }
+                for value in values {
+                    if case .string = value {} else { fail("\(kind) compared with \(value)", "expected 'quoted strings'") }
+                }
             }
         case .contains(_, let value):
             switch target.type {

@@ -8,11 +8,14 @@ extension QuestionnaireDecoder {
     mutating func decodeCalendar(_ map: YAMLFields.Mapping?, questions: [Question]) -> CalendarRoles {
         guard let map else { return CalendarRoles() }
         func role(_ key: String, _ fields: inout YAMLFields) -> String? {
-            guard let node = map[key], let id = fields.identifier(node, "question id of calendar.\(key)", in: "calendar") else { return nil }
+            guard let node = map[key], let id = fields.identifier(node, "question id of calendar.\(key)", in: "calendar") else {
+                return nil
+            }
             guard let question = questions.first(where: { $0.id == id }) else {
                 let hint = EditDistance.suggestion(for: id, among: questions.map(\.id)).map { "did you mean '\($0)'?" }
-                fields.error(node, "calendar.\(key) names '\(id)', which is not a question of this file",
-                             expected: hint ?? "expected the id of a date question")
+                fields.error(
+                    node, "calendar.\(key) names '\(id)', which is not a question of this file",
+                    expected: hint ?? "expected the id of a date question")
                 return nil
             }
             guard question.type == .date else {
@@ -34,25 +37,29 @@ extension QuestionnaireDecoder {
         for question in questions where question.asked == .afterCutover {
             let node = questionMaps[question.id]?.keyNode("asked")
             if roles.contains(question.id) {
-                fields.error(node, "calendar question '\(question.id)' is asked after cutover, so it could never be answered in time",
-                             expected: "expected the calendar questions to be asked always")
+                fields.error(
+                    node, "calendar question '\(question.id)' is asked after cutover, so it could never be answered in time",
+                    expected: "expected the calendar questions to be asked always")
                 continue
             }
             if calendar.cutover == nil {
-                fields.warning(node, "question '\(question.id)' is asked after cutover, but the questionnaire names no calendar.cutover",
-                               expected: "without a cutover date nothing is ever not yet due")
+                fields.warning(
+                    node, "question '\(question.id)' is asked after cutover, but the questionnaire names no calendar.cutover",
+                    expected: "without a cutover date nothing is ever not yet due")
             }
             for role in roles where (order[role] ?? 0) > (order[question.id] ?? 0) {
-                fields.error(node, "question '\(question.id)' is asked after cutover but comes before the calendar question '\(role)'",
-                             expected: "expected the calendar questions before every after-cutover question")
+                fields.error(
+                    node, "question '\(question.id)' is asked after cutover but comes before the calendar question '\(role)'",
+                    expected: "expected the calendar questions before every after-cutover question")
             }
         }
         for question in questions where question.asked != .afterCutover {
             guard let condition = question.when else { continue }
             for id in Set(condition.referencedQuestions).sorted() where late.contains(id) {
-                fields.error(questionMaps[question.id]?["when"],
-                             "the when of question '\(question.id)' depends on '\(id)', which is asked only after cutover",
-                             expected: "expected a pre-cutover question to depend only on questions asked before cutover")
+                fields.error(
+                    questionMaps[question.id]?["when"],
+                    "the when of question '\(question.id)' depends on '\(id)', which is asked only after cutover",
+                    expected: "expected a pre-cutover question to depend only on questions asked before cutover")
             }
         }
     }
@@ -66,11 +73,13 @@ extension QuestionnaireDecoder {
             let node = YAMLFields.value(of: "after", in: questionMaps[question.id]?["remediation"])
             for id in after {
                 if id == question.id {
-                    fields.error(node, "the remediation of question '\(question.id)' comes after itself", expected: "expected other questions' ids")
+                    fields.error(
+                        node, "the remediation of question '\(question.id)' comes after itself", expected: "expected other questions' ids")
                 } else if !known.contains(id) {
                     let hint = EditDistance.suggestion(for: id, among: Array(known).sorted()).map { "did you mean '\($0)'?" }
-                    fields.error(node, "the remediation of question '\(question.id)' comes after unknown question '\(id)'",
-                                 expected: hint ?? "expected the id of a question of this file")
+                    fields.error(
+                        node, "the remediation of question '\(question.id)' comes after unknown question '\(id)'",
+                        expected: hint ?? "expected the id of a question of this file")
                 } else {
                     edges[question.id, default: []].append(id)
                 }
@@ -90,9 +99,10 @@ extension QuestionnaireDecoder {
                     switch state[next] {
                     case 1:
                         let cycle = stack.map(\.id).drop { $0 != next } + [next]
-                        fields.error(YAMLFields.value(of: "after", in: questionMaps[top.id]?["remediation"]),
-                                     "the remediation order has a cycle: \(cycle.joined(separator: " → "))",
-                                     expected: "expected 'after' to name questions whose actions come first, without a cycle")
+                        fields.error(
+                            YAMLFields.value(of: "after", in: questionMaps[top.id]?["remediation"]),
+                            "the remediation order has a cycle: \(cycle.joined(separator: " → "))",
+                            expected: "expected 'after' to name questions whose actions come first, without a cycle")
                         reported = true
                     case nil:
                         state[next] = 1
@@ -111,16 +121,19 @@ extension QuestionnaireDecoder {
     /// `sharedResponsibility: {question: ID, models: {CHOICE: on-premises|iaas|paas|saas}}`.
     mutating func decodeSharedResponsibility(_ node: Node?, questions: [Question]) -> SharedResponsibilityLink? {
         guard let node,
-            let map = fields.mapping(node, in: "sharedResponsibility", allowed: Self.sharedResponsibilityKeys, required: ["question", "models"]),
+            let map = fields.mapping(
+                node, in: "sharedResponsibility", allowed: Self.sharedResponsibilityKeys, required: ["question", "models"]),
             let id = fields.identifier(map["question"], "question id", in: "sharedResponsibility")
         else { return nil }
         guard let question = questions.first(where: { $0.id == id }), question.type == .multi || question.type == .choice else {
-            fields.error(map["question"], "sharedResponsibility.question names '\(id)'",
-                         expected: "expected a choice or multi question of this file whose choices are hosting models")
+            fields.error(
+                map["question"], "sharedResponsibility.question names '\(id)'",
+                expected: "expected a choice or multi question of this file whose choices are hosting models")
             return nil
         }
         guard let modelsNode = map["models"], case .mapping(let pairs) = modelsNode else {
-            fields.error(map["models"], "sharedResponsibility.models is not a mapping", expected: "expected {choice-id: on-premises|iaas|paas|saas}")
+            fields.error(
+                map["models"], "sharedResponsibility.models is not a mapping", expected: "expected {choice-id: on-premises|iaas|paas|saas}")
             return nil
         }
         var models: [(choice: String, model: HostingModel)] = []
@@ -128,8 +141,9 @@ extension QuestionnaireDecoder {
             let choice = keyNode.scalar?.string ?? "?"
             let isChoice = question.choice(choice) != nil
             if !isChoice {
-                fields.error(keyNode, "'\(choice)' is not a choice of question '\(id)'",
-                             expected: "expected one of \(question.choices.map(\.id).joined(separator: ", "))")
+                fields.error(
+                    keyNode, "'\(choice)' is not a choice of question '\(id)'",
+                    expected: "expected one of \(question.choices.map(\.id).joined(separator: ", "))")
             }
             let model = fields.enumeration(valueNode, "hosting model", in: "sharedResponsibility.models", as: HostingModel.self)
             if isChoice, let model { models.append((choice, model)) }

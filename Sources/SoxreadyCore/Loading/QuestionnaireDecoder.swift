@@ -3,11 +3,15 @@ import Yams
 /// Turns a composed YAML tree into a ``Questionnaire``, collecting every problem on the way.
 struct QuestionnaireDecoder {
     static let formatName = "soxready/questionnaire@1"
-    static let topKeys = ["format", "id", "version", "title", "description", "sources", "thresholds", "calendar",
-                          "sharedResponsibility", "domains"]
+    static let topKeys = [
+        "format", "id", "version", "title", "description", "sources", "thresholds", "calendar",
+        "sharedResponsibility", "domains",
+    ]
     static let sourceKeys = ["title", "url", "note"]
-    static let thresholdKeys = ["ready", "notReady", "criticalDomainFloor", "unknownConfidence", "conditionalConfidence",
-                                "readyConfidence", "closeWindowBefore", "closeWindowAfter", "minOperatingDays"]
+    static let thresholdKeys = [
+        "ready", "notReady", "criticalDomainFloor", "unknownConfidence", "conditionalConfidence",
+        "readyConfidence", "closeWindowBefore", "closeWindowAfter", "minOperatingDays",
+    ]
     static let calendarKeys = ["cutover", "fiscalYearEnd"]
     static let sharedResponsibilityKeys = ["question", "models"]
     static let domainKeys = ["id", "title", "summary", "criticality", "weight", "itgc", "cuec", "questions"]
@@ -40,13 +44,16 @@ struct QuestionnaireDecoder {
     // MARK: - Top level
 
     mutating func decode(_ root: Node) -> Questionnaire? {
-        guard let top = fields.mapping(root, in: "the questionnaire", allowed: Self.topKeys,
-                                       required: ["format", "id", "version", "title", "domains"])
+        guard
+            let top = fields.mapping(
+                root, in: "the questionnaire", allowed: Self.topKeys,
+                required: ["format", "id", "version", "title", "domains"])
         else { return nil }
 
         if let formatNode = top["format"], let format = fields.text(formatNode, "format", in: "the questionnaire") {
             if format != Self.formatName {
-                let hint = format.hasPrefix("soxready/answers")
+                let hint =
+                    format.hasPrefix("soxready/answers")
                     ? "expected '\(Self.formatName)' (this looks like an answers file)"
                     : "expected '\(Self.formatName)'"
                 fields.error(formatNode, "unsupported format '\(format)'", expected: hint)
@@ -77,7 +84,9 @@ struct QuestionnaireDecoder {
             for node in domainNodes {
                 guard let domain = decodeDomain(node) else { continue }
                 if let first = seenDomains[domain.id] {
-                    fields.error(at: domain.location, "duplicate domain id '\(domain.id)'", expected: "expected a unique id (first used at line \(first.line))")
+                    fields.error(
+                        at: domain.location, "duplicate domain id '\(domain.id)'",
+                        expected: "expected a unique id (first used at line \(first.line))")
                 } else {
                     seenDomains[domain.id] = domain.location
                 }
@@ -90,9 +99,10 @@ struct QuestionnaireDecoder {
         checkAfter(questions)
         let link = decodeSharedResponsibility(top["sharedResponsibility"], questions: questions)
         guard let id, let version, let title else { return nil }
-        return Questionnaire(id: id, version: version, title: title, description: description,
-                             sources: sources, thresholds: thresholds, domains: domains, calendar: calendar,
-                             sharedResponsibility: link)
+        return Questionnaire(
+            id: id, version: version, title: title, description: description,
+            sources: sources, thresholds: thresholds, domains: domains, calendar: calendar,
+            sharedResponsibility: link)
     }
 
     /// Pre-pass: every question id and where it is first defined, so that a `when` can tell an
@@ -140,14 +150,16 @@ struct QuestionnaireDecoder {
         if let value = percent("unknownConfidence", &fields) { thresholds.unknownConfidence = value }
         if let value = percent("conditionalConfidence", &fields) {
             thresholds.conditionalConfidence = value
-            fields.warning(map.keyNode("conditionalConfidence"), "threshold conditionalConfidence is no longer read by rules version 2",
-                           expected: "use readyConfidence (confidence below which the level is at best ready with conditions)")
+            fields.warning(
+                map.keyNode("conditionalConfidence"), "threshold conditionalConfidence is no longer read by rules version 2",
+                expected: "use readyConfidence (confidence below which the level is at best ready with conditions)")
         }
         if let value = percent("readyConfidence", &fields) { thresholds.readyConfidence = value }
         func days(_ key: String, _ fields: inout YAMLFields) -> Int? {
             guard let valueNode = map[key], let value = fields.number(valueNode, key, in: "thresholds") else { return nil }
             guard value == value.rounded(), (0...3660).contains(value) else {
-                fields.error(valueNode, "threshold '\(key)' is \(NumberText.plain(value))", expected: "expected a whole number of days in 0...3660")
+                fields.error(
+                    valueNode, "threshold '\(key)' is \(NumberText.plain(value))", expected: "expected a whole number of days in 0...3660")
                 return nil
             }
             return Int(value)
@@ -156,8 +168,10 @@ struct QuestionnaireDecoder {
         if let value = days("closeWindowAfter", &fields) { thresholds.closeWindowAfter = value }
         if let value = days("minOperatingDays", &fields) { thresholds.minOperatingDays = value }
         if thresholds.notReady > thresholds.ready {
-            fields.error(node, "threshold notReady (\(NumberText.plain(thresholds.notReady))) is above ready (\(NumberText.plain(thresholds.ready)))",
-                         expected: "expected notReady <= ready")
+            fields.error(
+                node,
+                "threshold notReady (\(NumberText.plain(thresholds.notReady))) is above ready (\(NumberText.plain(thresholds.ready)))",
+                expected: "expected notReady <= ready")
         }
         return thresholds
     }
@@ -166,8 +180,11 @@ struct QuestionnaireDecoder {
 
     mutating func decodeDomain(_ node: Node) -> Domain? {
         let peekedID = YAMLFields.value(of: "id", in: node)?.scalar?.string
-        guard let map = fields.mapping(node, in: peekedID.map { "domain '\($0)'" } ?? "a domain",
-                                       allowed: Self.domainKeys, required: ["id", "title", "questions"]) else {
+        guard
+            let map = fields.mapping(
+                node, in: peekedID.map { "domain '\($0)'" } ?? "a domain",
+                allowed: Self.domainKeys, required: ["id", "title", "questions"])
+        else {
             return nil
         }
         let id = fields.identifier(map["id"], "domain id", in: "a domain")
@@ -191,17 +208,19 @@ struct QuestionnaireDecoder {
             }
         }
         guard let id, let title else { return nil }
-        return Domain(id: id, title: title, summary: summary, criticality: criticality, weight: weight,
-                      itgc: itgc, cuec: cuec, questions: questions,
-                      location: YAMLFields.location(node) ?? SourceLocation(line: 0, column: 0))
+        return Domain(
+            id: id, title: title, summary: summary, criticality: criticality, weight: weight,
+            itgc: itgc, cuec: cuec, questions: questions,
+            location: YAMLFields.location(node) ?? SourceLocation(line: 0, column: 0))
     }
 
     /// A question's `weight`: a finite number in (0, 1000].
     mutating func weight(_ node: Node?, in context: String) -> Double? {
         guard let node, let value = fields.number(node, "weight", in: context) else { return nil }
         guard value > 0, value <= Self.maximumWeight else {
-            fields.error(node, "'weight' in \(context) is \(NumberText.plain(value))",
-                         expected: "expected a number above 0 and at most \(NumberText.plain(Self.maximumWeight))")
+            fields.error(
+                node, "'weight' in \(context) is \(NumberText.plain(value))",
+                expected: "expected a number above 0 and at most \(NumberText.plain(Self.maximumWeight))")
             return nil
         }
         return value
@@ -216,14 +235,18 @@ struct QuestionnaireDecoder {
             case "true", "yes", "on": return .icfr
             case "false", "no", "off": return nil
             default:
-                let hint = EditDistance.suggestion(for: scalar.string, among: ["technical", "true", "false"]).map { "did you mean '\($0)'?" }
-                fields.error(node, "'gating' in \(context) is '\(scalar.string)'",
-                             expected: hint ?? "expected true (an ICFR gate), technical (a technical gate) or false")
+                let hint = EditDistance.suggestion(for: scalar.string, among: ["technical", "true", "false"]).map {
+                    "did you mean '\($0)'?"
+                }
+                fields.error(
+                    node, "'gating' in \(context) is '\(scalar.string)'",
+                    expected: hint ?? "expected true (an ICFR gate), technical (a technical gate) or false")
                 return nil
             }
         }
-        fields.error(node, "'gating' in \(context) is \(YAMLFields.kindName(node))",
-                     expected: "expected true (an ICFR gate), technical (a technical gate) or false")
+        fields.error(
+            node, "'gating' in \(context) is \(YAMLFields.kindName(node))",
+            expected: "expected true (an ICFR gate), technical (a technical gate) or false")
         return nil
     }
 
@@ -245,7 +268,9 @@ struct QuestionnaireDecoder {
         let context = id.map { "question '\($0)'" } ?? "a question at line \(location.line)"
         var duplicate = false
         if let id, let first = allQuestionIDs[id], first != location {
-            fields.error(map["id"], "duplicate question id '\(id)'", expected: "expected an id unique in the file (first used at line \(first.line))")
+            fields.error(
+                map["id"], "duplicate question id '\(id)'", expected: "expected an id unique in the file (first used at line \(first.line))"
+            )
             duplicate = true
         }
         let prompt = fields.text(map["prompt"], "prompt", in: context)
@@ -275,8 +300,9 @@ struct QuestionnaireDecoder {
             if title.contains(where: \.isNewline) {
                 fields.error(node, "the title of \(context) has a line break", expected: "expected a short title on one line")
             } else if title.count > Self.maximumTitleLength {
-                fields.error(node, "the title of \(context) has \(title.count) characters",
-                             expected: "expected at most \(Self.maximumTitleLength) (a short title; the prompt says the rest)")
+                fields.error(
+                    node, "the title of \(context) has \(title.count) characters",
+                    expected: "expected at most \(Self.maximumTitleLength) (a short title; the prompt says the rest)")
             } else {
                 question.title = title.trimmingWhitespace
             }
@@ -295,8 +321,9 @@ struct QuestionnaireDecoder {
                 if old == question.id {
                     fields.error(item, "\(context) replaces itself", expected: "expected the id the question had in an earlier version")
                 } else if allQuestionIDs[old] != nil {
-                    fields.error(item, "\(context) replaces '\(old)', which is still a question in this file",
-                                 expected: "expected an id that no longer exists in this version")
+                    fields.error(
+                        item, "\(context) replaces '\(old)', which is still a question in this file",
+                        expected: "expected an id that no longer exists in this version")
                 } else {
                     question.replaces.append(old)
                 }
@@ -311,11 +338,13 @@ struct QuestionnaireDecoder {
         // Rules that need the whole question.
         if type != nil, prompt != nil {
             if question.gating && !question.isScored {
-                fields.error(map["gating"], "\(context) is gating but not scored",
-                             expected: "expected gating only on a scored question (scored choices, yes-no, yes-partial-no or number bands)")
+                fields.error(
+                    map["gating"], "\(context) is gating but not scored",
+                    expected: "expected gating only on a scored question (scored choices, yes-no, yes-partial-no or number bands)")
             }
             if question.isScored && (question.remediation?.action ?? "").isEmpty && map["remediation"] == nil {
-                fields.error(node, "scored \(context) has no remediation", expected: "expected remediation.action saying what closes the gap")
+                fields.error(
+                    node, "scored \(context) has no remediation", expected: "expected remediation.action saying what closes the gap")
             }
         }
 
@@ -330,7 +359,9 @@ struct QuestionnaireDecoder {
         case .choice, .multi:
             guard let items = fields.list(map["choices"], "choices", in: context) else {
                 if map["choices"] == nil {
-                    fields.error(map.node, "\(type.rawValue) \(context) has no choices", expected: "expected 'choices:' with at least one {id, label}")
+                    fields.error(
+                        map.node, "\(type.rawValue) \(context) has no choices",
+                        expected: "expected 'choices:' with at least one {id, label}")
                 }
                 return
             }
@@ -340,27 +371,36 @@ struct QuestionnaireDecoder {
             var seen: Set<String> = []
             var choiceNodes: [(Choice, Node)] = []
             for item in items {
-                guard let choiceMap = fields.mapping(item, in: "a choice of \(context)", allowed: Self.choiceKeys, required: ["id", "label"]) else {
+                guard
+                    let choiceMap = fields.mapping(item, in: "a choice of \(context)", allowed: Self.choiceKeys, required: ["id", "label"])
+                else {
                     continue
                 }
                 guard let choiceID = fields.identifier(choiceMap["id"], "choice id", in: context) else { continue }
                 let label = fields.text(choiceMap["label"], "label", in: "choice '\(choiceID)'") ?? choiceID
                 let action = choiceMap["action"].flatMap { fields.text($0, "action", in: "choice '\(choiceID)'") }
                 if type == .multi, let node = choiceMap.keyNode("action") {
-                    fields.error(node, "choice '\(choiceID)' of multi \(context) has an action",
-                                 expected: "expected per-choice actions only on choice, yes-no and yes-partial-no questions (a multi answer has several choices)")
+                    fields.error(
+                        node, "choice '\(choiceID)' of multi \(context) has an action",
+                        expected:
+                            "expected per-choice actions only on choice, yes-no and yes-partial-no questions (a multi answer has several choices)"
+                    )
                 }
                 var score: Double?
                 if let scoreNode = choiceMap["score"], let value = fields.number(scoreNode, "score", in: "choice '\(choiceID)'") {
                     if (0...1).contains(value) {
                         score = value
                     } else {
-                        fields.error(scoreNode, "choice '\(choiceID)' of \(context) has score \(NumberText.plain(value))", expected: "expected a score in 0...1")
+                        fields.error(
+                            scoreNode, "choice '\(choiceID)' of \(context) has score \(NumberText.plain(value))",
+                            expected: "expected a score in 0...1")
                         score = Swift.min(Swift.max(value, 0), 1)
                     }
                 }
                 if !seen.insert(choiceID).inserted {
-                    fields.error(choiceMap["id"], "duplicate choice id '\(choiceID)' in \(context)", expected: "expected choice ids unique in the question")
+                    fields.error(
+                        choiceMap["id"], "duplicate choice id '\(choiceID)' in \(context)",
+                        expected: "expected choice ids unique in the question")
                     continue
                 }
                 choiceNodes.append((Choice(id: choiceID, label: label, score: score, action: action?.trimmingWhitespace), item))
@@ -369,18 +409,23 @@ struct QuestionnaireDecoder {
             let scored = choiceNodes.filter { $0.0.score != nil }
             if !scored.isEmpty && scored.count != choiceNodes.count {
                 for (choice, node) in choiceNodes where choice.score == nil {
-                    fields.error(node, "choice '\(choice.id)' of \(context) has no score while others do", expected: "expected a score on every choice or on none")
+                    fields.error(
+                        node, "choice '\(choice.id)' of \(context) has no score while others do",
+                        expected: "expected a score on every choice or on none")
                 }
                 question.choices = choiceNodes.map { Choice(id: $0.0.id, label: $0.0.label, score: $0.0.score ?? 0, action: $0.0.action) }
             } else if scored.count == choiceNodes.count && !choiceNodes.isEmpty {
                 let scores = choiceNodes.compactMap(\.0.score)
                 if type == .choice && !scores.contains(1) {
-                    fields.error(map["choices"], "no choice of \(context) scores 1, so it can never be fully met",
-                                 expected: "expected at least one choice with score 1")
+                    fields.error(
+                        map["choices"], "no choice of \(context) scores 1, so it can never be fully met",
+                        expected: "expected at least one choice with score 1")
                 }
                 if type == .multi && scores.reduce(0, +) < 1 {
-                    fields.error(map["choices"], "the choices of multi \(context) add up to \(NumberText.plain(scores.reduce(0, +))), so it can never be fully met",
-                                 expected: "expected scores that add up to at least 1")
+                    fields.error(
+                        map["choices"],
+                        "the choices of multi \(context) add up to \(NumberText.plain(scores.reduce(0, +))), so it can never be fully met",
+                        expected: "expected scores that add up to at least 1")
                 }
             }
         case .yesNo, .yesPartialNo:
@@ -394,34 +439,43 @@ struct QuestionnaireDecoder {
                     let choiceID = fields.identifier(choiceMap["id"], "choice id", in: context)
                 else { continue }
                 if !impliedSeen.insert(choiceID).inserted {
-                    fields.error(choiceMap["id"], "choice '\(choiceID)' of \(type.rawValue) \(context) is listed twice",
-                                 expected: "expected each implied choice at most once")
+                    fields.error(
+                        choiceMap["id"], "choice '\(choiceID)' of \(type.rawValue) \(context) is listed twice",
+                        expected: "expected each implied choice at most once")
                     continue
                 }
                 guard let index = question.choices.firstIndex(where: { $0.id == choiceID }) else {
-                    fields.error(choiceMap["id"], "\(type.rawValue) \(context) has no choice '\(choiceID)'",
-                                 expected: "expected one of \(implied.map(\.id).joined(separator: ", ")) (its choices are implied; use type: choice for other options)")
+                    fields.error(
+                        choiceMap["id"], "\(type.rawValue) \(context) has no choice '\(choiceID)'",
+                        expected:
+                            "expected one of \(implied.map(\.id).joined(separator: ", ")) (its choices are implied; use type: choice for other options)"
+                    )
                     continue
                 }
                 if choiceMap["action"] == nil && choiceMap["label"] == nil {
-                    fields.error(choiceMap.node, "choice '\(choiceID)' of \(type.rawValue) \(context) gives no action",
-                                 expected: "expected action: what closes the gap when this is the answer")
+                    fields.error(
+                        choiceMap.node, "choice '\(choiceID)' of \(type.rawValue) \(context) gives no action",
+                        expected: "expected action: what closes the gap when this is the answer")
                 }
                 if let scoreNode = choiceMap["score"], let value = fields.number(scoreNode, "score", in: "choice '\(choiceID)'"),
                     value != implied[index].score
                 {
-                    fields.error(scoreNode, "choice '\(choiceID)' of \(type.rawValue) \(context) has score \(NumberText.plain(value))",
-                                 expected: "expected its implied score \(NumberText.plain(implied[index].score ?? 0)) or no score")
+                    fields.error(
+                        scoreNode, "choice '\(choiceID)' of \(type.rawValue) \(context) has score \(NumberText.plain(value))",
+                        expected: "expected its implied score \(NumberText.plain(implied[index].score ?? 0)) or no score")
                 }
                 if let label = choiceMap["label"].flatMap({ fields.text($0, "label", in: "choice '\(choiceID)'") }) {
                     question.choices[index].label = label
                 }
-                question.choices[index].action = choiceMap["action"].flatMap { fields.text($0, "action", in: "choice '\(choiceID)'") }?
+                question.choices[index].action =
+                    choiceMap["action"].flatMap { fields.text($0, "action", in: "choice '\(choiceID)'") }?
                     .trimmingWhitespace
             }
         case .number, .date, .text:
             if let node = map["choices"] {
-                fields.error(node, "'choices' is not allowed on \(type.rawValue) \(context)", expected: "expected choices only on choice or multi questions")
+                fields.error(
+                    node, "'choices' is not allowed on \(type.rawValue) \(context)",
+                    expected: "expected choices only on choice or multi questions")
             }
         }
     }
@@ -430,7 +484,9 @@ struct QuestionnaireDecoder {
         guard type == .number else {
             for key in ["min", "max", "unit", "bands"] {
                 if let node = map.keyNode(key) {
-                    fields.error(node, "'\(key)' is not allowed on \(type.rawValue) \(context)", expected: "expected '\(key)' only on number questions")
+                    fields.error(
+                        node, "'\(key)' is not allowed on \(type.rawValue) \(context)",
+                        expected: "expected '\(key)' only on number questions")
                 }
             }
             return
@@ -439,7 +495,9 @@ struct QuestionnaireDecoder {
         question.max = fields.number(map["max"], "max", in: context)
         question.unit = fields.text(map["unit"], "unit", in: context)
         if let min = question.min, let max = question.max, min > max {
-            fields.error(map["max"], "max \(NumberText.plain(max)) of \(context) is below min \(NumberText.plain(min))", expected: "expected min <= max")
+            fields.error(
+                map["max"], "max \(NumberText.plain(max)) of \(context) is below min \(NumberText.plain(min))",
+                expected: "expected min <= max")
             return
         }
         guard let items = fields.list(map["bands"], "bands", in: context) else { return }
@@ -451,11 +509,14 @@ struct QuestionnaireDecoder {
             else { continue }
             let max = fields.number(bandMap["max"], "max", in: "a band of \(context)")
             guard (0...1).contains(score) else {
-                fields.error(bandMap["score"], "a band of \(context) has score \(NumberText.plain(score))", expected: "expected a score in 0...1")
+                fields.error(
+                    bandMap["score"], "a band of \(context) has score \(NumberText.plain(score))", expected: "expected a score in 0...1")
                 continue
             }
             if let max, max < min {
-                fields.error(bandMap["max"], "a band of \(context) has max \(NumberText.plain(max)) below its min \(NumberText.plain(min))", expected: "expected min <= max")
+                fields.error(
+                    bandMap["max"], "a band of \(context) has max \(NumberText.plain(max)) below its min \(NumberText.plain(min))",
+                    expected: "expected min <= max")
                 continue
             }
             bands.append(Band(min: min, max: max, score: score))
@@ -478,22 +539,29 @@ struct QuestionnaireDecoder {
             let top = band.max ?? Double.infinity
             if top < low { continue }
             if let reach = covered {
-                if band.min > reach, reach < high { gaps.append("above \(NumberText.plain(reach)) and below \(NumberText.plain(band.min))") }
+                if band.min > reach, reach < high {
+                    gaps.append("above \(NumberText.plain(reach)) and below \(NumberText.plain(band.min))")
+                }
                 covered = Swift.max(reach, top)
             } else {
                 if band.min > low {
-                    gaps.append(low.isInfinite ? "below \(NumberText.plain(band.min))" : "from \(NumberText.plain(low)) to below \(NumberText.plain(band.min))")
+                    gaps.append(
+                        low.isInfinite
+                            ? "below \(NumberText.plain(band.min))" : "from \(NumberText.plain(low)) to below \(NumberText.plain(band.min))"
+                    )
                 }
                 covered = top
             }
         }
         if let reach = covered, reach < high {
-            gaps.append(high.isInfinite ? "above \(NumberText.plain(reach))" : "above \(NumberText.plain(reach)) up to \(NumberText.plain(high))")
+            gaps.append(
+                high.isInfinite ? "above \(NumberText.plain(reach))" : "above \(NumberText.plain(reach)) up to \(NumberText.plain(high))")
         }
         if covered == nil { gaps.append("all of \(range)") }
         for gap in gaps {
-            fields.error(node, "the bands of \(context) leave values \(gap) unscored",
-                         expected: "expected bands that together cover \(range) (set min/max on the question or add a band)")
+            fields.error(
+                node, "the bands of \(context) leave values \(gap) unscored",
+                expected: "expected bands that together cover \(range) (set min/max on the question or add a band)")
         }
     }
 

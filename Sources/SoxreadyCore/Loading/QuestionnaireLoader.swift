@@ -60,7 +60,9 @@ public enum QuestionnaireLoader {
     ///   - cache: Compiled questionnaires to try before parsing; nil (the default) parses the YAML.
     /// - Returns: The questionnaire and `text`.
     /// - Throws: ``QuestionnaireLoadError/invalid(_:)`` with every problem, sorted by line and column.
-    public static func parse(_ text: String, file: String, cache: QuestionnaireCache? = nil) throws(QuestionnaireLoadError)
+    public static func parse(
+        _ text: String, file: String, cache: QuestionnaireCache? = nil
+    ) throws(QuestionnaireLoadError)
         -> LoadedQuestionnaire
     {
         // A report reads the same stored content for several runs: parse each distinct text once.
@@ -93,9 +95,12 @@ public enum QuestionnaireLoader {
             throw .invalid([yamlDiagnostic(error, file: file)])
         }
         guard let root else {
-            throw .invalid([Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
-                                       message: "the file is empty",
-                                       expected: "expected a questionnaire starting with 'format: \(QuestionnaireDecoder.formatName)'")])
+            throw .invalid([
+                Diagnostic(
+                    file: file, location: SourceLocation(line: 1, column: 1),
+                    message: "the file is empty",
+                    expected: "expected a questionnaire starting with 'format: \(QuestionnaireDecoder.formatName)'")
+            ])
         }
         var decoder = QuestionnaireDecoder(file: file)
         let questionnaire = decoder.decode(root)
@@ -117,12 +122,14 @@ public enum QuestionnaireLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) at line \($0.mark.line), " } ?? ""
-            return Diagnostic(file: file, location: at(mark), message: "invalid YAML: \(detail)\(problem)",
-                              expected: "expected well-formed YAML (check indentation and quoting)")
+            return Diagnostic(
+                file: file, location: at(mark), message: "invalid YAML: \(detail)\(problem)",
+                expected: "expected well-formed YAML (check indentation and quoting)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(file: file, location: at(context.mark), message: "a mapping repeats the key \(keys)",
-                              expected: "expected each key once per mapping")
+            return Diagnostic(
+                file: file, location: at(context.mark), message: "a mapping repeats the key \(keys)",
+                expected: "expected each key once per mapping")
         case .reader(let problem, _, _, _):
             return Diagnostic(file: file, location: nil, message: "cannot read YAML: \(problem)", expected: "expected UTF-8 text")
         default:

@@ -135,7 +135,8 @@ struct YAMLFields {
     mutating func identifier(_ node: Node?, _ field: String, in context: String) -> String? {
         guard let node, let value = text(node, field, in: context) else { return nil }
         guard Identifier.isValid(value) else {
-            error(node, "'\(value)' is not a valid \(field)", expected: "expected lower-case letters, digits and inner hyphens ([a-z0-9-]+)")
+            error(
+                node, "'\(value)' is not a valid \(field)", expected: "expected lower-case letters, digits and inner hyphens ([a-z0-9-]+)")
             return nil
         }
         return value

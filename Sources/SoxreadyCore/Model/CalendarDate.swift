@@ -51,6 +51,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Orders dates chronologically: by year, then month, then day.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -84,7 +85,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init(utc date: Date) {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         // Every Date a run can carry lies within 1...9999; clamp rather than trap on others.
-        self = CalendarDate(dayNumber: days) ?? (days < 0 ? CalendarDate(year: 1, month: 1, day: 1)! : CalendarDate(year: 9999, month: 12, day: 31)!)
+        // swift-format-ignore: NeverForceUnwrap
+        // 0001-01-01 and 9999-12-31 are constant, valid dates.
+        self =
+            CalendarDate(dayNumber: days)
+            ?? (days < 0 ? CalendarDate(year: 1, month: 1, day: 1)! : CalendarDate(year: 9999, month: 12, day: 31)!)
     }
 
     /// The date `days` calendar days later (earlier when negative); nil outside 1...9999.
@@ -107,6 +112,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
+    /// Decodes a `YYYY-MM-DD` string.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not exactly `YYYY-MM-DD` or names no calendar day.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {
@@ -116,6 +124,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self = date
     }
 
+    /// Encodes the date as its `YYYY-MM-DD` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -75,10 +75,14 @@ public struct SharedResponsibilityLink: Sendable, Hashable {
     /// Choice id → hosting model, in the question's choice order.
     public var models: [(choice: String, model: HostingModel)]
 
+    /// Equal when the question and the models' choices and hosting models, in order, are equal (a list of
+    /// tuples is not `Equatable`).
     public static func == (lhs: SharedResponsibilityLink, rhs: SharedResponsibilityLink) -> Bool {
-        lhs.question == rhs.question && lhs.models.map(\.choice) == rhs.models.map(\.choice) && lhs.models.map(\.model) == rhs.models.map(\.model)
+        lhs.question == rhs.question && lhs.models.map(\.choice) == rhs.models.map(\.choice)
+            && lhs.models.map(\.model) == rhs.models.map(\.model)
     }
 
+    /// Hashes the question, then each model's choice and hosting model in order.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(question)
         for entry in models {
@@ -89,9 +93,11 @@ public struct SharedResponsibilityLink: Sendable, Hashable {
 
     /// The link soxready 0.1 assumed before questionnaires could declare one: the `hosting`
     /// question with choices hybrid, iaas, paas and saas (used for runs scored under rules 1).
-    public static let legacy = SharedResponsibilityLink(question: "hosting", models: [
-        ("hybrid", .onPremises), ("iaas", .iaas), ("paas", .paas), ("saas", .saas),
-    ])
+    public static let legacy = SharedResponsibilityLink(
+        question: "hosting",
+        models: [
+            ("hybrid", .onPremises), ("iaas", .iaas), ("paas", .paas), ("saas", .saas),
+        ])
 }
 
 /// A provenance entry of a questionnaire (`sources:`).

@@ -8,6 +8,7 @@ public struct QuestionnaireReference: Sendable, Hashable, CustomStringConvertibl
         public var text: String
         /// What is wrong, and what was expected.
         public var reason: String
+        /// `'TEXT' is not a questionnaire reference: REASON`.
         public var description: String { "'\(text)' is not a questionnaire reference: \(reason)" }
     }
 

@@ -16,6 +16,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     /// `LINE:COLUMN`.
     public var description: String { "\(line):\(column)" }
 
+    /// Orders locations as they appear in the text: by line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }

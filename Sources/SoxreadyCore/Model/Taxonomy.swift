@@ -108,6 +108,7 @@ public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Codable, Compar
         }
     }
 
+    /// Orders by ``rank``: high comes before medium, medium before low.
     public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
 }
 

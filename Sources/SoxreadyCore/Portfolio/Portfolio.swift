@@ -100,14 +100,16 @@ public struct Portfolio: Sendable {
         var titles: [String: [String: String]] = [:]
         for (hash, content) in source.questionnaires {
             guard let loaded = try? QuestionnaireLoader.parse(content, file: "questionnaire \(hash.prefix(12))") else { continue }
-            titles[hash] = Dictionary(loaded.questionnaire.questions.map { ($0.id, $0.displayTitle) }, uniquingKeysWith: { first, _ in first })
+            titles[hash] = Dictionary(
+                loaded.questionnaire.questions.map { ($0.id, $0.displayTitle) }, uniquingKeysWith: { first, _ in first })
         }
         var domains: [Domain] = [], seen: Set<String> = []
         var blocking: [String: (title: String, apps: [String])] = [:]
         rows = source.apps.map { app in
             guard let latest = app.latest, let result = app.result else {
-                return Row(name: app.name, slug: app.slug, run: nil, recordedAt: nil, rules: nil, readiness: nil, score: nil,
-                           confidence: nil, cutover: nil, daysToCutover: nil, blockers: [], signOff: nil, domainScores: [:])
+                return Row(
+                    name: app.name, slug: app.slug, run: nil, recordedAt: nil, rules: nil, readiness: nil, score: nil,
+                    confidence: nil, cutover: nil, daysToCutover: nil, blockers: [], signOff: nil, domainScores: [:])
             }
             for domain in result.domains where seen.insert(domain.id).inserted {
                 domains.append(Domain(id: domain.id, title: domain.title))
@@ -118,11 +120,12 @@ public struct Portfolio: Sendable {
                 blocking[question, default: (title, [])].apps.append(app.name)
             }
             let cutover = result.rules2?.calendar.cutover
-            return Row(name: app.name, slug: app.slug, run: latest.number, recordedAt: latest.recordedAt, rules: result.rules,
-                       readiness: result.readiness, score: result.score, confidence: result.confidence.percent, cutover: cutover,
-                       daysToCutover: cutover.map { asOf.days(to: $0) }, blockers: blockers,
-                       signOff: app.signOff,
-                       domainScores: Dictionary(result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first }))
+            return Row(
+                name: app.name, slug: app.slug, run: latest.number, recordedAt: latest.recordedAt, rules: result.rules,
+                readiness: result.readiness, score: result.score, confidence: result.confidence.percent, cutover: cutover,
+                daysToCutover: cutover.map { asOf.days(to: $0) }, blockers: blockers,
+                signOff: app.signOff,
+                domainScores: Dictionary(result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first }))
         }
         // A domain no application has a score in (context questions only) gets no column.
         let rows = rows

@@ -25,9 +25,11 @@ enum PortfolioChart {
                 svg += "<title>\(month.month): \(count) \(level.title.htmlEscaped)</title></rect>"
             }
             svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(y - 4)\" text-anchor=\"middle\" class=\"value\">\(total)</text>"
-            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plot + 14)\" text-anchor=\"middle\" class=\"axis\">\(month.month.suffix(2))</text>"
+            svg +=
+                "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plot + 14)\" text-anchor=\"middle\" class=\"axis\">\(month.month.suffix(2))</text>"
             if index == 0 || month.month.hasSuffix("-01") {
-                svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plot + 28)\" text-anchor=\"middle\" class=\"axis\">\(month.month.prefix(4))</text>"
+                svg +=
+                    "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plot + 28)\" text-anchor=\"middle\" class=\"axis\">\(month.month.prefix(4))</text>"
             }
         }
         return svg + "</svg>"

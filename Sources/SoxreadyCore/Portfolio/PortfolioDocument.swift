@@ -99,7 +99,8 @@ public struct PortfolioDocument: Encodable, Sendable {
         levels["not-assessed"] = portfolio.notAssessed
         self.levels = levels
         apps = portfolio.rows.map { row in
-            App(name: row.name, slug: row.slug, run: row.run, recordedAt: row.recordedAt.map(Timestamp.string), rules: row.rules?.rawValue,
+            App(
+                name: row.name, slug: row.slug, run: row.run, recordedAt: row.recordedAt.map(Timestamp.string), rules: row.rules?.rawValue,
                 readiness: row.readiness?.rawValue, score: row.score, confidence: row.confidence, cutover: row.cutover,
                 daysToCutover: row.daysToCutover, blockers: row.blockers, signOff: SignOffEntry(row.signOff),
                 domains: row.domainScores.mapValues { ExplicitNull(wrappedValue: $0) })
@@ -109,11 +110,14 @@ public struct PortfolioDocument: Encodable, Sendable {
             BlockingQuestion(question: $0.questionID, title: $0.title, count: $0.apps.count, apps: $0.apps)
         }
         levelsOverTime = portfolio.levelsOverTime.map { month in
-            Month(month: month.month, levels: Dictionary(uniqueKeysWithValues: ReadinessLevel.allCases.map { ($0.rawValue, month.counts[$0] ?? 0) }))
+            Month(
+                month: month.month,
+                levels: Dictionary(uniqueKeysWithValues: ReadinessLevel.allCases.map { ($0.rawValue, month.counts[$0] ?? 0) }))
         }
         upcomingCutovers = portfolio.upcomingCutovers.compactMap { row in
             guard let cutover = row.cutover, let days = row.daysToCutover, let readiness = row.readiness else { return nil }
-            return Cutover(name: row.name, cutover: cutover, daysToCutover: days, readiness: readiness.rawValue, signOff: row.signOffStatus.id)
+            return Cutover(
+                name: row.name, cutover: cutover, daysToCutover: days, readiness: readiness.rawValue, signOff: row.signOffStatus.id)
         }
     }
 

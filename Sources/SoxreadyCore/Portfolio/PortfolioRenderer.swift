@@ -21,8 +21,10 @@ public struct PortfolioRenderer: Sendable {
     public init(directory: String, formats: Set<PlanRenderer.Format>) throws(PlanRenderer.TemplateError) {
         PlanRenderer.registerContentTypes()
         let folder = directory as NSString
-        markdownTemplate = formats.contains(.markdown) ? try PlanTemplateSet.load(folder.appendingPathComponent("portfolio.md.mustache")).template : nil
-        htmlTemplate = formats.contains(.html) ? try PlanTemplateSet.load(folder.appendingPathComponent("portfolio.html.mustache")).template : nil
+        markdownTemplate =
+            formats.contains(.markdown) ? try PlanTemplateSet.load(folder.appendingPathComponent("portfolio.md.mustache")).template : nil
+        htmlTemplate =
+            formats.contains(.html) ? try PlanTemplateSet.load(folder.appendingPathComponent("portfolio.html.mustache")).template : nil
         stylesheet = formats.contains(.html) ? try PlanTemplateSet.stylesheet(folder.appendingPathComponent("portfolio.css")) : ""
     }
 
@@ -60,7 +62,8 @@ public struct PortfolioRenderer: Sendable {
     /// The view as dictionaries (Mustache looks keys up without reflection).
     static func tree(_ portfolio: Portfolio) -> [String: Any] {
         let counts = portfolio.levelCounts
-        let levels: [[String: Any]] = ReadinessLevel.allCases.map { ["id": $0.rawValue, "title": $0.title, "count": counts[$0] ?? 0] }
+        let levels: [[String: Any]] =
+            ReadinessLevel.allCases.map { ["id": $0.rawValue, "title": $0.title, "count": counts[$0] ?? 0] }
             + [["id": "not-assessed", "title": "Not assessed yet", "count": portfolio.notAssessed]]
         func score(_ value: Double?) -> String { value.map { NumberText.oneDecimal($0) } ?? "–" }
         func row(_ row: Portfolio.Row) -> [String: Any] {
@@ -74,15 +77,20 @@ public struct PortfolioRenderer: Sendable {
                 "signOff": row.signOffStatus.description, "signOffID": row.signOffStatus.id,
                 "cells": portfolio.domains.map { domain -> [String: Any] in
                     let value = row.domainScores[domain.id]
-                    return ["band": band(value), "text": value.map { $0.map { String(Int($0.rounded())) } ?? "–" } ?? "",
-                            "title": domain.title]
+                    return [
+                        "band": band(value), "text": value.map { $0.map { String(Int($0.rounded())) } ?? "–" } ?? "",
+                        "title": domain.title,
+                    ]
                 },
             ]
         }
         let blocking = portfolio.blockingQuestions.prefix(blockingQuestionsShown).map { question -> [String: Any] in
             let names = question.apps.prefix(namesShown).joined(separator: ", ")
             let more = question.apps.count > namesShown ? " and \(question.apps.count - namesShown) more" : ""
-            return ["id": question.questionID, "title": question.title, "hasTitle": question.title != question.questionID, "count": question.apps.count, "apps": names + more]
+            return [
+                "id": question.questionID, "title": question.title, "hasTitle": question.title != question.questionID,
+                "count": question.apps.count, "apps": names + more,
+            ]
         }
         let months = portfolio.levelsOverTime.map { month -> [String: Any] in
             ["month": month.month, "counts": ReadinessLevel.allCases.map { month.counts[$0] ?? 0 }]

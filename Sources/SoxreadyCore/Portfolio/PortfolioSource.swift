@@ -24,9 +24,10 @@ public struct PortfolioSource: Sendable {
         public var signOff: SignOff?
 
         /// Creates an entry.
-        public init(name: String, slug: String, latest: RunSummary?, result: AssessmentResult?, questionnaireHash: String?,
-                    signOff: SignOff?)
-        {
+        public init(
+            name: String, slug: String, latest: RunSummary?, result: AssessmentResult?, questionnaireHash: String?,
+            signOff: SignOff?
+        ) {
             self.name = name
             self.slug = slug
             self.latest = latest
@@ -84,7 +85,11 @@ extension PortfolioSource {
     /// backend, a few reads per application (``SQLiteStore`` reads it in four queries; the tests
     /// compare the two).
     ///
-    /// - Parameter cutoff: Runs and sign-offs recorded after it are left out (nil: none).
+    /// - Parameters:
+    ///   - store: The store to read.
+    ///   - cutoff: Runs and sign-offs recorded after it are left out (nil: none).
+    /// - Returns: The applications not archived, ordered as ``AssessmentStore/apps()`` gives them, every
+    ///   run's level and the questionnaire content of each latest run.
     /// - Throws: ``StoreError``.
     public static func read(from store: any AssessmentStore, recordedBy cutoff: Date?) throws(StoreError) -> PortfolioSource {
         var apps: [PortfolioSource.App] = []
@@ -102,8 +107,10 @@ extension PortfolioSource {
             questionnaires[run.questionnaireHash] = run.questionnaireContent
             let signOff = try store.signOffs(appName: app.slug)
                 .last { $0.runNumber == latest.number && within($0.recordedAt) }
-            apps.append(.init(name: app.name, slug: app.slug, latest: latest, result: run.result, questionnaireHash: run.questionnaireHash,
-                              signOff: signOff))
+            apps.append(
+                .init(
+                    name: app.name, slug: app.slug, latest: latest, result: run.result, questionnaireHash: run.questionnaireHash,
+                    signOff: signOff))
         }
         return PortfolioSource(apps: apps, levels: levels, questionnaires: questionnaires)
     }

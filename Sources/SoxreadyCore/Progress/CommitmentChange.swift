@@ -40,22 +40,31 @@ public struct CommitmentChange: Sendable, Equatable {
     /// The change for one question, or nil when its commitment did not change.
     ///
     /// - Parameters:
+    ///   - question: the question id the change is reported under.
     ///   - before: the earlier run's commitment for the gap (nil when none or no gap).
     ///   - after: the later run's commitment (nil when none or no gap).
     ///   - closed: true when the gap closed in the later run.
     ///   - asOf: the later run's as-of date (a met commitment is on time when this is on or
     ///     before its due date).
-    static func between(_ question: String, before: AssessmentResult.CommitmentEntry?, after: AssessmentResult.CommitmentEntry?,
-                        closed: Bool, asOf: CalendarDate) -> CommitmentChange? {
+    /// - Returns: ``Kind/met`` or ``Kind/metLate`` for a closed gap, ``Kind/withdrawn``, ``Kind/new``,
+    ///   ``Kind/slipped`` or ``Kind/reassigned``; nil when neither run has a commitment or it did not change.
+    static func between(
+        _ question: String, before: AssessmentResult.CommitmentEntry?, after: AssessmentResult.CommitmentEntry?,
+        closed: Bool, asOf: CalendarDate
+    ) -> CommitmentChange? {
         switch (before, after) {
         case (nil, nil): return nil
         case (let before?, nil):
-            if closed { return CommitmentChange(questionID: question, kind: asOf <= before.due ? .met : .metLate, before: before, after: nil) }
+            if closed {
+                return CommitmentChange(questionID: question, kind: asOf <= before.due ? .met : .metLate, before: before, after: nil)
+            }
             return CommitmentChange(questionID: question, kind: .withdrawn, before: before, after: nil)
         case (nil, let after?): return CommitmentChange(questionID: question, kind: .new, before: nil, after: after)
         case (let before?, let after?):
             if after.due > before.due { return CommitmentChange(questionID: question, kind: .slipped, before: before, after: after) }
-            if after.owner != before.owner { return CommitmentChange(questionID: question, kind: .reassigned, before: before, after: after) }
+            if after.owner != before.owner {
+                return CommitmentChange(questionID: question, kind: .reassigned, before: before, after: after)
+            }
             return nil
         }
     }

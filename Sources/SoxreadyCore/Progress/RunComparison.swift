@@ -148,10 +148,12 @@ public struct RunComparison: Sendable, Equatable {
         rulesBefore = older.result.rules
         rulesAfter = newer.result.rules
 
-        let oldStatuses = Applicability.statuses(older.questionnaire, answers: older.answers,
-                                                 notYetDue: Set(older.result.rules2?.notYetDue ?? []))
-        let newStatuses = Applicability.statuses(newer.questionnaire, answers: newer.answers,
-                                                 notYetDue: Set(newer.result.rules2?.notYetDue ?? []))
+        let oldStatuses = Applicability.statuses(
+            older.questionnaire, answers: older.answers,
+            notYetDue: Set(older.result.rules2?.notYetDue ?? []))
+        let newStatuses = Applicability.statuses(
+            newer.questionnaire, answers: newer.answers,
+            notYetDue: Set(newer.result.rules2?.notYetDue ?? []))
         let oldGaps = Dictionary(older.result.gaps.map { ($0.question, $0) }, uniquingKeysWith: { first, _ in first })
         let newGaps = Dictionary(newer.result.gaps.map { ($0.question, $0) }, uniquingKeysWith: { first, _ in first })
         var matchedOld: Set<String> = []
@@ -159,14 +161,18 @@ public struct RunComparison: Sendable, Equatable {
         for (domain, question) in newer.questionnaire.domains.flatMap({ d in d.questions.map { (d, $0) } }) {
             let newStatus = newStatuses[question.id] ?? .unanswered
             let newScore = newer.score(question, status: newStatus, gaps: newGaps)
-            let oldID: String? = older.questionnaire.question(question.id) != nil ? question.id
+            let oldID: String? =
+                older.questionnaire.question(question.id) != nil
+                ? question.id
                 : question.replaces.first { older.questionnaire.question($0) != nil }
             let after = RunComparison.describe(newStatus, newer.answers[question.id]?.answer)
             guard let oldID, let oldQuestion = older.questionnaire.question(oldID), let oldStatus = oldStatuses[oldID] else {
-                result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id, before: "not in run \(fromRun)",
-                                     after: after, scoreBefore: nil, scoreAfter: newScore, gapBefore: false,
-                                     gapAfter: newGaps[question.id] != nil, kind: .added,
-                                     commitmentAfter: newGaps[question.id]?.commitment))
+                result.append(
+                    Change(
+                        questionID: question.id, previousID: nil, domainID: domain.id, before: "not in run \(fromRun)",
+                        after: after, scoreBefore: nil, scoreAfter: newScore, gapBefore: false,
+                        gapAfter: newGaps[question.id] != nil, kind: .added,
+                        commitmentAfter: newGaps[question.id]?.commitment))
                 continue
             }
             matchedOld.insert(oldID)
@@ -184,40 +190,47 @@ public struct RunComparison: Sendable, Equatable {
             }
             let oldRecord = older.answers[oldID], newRecord = newer.answers[question.id]
             let commitmentBefore = oldGaps[oldID]?.commitment, commitmentAfter = newGaps[question.id]?.commitment
-            let annotated = oldRecord?.note != newRecord?.note || oldRecord?.evidence != newRecord?.evidence
+            let annotated =
+                oldRecord?.note != newRecord?.note || oldRecord?.evidence != newRecord?.evidence
                 || commitmentBefore != commitmentAfter
             guard before != after || wasGap != isGap || annotated else { continue }
             let onlyNotes = before == after && wasGap == isGap
-            result.append(Change(questionID: question.id, previousID: oldID == question.id ? nil : oldID, domainID: domain.id,
-                                 before: before, after: after, scoreBefore: oldScore, scoreAfter: newScore,
-                                 gapBefore: wasGap, gapAfter: isGap, kind: onlyNotes ? .annotated : kind,
-                                 noteBefore: oldRecord?.note, noteAfter: newRecord?.note,
-                                 evidenceBefore: oldRecord?.evidence, evidenceAfter: newRecord?.evidence,
-                                 commitmentBefore: commitmentBefore, commitmentAfter: commitmentAfter))
+            result.append(
+                Change(
+                    questionID: question.id, previousID: oldID == question.id ? nil : oldID, domainID: domain.id,
+                    before: before, after: after, scoreBefore: oldScore, scoreAfter: newScore,
+                    gapBefore: wasGap, gapAfter: isGap, kind: onlyNotes ? .annotated : kind,
+                    noteBefore: oldRecord?.note, noteAfter: newRecord?.note,
+                    evidenceBefore: oldRecord?.evidence, evidenceAfter: newRecord?.evidence,
+                    commitmentBefore: commitmentBefore, commitmentAfter: commitmentAfter))
         }
         for domain in older.questionnaire.domains {
             for question in domain.questions where !matchedOld.contains(question.id) {
                 let status = oldStatuses[question.id] ?? .unanswered
-                result.append(Change(questionID: question.id, previousID: nil, domainID: domain.id,
-                                     before: RunComparison.describe(status, older.answers[question.id]?.answer),
-                                     after: "not in run \(toRun)", scoreBefore: older.score(question, status: status, gaps: oldGaps),
-                                     scoreAfter: nil, gapBefore: oldGaps[question.id] != nil, gapAfter: false, kind: .removed,
-                                     commitmentBefore: oldGaps[question.id]?.commitment))
+                result.append(
+                    Change(
+                        questionID: question.id, previousID: nil, domainID: domain.id,
+                        before: RunComparison.describe(status, older.answers[question.id]?.answer),
+                        after: "not in run \(toRun)", scoreBefore: older.score(question, status: status, gaps: oldGaps),
+                        scoreAfter: nil, gapBefore: oldGaps[question.id] != nil, gapAfter: false, kind: .removed,
+                        commitmentBefore: oldGaps[question.id]?.commitment))
             }
         }
         changes = result
         let asOf = newer.result.rules2?.asOf ?? CalendarDate(String(newer.result.run.recordedAt.prefix(10)))
         commitments = result.compactMap { change in
             guard let asOf, change.kind != .removed else { return nil }
-            return CommitmentChange.between(change.questionID, before: change.commitmentBefore, after: change.commitmentAfter,
-                                            closed: change.kind == .closed, asOf: asOf)
+            return CommitmentChange.between(
+                change.questionID, before: change.commitmentBefore, after: change.commitmentAfter,
+                closed: change.kind == .closed, asOf: asOf)
         }
         overdueCommitments = newer.result.gaps.filter { $0.commitment?.status == .overdue }.map(\.question)
         let oldDomainScores = Dictionary(older.result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
         let newDomainScores = Dictionary(newer.result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
         domains = newer.questionnaire.domains.map { domain in
-            DomainChange(domainID: domain.id, title: domain.title, before: oldDomainScores[domain.id] ?? nil,
-                         after: newDomainScores[domain.id] ?? nil)
+            DomainChange(
+                domainID: domain.id, title: domain.title, before: oldDomainScores[domain.id] ?? nil,
+                after: newDomainScores[domain.id] ?? nil)
         }
     }
 

@@ -37,9 +37,11 @@ public enum BacklogCSV {
         var lines = [columns.map(cell).joined(separator: ",")]
         for gap in run.gapsByPhase {
             let owner = gap.commitment.map { CommitmentOwner($0.owner) }
-            let row = [process.workItemType, title("\(run.titled(gap.question)): \(gap.action)"), description(gap, run: run),
-                       owner?.boardsIdentity ?? "", gap.commitment?.due.description ?? "", String(gap.priority), tags(gap, run: run),
-                       process.initialState]
+            let row = [
+                process.workItemType, title("\(run.titled(gap.question)): \(gap.action)"), description(gap, run: run),
+                owner?.boardsIdentity ?? "", gap.commitment?.due.description ?? "", String(gap.priority), tags(gap, run: run),
+                process.initialState,
+            ]
             lines.append(row.map(cell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -70,7 +72,11 @@ public enum BacklogCSV {
         if let note = run.note(id) { facts.append(("Note", note)) }
         if let evidence = run.evidence(id) { facts.append(("Evidence recorded", evidence)) }
         if let commitment = gap.commitment {
-            facts.append(("Commitment", "\(CommitmentOwner(commitment.owner).name), due \(commitment.due) (\(InterchangeRun.statusText(commitment.status)) on \(run.asOf))"))
+            facts.append(
+                (
+                    "Commitment",
+                    "\(CommitmentOwner(commitment.owner).name), due \(commitment.due) (\(InterchangeRun.statusText(commitment.status)) on \(run.asOf))"
+                ))
         } else {
             facts.append(("Commitment", "none yet (no named owner and due date)"))
         }
@@ -88,7 +94,11 @@ public enum BacklogCSV {
             facts.append(("Evidence auditors expect", expected.joined(separator: "; ")))
         }
         let result = run.result
-        facts.append(("From soxready", "\(run.appName), run \(run.number) (fingerprint \(run.fingerprintShort)), \(result.questionnaire.id) \(result.questionnaire.version)"))
+        facts.append(
+            (
+                "From soxready",
+                "\(run.appName), run \(run.number) (fingerprint \(run.fingerprintShort)), \(result.questionnaire.id) \(result.questionnaire.version)"
+            ))
         return facts.map { "<p>\($0.0.htmlEscaped): \($0.1.htmlEscaped)</p>" }.joined()
     }
 
@@ -114,10 +124,12 @@ public enum BacklogCSV {
             let question = run.question(gap.question)
             let remediation = question?.remediation
             let title = String("\(gap.question): \(gap.action)".prefix(250))
-            var description = "\(question?.prompt ?? "")\nCurrent answer: \(question == nil ? "" : run.answerText(gap.question))\nOwner: \(gap.owner)\nPhase: \(gap.phase.title)"
+            var description =
+                "\(question?.prompt ?? "")\nCurrent answer: \(question == nil ? "" : run.answerText(gap.question))\nOwner: \(gap.owner)\nPhase: \(gap.phase.title)"
             if let azure = remediation?.azure, !azure.isEmpty { description += "\nAzure capability: \(azure.joined(separator: "; "))" }
             if let effort = remediation?.effort { description += "\nEffort: \(effort.rawValue)" }
-            description += "\nRisk: \(gap.risk.rawValue)\(gap.gating ? " (gating)" : "")\nITGC area: \(question?.itgc.map(\.title).joined(separator: "; ") ?? "")"
+            description +=
+                "\nRisk: \(gap.risk.rawValue)\(gap.gating ? " (gating)" : "")\nITGC area: \(question?.itgc.map(\.title).joined(separator: "; ") ?? "")"
             if let cuec = question?.cuec, !cuec.isEmpty { description += "\nCUEC theme: \(cuec.joined(separator: ", "))" }
             description += "\nFrom soxready: \(run.appName), run \(run.number), \(result.questionnaire.id) \(result.questionnaire.version)"
             var tags = ["soxready", "SOX", gap.phase.rawValue, "risk-\(gap.risk.rawValue)"]

@@ -24,8 +24,11 @@ final class DeferredPlanTemplates: Sendable {
         for name in PlanRenderer.fileNames(formats) {
             let path = (directory as NSString).appendingPathComponent(name)
             guard access(path, R_OK) == 0 else {
-                throw PlanRenderer.TemplateError(path: path, reason: name.hasSuffix(".css") ? "stylesheet missing or unreadable"
-                                                 : "template missing or unreadable", isMissing: true)
+                throw PlanRenderer.TemplateError(
+                    path: path,
+                    reason: name.hasSuffix(".css")
+                        ? "stylesheet missing or unreadable"
+                        : "template missing or unreadable", isMissing: true)
             }
         }
     }

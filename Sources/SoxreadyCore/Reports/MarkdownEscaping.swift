@@ -34,8 +34,10 @@ extension String {
             default:
                 if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
                     out += " "
-                } else if character.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
-                                                                      || (0x2066...0x2069).contains($0.value) }) {
+                } else if character.unicodeScalars.contains(where: {
+                    (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                        || (0x2066...0x2069).contains($0.value)
+                }) {
                     // C1 controls and bidirectional overrides become visible escapes.
                     for scalar in character.unicodeScalars {
                         let value = scalar.value

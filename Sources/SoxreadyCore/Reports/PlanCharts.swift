@@ -16,7 +16,8 @@ enum PlanCharts {
         let labels = rows.map { wrap($0.title, width: 44) }
         let heights = labels.map { $0.count * lineHeight + rowGap }
         let bottom = heights.reduce(0, +) + 6
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(bottom + 24)\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(bottom + 24)\" "
         svg += "aria-labelledby=\"chart-title\"><title id=\"chart-title\">Domain scores, percent</title>"
         var top = 4
         for (row, lines) in zip(rows, labels) {
@@ -42,7 +43,8 @@ enum PlanCharts {
         }
         let floorX = labelWidth + Int((floor / 100 * Double(barWidth)).rounded())
         svg += "<line x1=\"\(floorX)\" y1=\"2\" x2=\"\(floorX)\" y2=\"\(bottom)\" class=\"floor\"/>"
-        svg += "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(NumberText.plain(floor))</text>"
+        svg +=
+            "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(NumberText.plain(floor))</text>"
         svg += "</svg>"
         return svg
     }
@@ -70,13 +72,15 @@ enum PlanCharts {
         let floor = thresholds.criticalDomainFloor
         let labelWidth = 330, barWidth = 300, rowHeight = 22
         let height = rows.count * rowHeight + 30
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
         svg += "aria-labelledby=\"chart-title\"><title id=\"chart-title\">Domain scores, percent</title>"
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight + 4
             // Long titles are shortened in the chart; the table below gives them in full.
             let label = row.title.count > 48 ? String(row.title.prefix(47)) + "…" : row.title
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.title))</title>\(escape(label))</text>"
+            svg +=
+                "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\"><title>\(escape(row.title))</title>\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"14\" class=\"track\"/>"
             if row.assessed, let value = Double(row.score) {
                 let width = Int((value / 100 * Double(barWidth)).rounded())
@@ -90,7 +94,8 @@ enum PlanCharts {
         let floorX = labelWidth + Int((floor / 100 * Double(barWidth)).rounded())
         let bottom = rows.count * rowHeight + 6
         svg += "<line x1=\"\(floorX)\" y1=\"2\" x2=\"\(floorX)\" y2=\"\(bottom)\" class=\"floor\"/>"
-        svg += "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(NumberText.plain(floor))</text>"
+        svg +=
+            "<text x=\"\(floorX)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"axis\">critical floor \(NumberText.plain(floor))</text>"
         svg += "</svg>"
         return svg
     }

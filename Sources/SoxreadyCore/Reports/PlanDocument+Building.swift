@@ -6,13 +6,19 @@ extension PlanDocument {
     /// Every figure comes from the run's stored result; nothing is re-scored.
     ///
     /// - Parameters:
+    ///   - run: The run to plan.
+    ///   - previous: The run before it, nil for the first run.
+    ///   - history: Every run of the application, oldest first.
+    ///   - signOffs: The application's sign-offs, oldest first.
+    ///   - lastApproved: The latest earlier run whose decision is approve, if any.
     ///   - verificationProblems: What does not verify, when the plan is rendered with `--unverified`.
-    ///   - appendix: False for `--no-appendix`.
+    ///   - includeAppendix: False for `--no-appendix`.
     /// - Throws: ``QuestionnaireLoadError`` naming the run whose stored questionnaire no longer
     ///   parses (this one, the previous one or the last approved one).
-    public init(run: StoredRun, previous: StoredRun?, history: [RunSummary], signOffs: [SignOff] = [], lastApproved: StoredRun? = nil,
-                verificationProblems: [String] = [], appendix includeAppendix: Bool = true) throws(QuestionnaireLoadError)
-    {
+    public init(
+        run: StoredRun, previous: StoredRun?, history: [RunSummary], signOffs: [SignOff] = [], lastApproved: StoredRun? = nil,
+        verificationProblems: [String] = [], appendix includeAppendix: Bool = true
+    ) throws(QuestionnaireLoadError) {
         let questionnaire = try run.questionnaire()
         let result = run.result
         let thresholds = questionnaire.thresholds
@@ -42,14 +48,19 @@ extension PlanDocument {
         lowCount = run.summary.low
         reasons = result.reasons.map { Line(text: $0.text) }
         let answered = result.domains.map(\.answered).reduce(0, +), applicable = result.domains.map(\.applicable).reduce(0, +)
-        coverageNote = "Scores cover the \(answered) answered question\(answered == 1 ? "" : "s") of the \(applicable) scored questions that apply"
+        coverageNote =
+            "Scores cover the \(answered) answered question\(answered == 1 ? "" : "s") of the \(applicable) scored questions that apply"
             + " (confidence \(NumberText.oneDecimal(result.confidence.percent)) %); unanswered and \"don't know\" answers are not in the scores."
         // Rules 1 warned at its conditional confidence; rules 2 reads readyConfidence instead.
-        lowConfidence = result.rules == .v1 ? result.confidence.percent <= thresholds.conditionalConfidence
+        lowConfidence =
+            result.rules == .v1
+            ? result.confidence.percent <= thresholds.conditionalConfidence
             : result.confidence.percent < thresholds.readyConfidence
         // The questions named in the reasons, in questionnaire order.
         let named = result.namedQuestionIDs
-        namedQuestions = questionnaire.questions.filter { named.contains($0.id) }.map { NamedQuestion(questionID: $0.id, prompt: $0.prompt) }
+        namedQuestions = questionnaire.questions.filter { named.contains($0.id) }.map {
+            NamedQuestion(questionID: $0.id, prompt: $0.prompt)
+        }
         hasNamedQuestions = !namedQuestions.isEmpty
 
         // 4. Domains
@@ -58,11 +69,12 @@ extension PlanDocument {
             guard let outcome = domainScores[domain.id] else { return nil }
             let score = outcome.score
             let cells = score.map { Int(($0 / 5).rounded()) } ?? 0
-            return DomainRow(id: domain.id, title: domain.title, criticality: domain.criticality.rawValue,
-                             multiplier: "×" + NumberText.plain(domain.multiplier), score: score.map { NumberText.oneDecimal($0) } ?? "not assessed",
-                             assessed: score != nil, contextOnly: !domain.isScored, answered: outcome.answered, applicable: outcome.applicable,
-                             bar: score == nil ? "" : String(repeating: "█", count: cells) + String(repeating: "░", count: 20 - cells),
-                             belowFloor: domain.criticality == .critical && (outcome.score.map { $0 < thresholds.criticalDomainFloor } ?? false))
+            return DomainRow(
+                id: domain.id, title: domain.title, criticality: domain.criticality.rawValue,
+                multiplier: "×" + NumberText.plain(domain.multiplier), score: score.map { NumberText.oneDecimal($0) } ?? "not assessed",
+                assessed: score != nil, contextOnly: !domain.isScored, answered: outcome.answered, applicable: outcome.applicable,
+                bar: score == nil ? "" : String(repeating: "█", count: cells) + String(repeating: "░", count: 20 - cells),
+                belowFloor: domain.criticality == .critical && (outcome.score.map { $0 < thresholds.criticalDomainFloor } ?? false))
         }
         chartSVG = PlanCharts.domainBars(domains.filter { !$0.contextOnly }, thresholds: thresholds)
 
@@ -78,8 +90,9 @@ extension PlanDocument {
 
         // 7. Shared responsibility
         // Questionnaires of rules-1 runs could not declare the link; they used the 1.0.0 convention.
-        responsibility = Self.responsibility(link: questionnaire.sharedResponsibility ?? (result.rules == .v1 ? .legacy : nil),
-                                             answers: run.answers)
+        responsibility = Self.responsibility(
+            link: questionnaire.sharedResponsibility ?? (result.rules == .v1 ? .legacy : nil),
+            answers: run.answers)
 
         // 8. Progress
         progress = try Self.progress(run: run, questionnaire: questionnaire, previous: previous, history: history)
@@ -92,33 +105,41 @@ extension PlanDocument {
         // 9. To confirm
         toConfirm = result.gaps.filter { $0.score == nil }.map { gap in
             let question = questionnaire.question(gap.question)
-            return ConfirmRow(questionID: gap.question, title: question?.displayTitle ?? gap.question, showID: question?.title != nil, prompt: question?.prompt ?? "",
-                              domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
-                              status: gap.unknown ? "don't know" : "unanswered", gating: gap.gating,
-                              owner: question?.remediation?.owner ?? "")
+            return ConfirmRow(
+                questionID: gap.question, title: question?.displayTitle ?? gap.question, showID: question?.title != nil,
+                prompt: question?.prompt ?? "",
+                domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
+                status: gap.unknown ? "don't know" : "unanswered", gating: gap.gating,
+                owner: question?.remediation?.owner ?? "")
         }
         hasToConfirm = !toConfirm.isEmpty
 
         // 11. Appendix: every question asked, with its answer, note and evidence.
         let statuses = Applicability.statuses(questionnaire, answers: run.answers)
         appendix = questionnaire.domains.map { domain in
-            AppendixDomain(title: domain.title, hasAnswers: !domain.questions.isEmpty, answers: domain.questions.map { question in
-                let record = run.answers[question.id]
-                let status = statuses[question.id]
-                let asked = status != .notAsked
-                let label = result.rules2?.notYetDue.contains(question.id) == true ? "not yet due (asked after cutover)"
-                    : asked ? Self.answerLabel(record?.answer, question: question) : "not asked (does not apply)"
-                return AppendixRow(questionID: question.id, title: question.displayTitle, showID: question.title != nil, prompt: question.prompt,
-                                   answer: asked ? Self.answerText(record?.answer, question: question) : "not asked (does not apply)",
-                                   answerLabel: label,
-                                   note: record?.note ?? "", evidence: record?.evidence ?? "",
-                                   hasNote: record?.note != nil, hasEvidence: record?.evidence != nil)
-            })
+            AppendixDomain(
+                title: domain.title, hasAnswers: !domain.questions.isEmpty,
+                answers: domain.questions.map { question in
+                    let record = run.answers[question.id]
+                    let status = statuses[question.id]
+                    let asked = status != .notAsked
+                    let label =
+                        result.rules2?.notYetDue.contains(question.id) == true
+                        ? "not yet due (asked after cutover)"
+                        : asked ? Self.answerLabel(record?.answer, question: question) : "not asked (does not apply)"
+                    return AppendixRow(
+                        questionID: question.id, title: question.displayTitle, showID: question.title != nil, prompt: question.prompt,
+                        answer: asked ? Self.answerText(record?.answer, question: question) : "not asked (does not apply)",
+                        answerLabel: label,
+                        note: record?.note ?? "", evidence: record?.evidence ?? "",
+                        hasNote: record?.note != nil, hasEvidence: record?.evidence != nil)
+                })
         }
 
         // The finance review and the rules-2 plan
-        preparer = PreparerLine(known: run.preparer != nil, name: run.preparer?.name ?? "not recorded",
-                                attestation: run.preparer?.attestation ?? "")
+        preparer = PreparerLine(
+            known: run.preparer != nil, name: run.preparer?.name ?? "not recorded",
+            attestation: run.preparer?.attestation ?? "")
         signOff = Self.signOffSummary(run: run, signOffs: signOffs)
         verification = Verification(unverified: !verificationProblems.isEmpty, problems: verificationProblems.map { Line(text: $0) })
         let decidingRule = result.reasons.first?.rule
@@ -138,8 +159,9 @@ extension PlanDocument {
         hasConditions = !conditions.isEmpty
         commitments = Self.commitmentItems(result, questionnaire: questionnaire, answers: run.answers, conditions: conditions)
         hasCommitments = !commitments.isEmpty
-        goLiveText = Self.goLiveSentence(icfr: icfrBlockers.count, technical: technicalBlockers.count, conditions: conditions.count,
-                                         commitments: commitments.count)
+        goLiveText = Self.goLiveSentence(
+            icfr: icfrBlockers.count, technical: technicalBlockers.count, conditions: conditions.count,
+            commitments: commitments.count)
         commitmentText = Self.commitmentSentence(items + conditions)
         hasCommitmentText = !commitmentText.isEmpty
         owners = Self.ownerLines(items + conditions + commitments)
@@ -153,10 +175,12 @@ extension PlanDocument {
         hasEvidenceRows = !evidenceRows.isEmpty
         hypercare = Self.hypercareRows(result, questionnaire: questionnaire)
         hasHypercare = !hypercare.isEmpty
-        sinceApproved = try Self.comparison(older: lastApproved, run: run, questionnaire: questionnaire,
-                                            standing: Self.standing(of: lastApproved, signOffs: signOffs))
-        sincePrevious = try Self.comparison(older: previous, run: run, questionnaire: questionnaire,
-                                            standing: Self.standing(of: previous, signOffs: signOffs))
+        sinceApproved = try Self.comparison(
+            older: lastApproved, run: run, questionnaire: questionnaire,
+            standing: Self.standing(of: lastApproved, signOffs: signOffs))
+        sincePrevious = try Self.comparison(
+            older: previous, run: run, questionnaire: questionnaire,
+            standing: Self.standing(of: previous, signOffs: signOffs))
         previousIsApproved = previous != nil && lastApproved?.summary.number == previous?.summary.number
         self.includeAppendix = includeAppendix
 
@@ -185,13 +209,14 @@ extension PlanDocument {
     static func gapRow(_ gap: AssessmentResult.GapEntry, questionnaire: Questionnaire, answers: AnswerSheet) -> GapRow {
         let question = questionnaire.question(gap.question)
         let remediation = question?.remediation
-        return GapRow(priority: gap.priority, questionID: gap.question, prompt: question?.prompt ?? "",
-                      domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
-                      answer: question.map { answerText(answers[gap.question]?.answer, question: $0) } ?? "",
-                      risk: gap.risk.rawValue, gating: gap.gating, action: gap.action,
-                      owner: gap.owner, phase: gap.phase.title,
-                      azure: remediation?.azure.joined(separator: "; ") ?? "", effort: remediation?.effort?.rawValue ?? "",
-                      itgc: question?.itgc.map(\.title).joined(separator: "; ") ?? "",
-                      cuec: question?.cuec.joined(separator: ", ") ?? "", pointsLost: NumberText.oneDecimal(gap.pointsLost))
+        return GapRow(
+            priority: gap.priority, questionID: gap.question, prompt: question?.prompt ?? "",
+            domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
+            answer: question.map { answerText(answers[gap.question]?.answer, question: $0) } ?? "",
+            risk: gap.risk.rawValue, gating: gap.gating, action: gap.action,
+            owner: gap.owner, phase: gap.phase.title,
+            azure: remediation?.azure.joined(separator: "; ") ?? "", effort: remediation?.effort?.rawValue ?? "",
+            itgc: question?.itgc.map(\.title).joined(separator: "; ") ?? "",
+            cuec: question?.cuec.joined(separator: ", ") ?? "", pointsLost: NumberText.oneDecimal(gap.pointsLost))
     }
 }

@@ -28,7 +28,8 @@ extension PlanDocument {
         }
     }
 
-    static let readySentence = "No readiness rule holds against this run: every gate is met, no high-risk gap is open, nothing in a "
+    static let readySentence =
+        "No readiness rule holds against this run: every gate is met, no high-risk gap is open, nothing in a "
         + "critical domain is unknown, every key control that is met has an evidence reference, no commitment is overdue, the "
         + "scores and the confidence reach their thresholds and the cutover date passes the calendar checks."
 
@@ -54,28 +55,32 @@ extension PlanDocument {
         case let score? where score <= 0: met = "No"
         default: met = "Partly"
         }
-        return ItemRow(questionID: gap.question, title: question?.displayTitle ?? gap.question, showID: question?.title != nil,
-                       domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
-                       answer: question.map { answerLabel(answers[gap.question]?.answer, question: $0) } ?? "Unanswered", met: met,
-                       owner: gap.commitment?.owner ?? "", hasOwner: gap.commitment != nil, role: gap.owner,
-                       due: gap.commitment?.due.description ?? "", hasCommitment: gap.commitment != nil,
-                       status: status.text, statusID: status.id, overdue: gap.commitment?.status == .overdue,
-                       afterCutover: gap.commitment?.status == .afterCutover, preview: preview, hasPreview: !preview.isEmpty,
-                       significantPreview: gap.deficiencyPreview == .potentialSignificantDeficiency,
-                       previewShort: gap.deficiencyPreview == .potentialSignificantDeficiency ? "significant" : (preview.isEmpty ? "" : "control"),
-                       priority: gap.priority,
-                       evidenceMissing: false)
+        return ItemRow(
+            questionID: gap.question, title: question?.displayTitle ?? gap.question, showID: question?.title != nil,
+            domainTitle: questionnaire.domain(ofQuestion: gap.question)?.title ?? "",
+            answer: question.map { answerLabel(answers[gap.question]?.answer, question: $0) } ?? "Unanswered", met: met,
+            owner: gap.commitment?.owner ?? "", hasOwner: gap.commitment != nil, role: gap.owner,
+            due: gap.commitment?.due.description ?? "", hasCommitment: gap.commitment != nil,
+            status: status.text, statusID: status.id, overdue: gap.commitment?.status == .overdue,
+            afterCutover: gap.commitment?.status == .afterCutover, preview: preview, hasPreview: !preview.isEmpty,
+            significantPreview: gap.deficiencyPreview == .potentialSignificantDeficiency,
+            previewShort: gap.deficiencyPreview == .potentialSignificantDeficiency ? "significant" : (preview.isEmpty ? "" : "control"),
+            priority: gap.priority,
+            evidenceMissing: false)
     }
 
     /// A key control met without an evidence reference, as a condition line.
     static func evidenceItem(_ id: String, questionnaire: Questionnaire, answers: AnswerSheet) -> ItemRow {
         let question = questionnaire.question(id)
         let answer = question.map { answerLabel(answers[id]?.answer, question: $0) } ?? "Yes"
-        return ItemRow(questionID: id, title: question?.displayTitle ?? id, showID: question?.title != nil, domainTitle: questionnaire.domain(ofQuestion: id)?.title ?? "",
-                       answer: "\(answer); no evidence reference", met: "No evidence", owner: "", hasOwner: false, role: question?.remediation?.owner ?? "",
-                       due: "", hasCommitment: false, status: "evidence to record", statusID: "evidence", overdue: false,
-                       afterCutover: false, preview: "", hasPreview: false, significantPreview: false, previewShort: "", priority: 0,
-                       evidenceMissing: true)
+        return ItemRow(
+            questionID: id, title: question?.displayTitle ?? id, showID: question?.title != nil,
+            domainTitle: questionnaire.domain(ofQuestion: id)?.title ?? "",
+            answer: "\(answer); no evidence reference", met: "No evidence", owner: "", hasOwner: false,
+            role: question?.remediation?.owner ?? "",
+            due: "", hasCommitment: false, status: "evidence to record", statusID: "evidence", overdue: false,
+            afterCutover: false, preview: "", hasPreview: false, significantPreview: false, previewShort: "", priority: 0,
+            evidenceMissing: true)
     }
 
     /// The conditions to close before go-live (see ``conditions``).
@@ -89,9 +94,10 @@ extension PlanDocument {
     }
 
     /// The other gaps with a commitment (see ``commitments``).
-    static func commitmentItems(_ result: AssessmentResult, questionnaire: Questionnaire, answers: AnswerSheet,
-                                conditions: [ItemRow]) -> [ItemRow]
-    {
+    static func commitmentItems(
+        _ result: AssessmentResult, questionnaire: Questionnaire, answers: AnswerSheet,
+        conditions: [ItemRow]
+    ) -> [ItemRow] {
         let listed = Set(conditions.map(\.questionID))
         return result.gaps.filter { !$0.gating && $0.commitment != nil && !listed.contains($0.question) }
             .map { item($0, questionnaire: questionnaire, answers: answers) }
@@ -110,10 +116,14 @@ extension PlanDocument {
             parts.append(count(blockers, "blocker", "blockers") + " (" + kinds.joined(separator: " and ") + ")")
         }
         if conditions > 0 { parts.append(count(conditions, "condition", "conditions")) }
-        var text = parts.isEmpty ? "No blocker and no condition is open before go-live."
+        var text =
+            parts.isEmpty
+            ? "No blocker and no condition is open before go-live."
             : parts.joined(separator: " and ") + (blockers + conditions == 1 ? " is" : " are") + " open before go-live."
         if commitments > 0 {
-            text += commitments == 1 ? " 1 other gap has a commitment to close it by a date."
+            text +=
+                commitments == 1
+                ? " 1 other gap has a commitment to close it by a date."
                 : " \(commitments) other gaps have a commitment to close them by a date."
         }
         return text
@@ -133,8 +143,9 @@ extension PlanDocument {
             case let (all, total) where all == total:
                 parts.append("All \(total) open gaps listed below have a commitment (a named owner and a due date)")
             default:
-                parts.append("\(committed) of the \(gaps.count) open gaps listed below \(committed == 1 ? "has" : "have") a commitment "
-                             + "(a named owner and a due date)")
+                parts.append(
+                    "\(committed) of the \(gaps.count) open gaps listed below \(committed == 1 ? "has" : "have") a commitment "
+                        + "(a named owner and a due date)")
             }
             let overdue = gaps.filter(\.overdue).count, late = gaps.filter(\.afterCutover).count
             if overdue > 0 { parts.append("⚠ \(overdue) \(overdue == 1 ? "is" : "are") overdue") }
@@ -158,8 +169,9 @@ extension PlanDocument {
     /// The calendar summary of a rules-2 result.
     static func calendarSummary(_ result: AssessmentResult, questionnaire: Questionnaire) -> CalendarSummary {
         guard let rules2 = result.rules2 else {
-            return CalendarSummary(hasCutover: false, cutover: "not answered", fiscalYearEnd: "not answered", asOf: "", stage: "",
-                                   stageText: "", findings: [])
+            return CalendarSummary(
+                hasCutover: false, cutover: "not answered", fiscalYearEnd: "not answered", asOf: "", stage: "",
+                stageText: "", findings: [])
         }
         let thresholds = questionnaire.thresholds
         let calendar = rules2.calendar
@@ -174,35 +186,49 @@ extension PlanDocument {
                 if let closeWindow = calendar.closeWindow {
                     switch closeWindow.kind {
                     case .year:
-                        findings.append(Finding(text: "⚠ The cutover falls in the close window of the fiscal year end \(closeWindow.periodEnd) "
-                                                + "(\(window)): the run is not ready until the date moves out of it.", warning: true))
+                        findings.append(
+                            Finding(
+                                text: "⚠ The cutover falls in the close window of the fiscal year end \(closeWindow.periodEnd) "
+                                    + "(\(window)): the run is not ready until the date moves out of it.", warning: true))
                     case .quarter:
-                        findings.append(Finding(text: "⚠ The cutover falls in the close window of the quarter end \(closeWindow.periodEnd) "
-                                                + "(\(window)): a condition to agree with the controller.", warning: true))
+                        findings.append(
+                            Finding(
+                                text: "⚠ The cutover falls in the close window of the quarter end \(closeWindow.periodEnd) "
+                                    + "(\(window)): a condition to agree with the controller.", warning: true))
                     }
                 } else if calendar.fiscalYearEnd != nil {
-                    findings.append(Finding(text: "The cutover is outside the close windows of every quarter and year end (\(window) each).",
-                                            warning: false))
+                    findings.append(
+                        Finding(
+                            text: "The cutover is outside the close windows of every quarter and year end (\(window) each).",
+                            warning: false))
                 }
                 if let days = calendar.operatingDays, let yearEnd = cutover.adding(days: days) {
                     if days < thresholds.minOperatingDays {
-                        findings.append(Finding(text: "⚠ The new platform operates \(days) day\(days == 1 ? "" : "s") before the fiscal year "
-                                                + "end \(yearEnd), fewer than the \(thresholds.minOperatingDays) the controls need to "
-                                                + "show they operate: a condition.", warning: true))
+                        findings.append(
+                            Finding(
+                                text: "⚠ The new platform operates \(days) day\(days == 1 ? "" : "s") before the fiscal year "
+                                    + "end \(yearEnd), fewer than the \(thresholds.minOperatingDays) the controls need to "
+                                    + "show they operate: a condition.", warning: true))
                     } else {
-                        findings.append(Finding(text: "The new platform operates \(days) days before the fiscal year end \(yearEnd) "
-                                                + "(at least \(thresholds.minOperatingDays) are asked for).", warning: false))
+                        findings.append(
+                            Finding(
+                                text: "The new platform operates \(days) days before the fiscal year end \(yearEnd) "
+                                    + "(at least \(thresholds.minOperatingDays) are asked for).", warning: false))
                     }
                 }
             } else {
                 stageText = "a post-cutover run"
-                findings.append(Finding(text: "The cutover was on \(cutover), on or before this run's as-of date \(asOf): this is a "
-                                        + "post-cutover run, and the calendar checks, made before the cutover, no longer apply.",
-                                        warning: false))
+                findings.append(
+                    Finding(
+                        text: "The cutover was on \(cutover), on or before this run's as-of date \(asOf): this is a "
+                            + "post-cutover run, and the calendar checks, made before the cutover, no longer apply.",
+                        warning: false))
             }
         } else if questionnaire.calendar.cutover != nil {
-            findings.append(Finding(text: "⚠ The cutover date is not answered: the close windows and the operating window cannot be "
-                                    + "checked (a condition).", warning: true))
+            findings.append(
+                Finding(
+                    text: "⚠ The cutover date is not answered: the close windows and the operating window cannot be "
+                        + "checked (a condition).", warning: true))
         } else {
             findings.append(Finding(text: "The questionnaire names no cutover date question: no calendar check applies.", warning: false))
         }
@@ -211,12 +237,15 @@ extension PlanDocument {
         }
         if !rules2.notYetDue.isEmpty {
             let count = rules2.notYetDue.count
-            findings.append(Finding(text: "\(count) question\(count == 1 ? " is" : "s are") asked only after go-live: the hypercare "
-                                    + "checklist of this plan.", warning: false))
+            findings.append(
+                Finding(
+                    text: "\(count) question\(count == 1 ? " is" : "s are") asked only after go-live: the hypercare "
+                        + "checklist of this plan.", warning: false))
         }
-        return CalendarSummary(hasCutover: calendar.cutover != nil, cutover: calendar.cutover?.description ?? "not answered",
-                               fiscalYearEnd: calendar.fiscalYearEnd?.description ?? "not answered", asOf: asOf.description,
-                               stage: rules2.stage.rawValue, stageText: stageText, findings: findings)
+        return CalendarSummary(
+            hasCutover: calendar.cutover != nil, cutover: calendar.cutover?.description ?? "not answered",
+            fiscalYearEnd: calendar.fiscalYearEnd?.description ?? "not answered", asOf: asOf.description,
+            stage: rules2.stage.rawValue, stageText: stageText, findings: findings)
     }
 
     /// How an earlier run stands in the review: "not signed off", "approved by Lee Chen (Controller)
@@ -236,9 +265,10 @@ extension PlanDocument {
         let status = SignOffStatus(run: number, signOffs: signOffs)
         let mine = signOffs.filter { $0.runNumber == number }
         let history = mine.enumerated().map { index, signOff in
-            SignOffRow(number: signOff.number, decision: signOff.decision == .approve ? "approved" : "sent back", reviewer: signOff.reviewer,
-                       role: signOff.role, date: String(Timestamp.string(signOff.recordedAt).prefix(10)), comment: signOff.comment ?? "",
-                       hasComment: !(signOff.comment ?? "").isEmpty, signed: signOff.signature != nil, superseded: index < mine.count - 1)
+            SignOffRow(
+                number: signOff.number, decision: signOff.decision == .approve ? "approved" : "sent back", reviewer: signOff.reviewer,
+                role: signOff.role, date: String(Timestamp.string(signOff.recordedAt).prefix(10)), comment: signOff.comment ?? "",
+                hasComment: !(signOff.comment ?? "").isEmpty, signed: signOff.signature != nil, superseded: index < mine.count - 1)
         }
         var pending = false, approved = false, sentBack = false
         switch status {
@@ -247,25 +277,30 @@ extension PlanDocument {
         case .sentBack: sentBack = true
         }
         let command = "soxready signoff --app \(run.appSlug) --run \(number) --reviewer 'YOUR NAME' --role 'YOUR ROLE'"
-        return SignOffSummary(status: status.id, text: status.description, pending: pending, approved: approved, sentBack: sentBack,
-                              history: history, hasHistory: !history.isEmpty,
-                              confirms: SignOffRules.approval(preparer: run.preparer?.name ?? "no preparer recorded"),
-                              approveCommand: command + " --decision approve",
-                              sendBackCommand: command + " --decision send-back --comment 'WHAT TO CHANGE'")
+        return SignOffSummary(
+            status: status.id, text: status.description, pending: pending, approved: approved, sentBack: sentBack,
+            history: history, hasHistory: !history.isEmpty,
+            confirms: SignOffRules.approval(preparer: run.preparer?.name ?? "no preparer recorded"),
+            approveCommand: command + " --decision approve",
+            sendBackCommand: command + " --decision send-back --comment 'WHAT TO CHANGE'")
     }
 
     /// What changed between `older` and `run` (nil: nothing to compare with).
-    static func comparison(older: StoredRun?, run: StoredRun, questionnaire: Questionnaire, standing: String)
+    static func comparison(
+        older: StoredRun?, run: StoredRun, questionnaire: Questionnaire, standing: String
+    )
         throws(QuestionnaireLoadError) -> Comparison
     {
         guard let older else {
-            return Comparison(exists: false, run: 0, standing: "", rulesChanged: false, rulesText: "", scoreChange: "", levelChange: "",
-                              closed: [], newGaps: [], regressions: [], improved: [], changed: [], hasChanges: false, hasClosed: false,
-                              hasNewGaps: false, hasRegressions: false, hasImproved: false, hasChanged: false)
+            return Comparison(
+                exists: false, run: 0, standing: "", rulesChanged: false, rulesText: "", scoreChange: "", levelChange: "",
+                closed: [], newGaps: [], regressions: [], improved: [], changed: [], hasChanges: false, hasClosed: false,
+                hasNewGaps: false, hasRegressions: false, hasImproved: false, hasChanged: false)
         }
         let oldQuestionnaire = try older.questionnaire()
-        let compared = RunComparison(older: RunComparison.Side(questionnaire: oldQuestionnaire, answers: older.answers, result: older.result),
-                                     newer: RunComparison.Side(questionnaire: questionnaire, answers: run.answers, result: run.result))
+        let compared = RunComparison(
+            older: RunComparison.Side(questionnaire: oldQuestionnaire, answers: older.answers, result: older.result),
+            newer: RunComparison.Side(questionnaire: questionnaire, answers: run.answers, result: run.result))
         func label(_ text: String, _ record: AnswerRecord?, _ question: Question?) -> String {
             if text == "not asked" || text.hasPrefix("not in run") { return text }
             guard let question else { return text }
@@ -280,41 +315,49 @@ extension PlanDocument {
                 if change.evidenceBefore != change.evidenceAfter { notes.append("evidence changed") }
                 switch (change.commitmentBefore, change.commitmentAfter) {
                 case (nil, let after?): notes.append("commitment added: \(after.owner) by \(after.due)")
-                case (let before?, nil) where change.kind != .closed: notes.append("commitment removed (was \(before.owner) by \(before.due))")
+                case (let before?, nil) where change.kind != .closed:
+                    notes.append("commitment removed (was \(before.owner) by \(before.due))")
                 case (let before?, let after?) where before != after: notes.append("commitment now \(after.owner) by \(after.due)")
                 default: break
                 }
                 let annotation = notes.joined(separator: ", ")
-                return ChangeLine(questionID: change.questionID, title: (newQuestion ?? oldQuestion)?.displayTitle ?? change.questionID,
-                                  showID: (newQuestion ?? oldQuestion)?.title != nil,
-                                  before: label(change.before, older.answers[oldID], oldQuestion),
-                                  after: label(change.after, run.answers[change.questionID], newQuestion),
-                                  annotation: annotation, hasAnnotation: !annotation.isEmpty)
+                return ChangeLine(
+                    questionID: change.questionID, title: (newQuestion ?? oldQuestion)?.displayTitle ?? change.questionID,
+                    showID: (newQuestion ?? oldQuestion)?.title != nil,
+                    before: label(change.before, older.answers[oldID], oldQuestion),
+                    after: label(change.after, run.answers[change.questionID], newQuestion),
+                    annotation: annotation, hasAnnotation: !annotation.isEmpty)
             }
         }
         let closed = lines(compared.changes(.closed))
         let newGaps = lines(compared.changes.filter { $0.kind == .newGap || ($0.kind == .added && $0.gapAfter) })
         let regressions = lines(compared.changes(.regressed)), improved = lines(compared.changes(.improved))
-        let changed = lines(compared.changes.filter { [.changed, .annotated, .removed].contains($0.kind) || ($0.kind == .added && !$0.gapAfter) })
+        let changed = lines(
+            compared.changes.filter { [.changed, .annotated, .removed].contains($0.kind) || ($0.kind == .added && !$0.gapAfter) })
         let scoreChange: String
         switch (older.result.score, run.result.score) {
         case let (before?, after?):
             let change = AssessmentResult.change(from: before, to: after) ?? 0
-            scoreChange = "score \(NumberText.oneDecimal(before)) → \(NumberText.oneDecimal(after)) (\(change >= 0 ? "+" : "")\(NumberText.oneDecimal(change)))"
+            scoreChange =
+                "score \(NumberText.oneDecimal(before)) → \(NumberText.oneDecimal(after)) (\(change >= 0 ? "+" : "")\(NumberText.oneDecimal(change)))"
         default:
-            scoreChange = "score \(older.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed") → "
+            scoreChange =
+                "score \(older.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed") → "
                 + (run.result.score.map { NumberText.oneDecimal($0) } ?? "not assessed")
         }
-        let levelChange = older.result.readiness == run.result.readiness
+        let levelChange =
+            older.result.readiness == run.result.readiness
             ? "level unchanged (\(run.result.readiness.title))"
             : "level \(older.result.readiness.title) → \(run.result.readiness.title)"
         let rulesChanged = older.result.rules != run.result.rules
-        return Comparison(exists: true, run: older.summary.number, standing: standing, rulesChanged: rulesChanged,
-                          rulesText: "rules \(older.result.rules.rawValue) → \(run.result.rules.rawValue)", scoreChange: scoreChange,
-                          levelChange: levelChange, closed: closed, newGaps: newGaps, regressions: regressions, improved: improved,
-                          changed: changed, hasChanges: !(closed.isEmpty && newGaps.isEmpty && regressions.isEmpty && improved.isEmpty && changed.isEmpty),
-                          hasClosed: !closed.isEmpty, hasNewGaps: !newGaps.isEmpty, hasRegressions: !regressions.isEmpty,
-                          hasImproved: !improved.isEmpty, hasChanged: !changed.isEmpty)
+        return Comparison(
+            exists: true, run: older.summary.number, standing: standing, rulesChanged: rulesChanged,
+            rulesText: "rules \(older.result.rules.rawValue) → \(run.result.rules.rawValue)", scoreChange: scoreChange,
+            levelChange: levelChange, closed: closed, newGaps: newGaps, regressions: regressions, improved: improved,
+            changed: changed,
+            hasChanges: !(closed.isEmpty && newGaps.isEmpty && regressions.isEmpty && improved.isEmpty && changed.isEmpty),
+            hasClosed: !closed.isEmpty, hasNewGaps: !newGaps.isEmpty, hasRegressions: !regressions.isEmpty,
+            hasImproved: !improved.isEmpty, hasChanged: !changed.isEmpty)
     }
 
     /// The remediation actions by phase, with their commitments and details.
@@ -341,8 +384,9 @@ extension PlanDocument {
                 case .technical?: gate = "technical gate"
                 case nil: gate = gap.gating ? "gate" : ""
                 }
-                return ActionRow(item: item, priority: "P\(gap.priority)", gate: gate, gating: gap.gating, action: gap.action, details: details,
-                                 detailsText: details.map { "\($0.label): \($0.value)" }.joined(separator: " · "))
+                return ActionRow(
+                    item: item, priority: "P\(gap.priority)", gate: gate, gating: gap.gating, action: gap.action, details: details,
+                    detailsText: details.map { "\($0.label): \($0.value)" }.joined(separator: " · "))
             }
             return actions.isEmpty ? nil : ActionPhase(id: phase.rawValue, title: phase.title, actions: actions, count: actions.count)
         }
@@ -353,9 +397,11 @@ extension PlanDocument {
         (result.rules2?.evidenceMissing ?? []).map { id in
             let question = questionnaire.question(id)
             let expected = question?.expectedEvidence.joined(separator: "; ") ?? ""
-            return EvidenceRow(questionID: id, title: question?.displayTitle ?? id, showID: question?.title != nil, domainTitle: questionnaire.domain(ofQuestion: id)?.title ?? "",
-                               answer: question.map { answerLabel(answers[id]?.answer, question: $0) } ?? "",
-                               role: question?.remediation?.owner ?? "", expected: expected, hasExpected: !expected.isEmpty)
+            return EvidenceRow(
+                questionID: id, title: question?.displayTitle ?? id, showID: question?.title != nil,
+                domainTitle: questionnaire.domain(ofQuestion: id)?.title ?? "",
+                answer: question.map { answerLabel(answers[id]?.answer, question: $0) } ?? "",
+                role: question?.remediation?.owner ?? "", expected: expected, hasExpected: !expected.isEmpty)
         }
     }
 
@@ -364,8 +410,9 @@ extension PlanDocument {
         (result.rules2?.notYetDue ?? []).map { id in
             let question = questionnaire.question(id)
             let expected = question?.expectedEvidence.joined(separator: "; ") ?? ""
-            return HypercareRow(questionID: id, title: question?.displayTitle ?? id, showID: question?.title != nil, prompt: question?.prompt ?? "",
-                                role: question?.remediation?.owner ?? "", expected: expected, hasExpected: !expected.isEmpty)
+            return HypercareRow(
+                questionID: id, title: question?.displayTitle ?? id, showID: question?.title != nil, prompt: question?.prompt ?? "",
+                role: question?.remediation?.owner ?? "", expected: expected, hasExpected: !expected.isEmpty)
         }
     }
 }

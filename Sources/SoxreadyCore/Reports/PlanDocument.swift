@@ -193,7 +193,10 @@ public struct PlanDocument: Sendable {
     public var includeAppendix: Bool
 
     /// A line of text.
-    public struct Line: Sendable { public var text: String }
+    public struct Line: Sendable {
+        /// The line's text.
+        public var text: String
+    }
 
     /// A question id with its text.
     public struct NamedQuestion: Sendable {

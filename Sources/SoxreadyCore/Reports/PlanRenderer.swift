@@ -21,6 +21,7 @@ public struct PlanRenderer: Sendable {
         public var reason: String
         /// The file is missing or cannot be read (missing input), rather than wrong.
         public var isMissing = false
+        /// `PATH: REASON`: the template file and what is wrong with it.
         public var description: String { "\(path): \(reason)" }
 
         /// Creates an error about the template at `path`.
@@ -63,7 +64,9 @@ public struct PlanRenderer: Sendable {
         let own = (directory as NSString).appendingPathComponent(Self.rules1Folder)
         var isDirectory: ObjCBool = false
         let folder = FileManager.default.fileExists(atPath: own, isDirectory: &isDirectory) && isDirectory.boolValue ? own : rules1Directory
-        rules1 = try folder.map { folder throws(TemplateError) in try PlanTemplateSet(directory: folder, formats: formats.subtracting([.pack])) }
+        rules1 = try folder.map { folder throws(TemplateError) in
+            try PlanTemplateSet(directory: folder, formats: formats.subtracting([.pack]))
+        }
     }
 
     /// The files the templates of `formats` are read from: `plan.md.mustache`, `plan.html.mustache`,
@@ -71,7 +74,8 @@ public struct PlanRenderer: Sendable {
     static func fileNames(_ formats: Set<Format>) -> [String] {
         let html = formats.contains(.html) || formats.contains(.pack)
         return (formats.contains(.markdown) ? ["plan.md.mustache"] : []) + (formats.contains(.html) ? ["plan.html.mustache"] : [])
-            + (formats.contains(.pack) ? ["pack.html.mustache"] : []) + (html ? ["summary.html.mustache", "signoff.html.mustache", "plan.css"] : [])
+            + (formats.contains(.pack) ? ["pack.html.mustache"] : [])
+            + (html ? ["summary.html.mustache", "signoff.html.mustache", "plan.css"] : [])
     }
 
     /// The content types the templates name: `MARKDOWN` and `HTML`.
@@ -84,8 +88,9 @@ public struct PlanRenderer: Sendable {
     func set(for document: PlanDocument) throws(TemplateError) -> PlanTemplateSet {
         guard document.rules == 1 else { return current }
         guard let rules1 else {
-            throw TemplateError(path: (current.directory as NSString).appendingPathComponent(Self.rules1Folder),
-                                reason: "no rules-1 templates: run \(document.runNumber) was scored under rules 1 and renders with them")
+            throw TemplateError(
+                path: (current.directory as NSString).appendingPathComponent(Self.rules1Folder),
+                reason: "no rules-1 templates: run \(document.runNumber) was scored under rules 1 and renders with them")
         }
         return rules1
     }
@@ -114,8 +119,9 @@ public struct PlanRenderer: Sendable {
     /// The set that renders the pack of `document`: the current one, for a rules-2 run.
     func packTemplates(for document: PlanDocument) throws(TemplateError) -> PlanTemplateSet {
         guard document.rules != 1 else {
-            throw TemplateError(path: (current.directory as NSString).appendingPathComponent("pack.html.mustache"),
-                                reason: "the sign-off pack is for runs scored under rules 2; run \(document.runNumber) was scored under rules 1")
+            throw TemplateError(
+                path: (current.directory as NSString).appendingPathComponent("pack.html.mustache"),
+                reason: "the sign-off pack is for runs scored under rules 2; run \(document.runNumber) was scored under rules 1")
         }
         return current
     }
@@ -173,10 +179,13 @@ extension String {
     /// C1) and bidirectional overrides as visible `\u{…}` escapes, so that no text can drive a
     /// terminal that shows the file or reorder what a reader sees.
     public var htmlEscaped: String {
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0x7F
-                                      || $0 == 0xC2 || $0 == 0xE2 })
+        guard
+            utf8.contains(where: {
+                $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0x7F
+                    || $0 == 0xC2 || $0 == 0xE2
+            })
         else { return self }
-        var out = [UInt8]()
+        var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         var previousWasCR = false
         for scalar in unicodeScalars {

@@ -53,7 +53,8 @@ struct PlanTemplateSet: Sendable {
         do {
             css = try UTF8Text.decode(data)
         } catch {
-            throw PlanRenderer.TemplateError(path: cssPath, reason: "the stylesheet is not UTF-8 text: \(error.description); save it as UTF-8")
+            throw PlanRenderer.TemplateError(
+                path: cssPath, reason: "the stylesheet is not UTF-8 text: \(error.description); save it as UTF-8")
         }
         // The stylesheet is inserted unescaped: it must not close the style element.
         guard !css.lowercased().contains("</style") else {

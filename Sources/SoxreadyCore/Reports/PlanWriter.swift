@@ -24,7 +24,9 @@ public struct PlanWriter: Sendable {
     /// Creates a writer of `formats`.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when a format needs templates and `templates` is nil.
-    public init(templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil, appendix: Bool = true)
+    public init(
+        templates: PlanRenderer?, formats: [ReportFormat], store: String? = nil, appendix: Bool = true
+    )
         throws(PlanRenderer.TemplateError)
     {
         if formats.contains(where: \.needsTemplates), templates == nil {
@@ -42,9 +44,10 @@ public struct PlanWriter: Sendable {
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` now when a template the formats need is missing or
     ///   unreadable; whether it parses is found out when it is first needed.
-    public init(templateDirectory directory: String, rules1Directory: String? = nil, formats: [ReportFormat], store: String? = nil,
-                appendix: Bool = true) throws(PlanRenderer.TemplateError)
-    {
+    public init(
+        templateDirectory directory: String, rules1Directory: String? = nil, formats: [ReportFormat], store: String? = nil,
+        appendix: Bool = true
+    ) throws(PlanRenderer.TemplateError) {
         let needed = Set(formats.compactMap(\.planFormat))
         if !needed.isEmpty {
             deferredTemplates = try DeferredPlanTemplates(directory: directory, rules1Directory: rules1Directory, formats: needed)
@@ -88,7 +91,8 @@ public struct PlanWriter: Sendable {
         if let store, let data = FileManager.default.contents(atPath: marker) {
             let owner = String(decoding: data, as: UTF8.self).trimmingWhitespace
             if owner != store {
-                throw AtomicFile.WriteError(path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
+                throw AtomicFile.WriteError(
+                    path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
             }
         }
         guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
@@ -113,7 +117,8 @@ public struct PlanWriter: Sendable {
             if let store, let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(Self.markerName)) {
                 let owner = String(decoding: data, as: UTF8.self).trimmingWhitespace
                 if owner != store {
-                    throw AtomicFile.WriteError(path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
+                    throw AtomicFile.WriteError(
+                        path: folder, reason: "it holds the plans of another store (\(owner)); give --output DIR for the plans of \(store)")
                 }
             }
             return
@@ -149,7 +154,8 @@ public struct PlanWriter: Sendable {
         }
         for format in written {
             let data = try rendered[format] ?? format.renderer(templates: templates, boardsProcess: boardsProcess).render(context)
-            let path = (folder as NSString).appendingPathComponent(format.fileName(appSlug: context.run.appSlug, run: context.run.summary.number))
+            let path = (folder as NSString).appendingPathComponent(
+                format.fileName(appSlug: context.run.appSlug, run: context.run.summary.number))
             try AtomicFile.write(data, to: path)
             paths.append(path)
         }

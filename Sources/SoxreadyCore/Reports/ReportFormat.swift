@@ -85,9 +85,10 @@ public struct ReportContext: Sendable {
     public var verificationProblems: [String]
 
     /// Creates a context.
-    public init(run: StoredRun, document: PlanDocument, signOffs: [SignOff] = [], lastApproved: StoredRun? = nil,
-                verificationProblems: [String] = [])
-    {
+    public init(
+        run: StoredRun, document: PlanDocument, signOffs: [SignOff] = [], lastApproved: StoredRun? = nil,
+        verificationProblems: [String] = []
+    ) {
         self.run = run
         self.document = document
         self.signOffs = signOffs
@@ -104,7 +105,12 @@ extension ReportContext {
     /// with the last approved run, with the application's history for the trend, its sign-offs,
     /// and what does not verify about the run.
     ///
-    /// - Parameter appendix: False for `--no-appendix` (the rules-2 plan leaves the appendix out).
+    /// - Parameters:
+    ///   - run: The run to report on.
+    ///   - store: The store holding it, for its history, sign-offs and earlier runs.
+    ///   - appendix: False for `--no-appendix` (the rules-2 plan leaves the appendix out).
+    /// - Returns: The run's context: its plan document, its application's sign-offs, the last approved
+    ///   run before it (nil when none) and what does not verify.
     /// - Throws: ``StoreError``, or ``QuestionnaireLoadError`` naming the run whose stored
     ///   questionnaire does not load (this run's, the previous one's or the last approved one's).
     public static func load(run: StoredRun, from store: any AssessmentStore, appendix: Bool = true) throws -> ReportContext {
@@ -113,7 +119,8 @@ extension ReportContext {
         let signOffs = try store.signOffs(appName: run.appName)
         let approved = SignOffStatus.lastApprovedRun(before: run.summary.number, signOffs: signOffs)
         let lastApproved = try approved.map { number throws(StoreError) in
-            number == previous?.summary.number ? previous! : try store.run(appName: run.appName, number: number)  // previous is non-nil here
+            if let previous, previous.summary.number == number { return previous }
+            return try store.run(appName: run.appName, number: number)
         }
         // What does not verify: the run itself, and any of the application's sign-offs (a plan
         // shows the decisions, so a forged or edited one is not shown as if it held).
@@ -122,11 +129,14 @@ extension ReportContext {
         for number in Set(signOffs.map(\.runNumber)) where named[number] == nil && history.contains(where: { $0.number == number }) {
             named[number] = try store.run(appName: run.appName, number: number)
         }
-        let signOffProblems = StoreVerifier.check(signOffs, app: run.appName, slug: run.appSlug, runs: { named[$0] },
-                                                  checkSignature: nil).problems
+        let signOffProblems = StoreVerifier.check(
+            signOffs, app: run.appName, slug: run.appSlug, runs: { named[$0] },
+            checkSignature: nil
+        ).problems
         let problems = StoreVerifier.check(run, previous: previous) + signOffProblems.map { "\($0.item): \($0.what)" }
-        let document = try PlanDocument(run: run, previous: previous, history: history, signOffs: signOffs, lastApproved: lastApproved,
-                                        verificationProblems: problems, appendix: appendix)
+        let document = try PlanDocument(
+            run: run, previous: previous, history: history, signOffs: signOffs, lastApproved: lastApproved,
+            verificationProblems: problems, appendix: appendix)
         return ReportContext(run: run, document: document, signOffs: signOffs, lastApproved: lastApproved, verificationProblems: problems)
     }
 }
@@ -144,7 +154,9 @@ extension ReportFormat {
     /// `boardsProcess` is read by ``csv`` only.
     ///
     /// - Throws: ``PlanRenderer/TemplateError`` when the format needs templates and none are given.
-    public func renderer(templates: PlanRenderer?, boardsProcess: BoardsProcess = .agile) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
+    public func renderer(
+        templates: PlanRenderer?, boardsProcess: BoardsProcess = .agile
+    ) throws(PlanRenderer.TemplateError) -> any ReportRenderer {
         switch self {
         case .markdown, .html, .pack:
             guard let templates else { throw PlanRenderer.TemplateError(path: "the plan templates", reason: "none were loaded") }
@@ -182,7 +194,10 @@ struct BacklogCSVRenderer: ReportRenderer {
 /// The run's answers as an answers file.
 struct AnswersFileRenderer: ReportRenderer {
     func render(_ context: ReportContext) throws -> Data {
-        Data(try AnswersFileWriter.yaml(appName: context.run.appName, questionnaire: try context.run.questionnaire(),
-                                        answers: context.run.answers, preparedBy: context.run.preparer?.name).utf8)
+        Data(
+            try AnswersFileWriter.yaml(
+                appName: context.run.appName, questionnaire: try context.run.questionnaire(),
+                answers: context.run.answers, preparedBy: context.run.preparer?.name
+            ).utf8)
     }
 }

@@ -33,7 +33,9 @@ public enum Applicability {
     }
 
     /// Every question's status, by id.
-    public static func statuses(_ questionnaire: Questionnaire, answers: AnswerSheet, notYetDue: Set<String> = []) -> [String: QuestionOutcome.Status] {
+    public static func statuses(
+        _ questionnaire: Questionnaire, answers: AnswerSheet, notYetDue: Set<String> = []
+    ) -> [String: QuestionOutcome.Status] {
         Dictionary(uniqueKeysWithValues: outcomes(questionnaire, answers: answers, notYetDue: notYetDue).map { ($0.questionID, $0.status) })
     }
 }

@@ -21,8 +21,11 @@ enum ReadinessRulesV1 {
             case .answered:
                 let s = outcome.score ?? 0
                 let said = describe(answers[question.id]?.answer, of: question)
-                if s == 0 { rule1.append("Gating question \(question.id) is not met (answer: \(said))") }
-                else if s < 1 { rule4.append("Gating question \(question.id) is only partly met (answer: \(said))") }
+                if s == 0 {
+                    rule1.append("Gating question \(question.id) is not met (answer: \(said))")
+                } else if s < 1 {
+                    rule4.append("Gating question \(question.id) is only partly met (answer: \(said))")
+                }
             case .unknown:
                 unknownGating.append(question.id)
             case .unanswered:
@@ -32,16 +35,22 @@ enum ReadinessRulesV1 {
             }
         }
         if !unknownGating.isEmpty {
-            rule2.append(unknownGating.count == 1 ? "Gating question \(unknownGating[0]) is answered \"don't know\""
-                         : "\(unknownGating.count) gating questions are answered \"don't know\": \(unknownGating.joined(separator: ", "))")
+            rule2.append(
+                unknownGating.count == 1
+                    ? "Gating question \(unknownGating[0]) is answered \"don't know\""
+                    : "\(unknownGating.count) gating questions are answered \"don't know\": \(unknownGating.joined(separator: ", "))")
         }
         if !unansweredGating.isEmpty {
-            rule2.append(unansweredGating.count == 1 ? "Gating question \(unansweredGating[0]) is unanswered"
-                         : "\(unansweredGating.count) gating questions are unanswered: \(unansweredGating.joined(separator: ", "))")
+            rule2.append(
+                unansweredGating.count == 1
+                    ? "Gating question \(unansweredGating[0]) is unanswered"
+                    : "\(unansweredGating.count) gating questions are unanswered: \(unansweredGating.joined(separator: ", "))")
         }
         let lowConfidence = card.confidence <= t.unknownConfidence
         if lowConfidence {
-            rule2.append("Confidence is \(percent(card.confidence, near: t.unknownConfidence)) %, at or below \(number(t.unknownConfidence)) %: too few questions are answered to judge")
+            rule2.append(
+                "Confidence is \(percent(card.confidence, near: t.unknownConfidence)) %, at or below \(number(t.unknownConfidence)) %: too few questions are answered to judge"
+            )
         }
 
         // Rule 3: a low overall score or a weak critical domain.
@@ -52,7 +61,9 @@ enum ReadinessRulesV1 {
         }
         for (domain, outcome) in zip(questionnaire.domains, card.domains) where domain.criticality == .critical {
             if let score = outcome.score, score < t.criticalDomainFloor {
-                rule3.append("Critical domain \(domain.id) scores \(percent(score, near: t.criticalDomainFloor)), below \(number(t.criticalDomainFloor))")
+                rule3.append(
+                    "Critical domain \(domain.id) scores \(percent(score, near: t.criticalDomainFloor)), below \(number(t.criticalDomainFloor))"
+                )
             }
         }
 
@@ -68,7 +79,9 @@ enum ReadinessRulesV1 {
             rule4.append("The overall score \(percent(score, near: t.ready)) is below \(number(t.ready))")
         }
         if !lowConfidence, card.confidence <= t.conditionalConfidence {
-            rule4.append("Confidence is \(percent(card.confidence, near: t.conditionalConfidence)) %, at or below \(number(t.conditionalConfidence)) %")
+            rule4.append(
+                "Confidence is \(percent(card.confidence, near: t.conditionalConfidence)) %, at or below \(number(t.conditionalConfidence)) %"
+            )
         }
 
         let reasons = rule1 + rule2 + rule3 + rule4
@@ -77,7 +90,12 @@ enum ReadinessRulesV1 {
         if !rule3.isEmpty { return (.notReady, reasons) }
         if !rule4.isEmpty { return (.readyWithConditions, reasons) }
         let score = card.score.map { percent($0, near: t.ready) } ?? "n/a"
-        return (.ready, ["Every gating question is met, no high-risk gap is open, the overall score \(score) is at least \(number(t.ready)) and confidence is \(percent(card.confidence, near: t.conditionalConfidence)) %"])
+        return (
+            .ready,
+            [
+                "Every gating question is met, no high-risk gap is open, the overall score \(score) is at least \(number(t.ready)) and confidence is \(percent(card.confidence, near: t.conditionalConfidence)) %"
+            ]
+        )
     }
 
     /// One decimal, or two when one decimal would round onto the threshold it is compared with.

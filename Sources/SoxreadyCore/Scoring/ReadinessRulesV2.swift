@@ -22,9 +22,14 @@ enum ReadinessRulesV2 {
             switch outcome.status {
             case .answered:
                 guard let s = outcome.score else { continue }
-                if s == 0 { notMet.append(question.id) }
-                else if s < 1 {
-                    if gaps[question.id]?.commitment?.1 == .onTime { partlyWith.append(question.id) } else { partlyWithout.append(question.id) }
+                if s == 0 {
+                    notMet.append(question.id)
+                } else if s < 1 {
+                    if gaps[question.id]?.commitment?.1 == .onTime {
+                        partlyWith.append(question.id)
+                    } else {
+                        partlyWithout.append(question.id)
+                    }
                 }
             case .unknown, .unanswered:
                 unknownOrOpen.append(question.id)
@@ -33,11 +38,16 @@ enum ReadinessRulesV2 {
             }
         }
         var reasons: [Reason] = []
-        func add(_ rule: Int, _ text: String, _ ids: [String] = []) { reasons.append(Reason(rule: rule, text: text, questions: inOrder(ids))) }
+        func add(_ rule: Int, _ text: String, _ ids: [String] = []) {
+            reasons.append(Reason(rule: rule, text: text, questions: inOrder(ids)))
+        }
 
         // Rule 1.
         if !notMet.isEmpty {
-            add(1, notMet.count == 1 ? "A gate is not met: \(list(notMet, title))" : "\(notMet.count) gates are not met: \(list(notMet, title))", notMet)
+            add(
+                1,
+                notMet.count == 1
+                    ? "A gate is not met: \(list(notMet, title))" : "\(notMet.count) gates are not met: \(list(notMet, title))", notMet)
         }
         if !partlyWithout.isEmpty {
             // A commitment that is not on time says why; a missing one needs no note.
@@ -45,20 +55,26 @@ enum ReadinessRulesV2 {
                 guard let (commitment, status) = gaps[id]?.commitment else { return title(id) }
                 return "\(title(id)) (\(commitment.owner), due \(commitment.due), \(status == .overdue ? "overdue" : "after the cutover"))"
             }
-            add(1, (partlyWithout.count == 1 ? "A gate is only partly met without an on-time commitment to close it: "
+            add(
+                1,
+                (partlyWithout.count == 1
+                    ? "A gate is only partly met without an on-time commitment to close it: "
                     : "\(partlyWithout.count) gates are only partly met without an on-time commitment to close them: ") + described,
                 partlyWithout)
         }
         // Rule 2.
         if !unknownOrOpen.isEmpty {
             let described = list(unknownOrOpen) { "\(title($0)) (\(outcomes[$0]?.status == .unknown ? "don't know" : "unanswered"))" }
-            add(2, (unknownOrOpen.count == 1 ? "A gate is" : "\(unknownOrOpen.count) gates are") + " not known to be met: \(described)",
+            add(
+                2, (unknownOrOpen.count == 1 ? "A gate is" : "\(unknownOrOpen.count) gates are") + " not known to be met: \(described)",
                 unknownOrOpen)
         }
         let lowConfidence = card.confidence <= t.unknownConfidence
         if lowConfidence {
-            add(2, "Confidence is \(percent(card.confidence, near: t.unknownConfidence)) %, at or below \(NumberText.plain(t.unknownConfidence)) %: "
-                + "too few questions are answered to judge")
+            add(
+                2,
+                "Confidence is \(percent(card.confidence, near: t.unknownConfidence)) %, at or below \(NumberText.plain(t.unknownConfidence)) %: "
+                    + "too few questions are answered to judge")
         }
         // Rule 3.
         let lowScore = card.score.map { $0 < t.notReady } ?? false
@@ -70,13 +86,17 @@ enum ReadinessRulesV2 {
             return "\(domain.title) (\(percent(score, near: t.criticalDomainFloor)))"
         }
         if !weak.isEmpty {
-            add(3, (weak.count == 1 ? "A critical domain scores" : "\(weak.count) critical domains score")
-                + " below \(NumberText.plain(t.criticalDomainFloor)): \(list(weak) { $0 })")
+            add(
+                3,
+                (weak.count == 1 ? "A critical domain scores" : "\(weak.count) critical domains score")
+                    + " below \(NumberText.plain(t.criticalDomainFloor)): \(list(weak) { $0 })")
         }
         let window = card.stage == .preCutover ? card.calendar.closeWindow : nil
         if let window, window.kind == .year, let cutover = card.calendar.cutover {
-            add(3, "The cutover date \(cutover) falls in the close window of the fiscal year end \(window.periodEnd) "
-                + "(\(t.closeWindowBefore) days before to \(t.closeWindowAfter) after)")
+            add(
+                3,
+                "The cutover date \(cutover) falls in the close window of the fiscal year end \(window.periodEnd) "
+                    + "(\(t.closeWindowBefore) days before to \(t.closeWindowAfter) after)")
         }
         // Rule 4.
         if !partlyWith.isEmpty {
@@ -84,13 +104,18 @@ enum ReadinessRulesV2 {
                 guard let (commitment, _) = gaps[id]?.commitment else { return title(id) }
                 return "\(title(id)) (\(commitment.owner), due \(commitment.due))"
             }
-            add(4, (partlyWith.count == 1 ? "A gate is partly met with an on-time commitment to close it: "
+            add(
+                4,
+                (partlyWith.count == 1
+                    ? "A gate is partly met with an on-time commitment to close it: "
                     : "\(partlyWith.count) gates are partly met with on-time commitments to close them: ") + described, partlyWith)
         }
         let highRisk = card.gaps.filter { $0.risk == .high && !$0.gating }.map(\.questionID)
         if !highRisk.isEmpty {
-            add(4, (highRisk.count == 1 ? "A high-risk gap is" : "\(highRisk.count) high-risk gaps are") + " open besides the gates: "
-                + list(inOrder(highRisk), title), highRisk)
+            add(
+                4,
+                (highRisk.count == 1 ? "A high-risk gap is" : "\(highRisk.count) high-risk gaps are") + " open besides the gates: "
+                    + list(inOrder(highRisk), title), highRisk)
         }
         if let score = card.score, !lowScore, score < t.ready {
             add(4, "The overall score \(percent(score, near: t.ready)) is below \(NumberText.plain(t.ready))")
@@ -98,17 +123,24 @@ enum ReadinessRulesV2 {
         if !lowConfidence, card.confidence < t.readyConfidence {
             add(4, "Confidence is \(percent(card.confidence, near: t.readyConfidence)) %, below \(NumberText.plain(t.readyConfidence)) %")
         }
-        let criticalIDs = Set(questionnaire.domains.filter { $0.criticality == .critical }.flatMap { $0.questions.filter(\.isScored).map(\.id) })
-        let criticalOpen = card.questions.filter { criticalIDs.contains($0.questionID) && ($0.status == .unknown || $0.status == .unanswered) }
-            .map(\.questionID)
+        let criticalIDs = Set(
+            questionnaire.domains.filter { $0.criticality == .critical }.flatMap { $0.questions.filter(\.isScored).map(\.id) })
+        let criticalOpen = card.questions.filter {
+            criticalIDs.contains($0.questionID) && ($0.status == .unknown || $0.status == .unanswered)
+        }
+        .map(\.questionID)
         if !criticalOpen.isEmpty {
-            add(4, (criticalOpen.count == 1 ? "A question of a critical domain is" : "\(criticalOpen.count) questions of critical domains are")
-                + " unknown or unanswered: \(list(criticalOpen, title))", criticalOpen)
+            add(
+                4,
+                (criticalOpen.count == 1 ? "A question of a critical domain is" : "\(criticalOpen.count) questions of critical domains are")
+                    + " unknown or unanswered: \(list(criticalOpen, title))", criticalOpen)
         }
         if !card.evidenceMissing.isEmpty {
             let ids = card.evidenceMissing
-            add(4, (ids.count == 1 ? "A key control is met but has" : "\(ids.count) key controls are met but have")
-                + " no evidence reference: " + list(ids, title), ids)
+            add(
+                4,
+                (ids.count == 1 ? "A key control is met but has" : "\(ids.count) key controls are met but have")
+                    + " no evidence reference: " + list(ids, title), ids)
         }
         let overdue = card.gaps.filter { $0.commitment?.1 == .overdue }.map(\.questionID)
         if !overdue.isEmpty {
@@ -123,23 +155,33 @@ enum ReadinessRulesV2 {
                 add(4, "The cutover date is not answered, so the calendar cannot be checked")
             }
             if let window, window.kind == .quarter, let cutover = card.calendar.cutover {
-                add(4, "The cutover date \(cutover) falls in the close window of the quarter end \(window.periodEnd) "
-                    + "(\(t.closeWindowBefore) days before to \(t.closeWindowAfter) after)")
+                add(
+                    4,
+                    "The cutover date \(cutover) falls in the close window of the quarter end \(window.periodEnd) "
+                        + "(\(t.closeWindowBefore) days before to \(t.closeWindowAfter) after)")
             }
             if let days = card.calendar.operatingDays, days < t.minOperatingDays, let cutover = card.calendar.cutover,
                 let yearEnd = cutover.adding(days: days)
             {
-                add(4, "The new platform operates \(days) day\(days == 1 ? "" : "s") before the fiscal year end \(yearEnd), "
-                    + "fewer than \(t.minOperatingDays)")
+                add(
+                    4,
+                    "The new platform operates \(days) day\(days == 1 ? "" : "s") before the fiscal year end \(yearEnd), "
+                        + "fewer than \(t.minOperatingDays)")
             }
         }
 
         let level: ReadinessLevel
-        if reasons.contains(where: { $0.rule == 1 }) { level = .notReady }
-        else if reasons.contains(where: { $0.rule == 2 }) { level = .readinessUnknown }
-        else if reasons.contains(where: { $0.rule == 3 }) { level = .notReady }
-        else if reasons.contains(where: { $0.rule == 4 }) { level = .readyWithConditions }
-        else { level = .ready }
+        if reasons.contains(where: { $0.rule == 1 }) {
+            level = .notReady
+        } else if reasons.contains(where: { $0.rule == 2 }) {
+            level = .readinessUnknown
+        } else if reasons.contains(where: { $0.rule == 3 }) {
+            level = .notReady
+        } else if reasons.contains(where: { $0.rule == 4 }) {
+            level = .readyWithConditions
+        } else {
+            level = .ready
+        }
         return (level, reasons)
     }
 

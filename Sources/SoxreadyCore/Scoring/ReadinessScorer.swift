@@ -30,8 +30,9 @@ public enum ReadinessScorer {
             stage = Self.stage(cutover: calendar.cutover, asOf: day)
             notYetDue = Self.notYetDue(questionnaire, stage: stage)
             if stage == .preCutover, let cutover = calendar.cutover, let fiscalYearEnd = calendar.fiscalYearEnd {
-                let fiscal = FiscalCalendar(fiscalYearEnd: fiscalYearEnd, windowBefore: questionnaire.thresholds.closeWindowBefore,
-                                            windowAfter: questionnaire.thresholds.closeWindowAfter)
+                let fiscal = FiscalCalendar(
+                    fiscalYearEnd: fiscalYearEnd, windowBefore: questionnaire.thresholds.closeWindowBefore,
+                    windowAfter: questionnaire.thresholds.closeWindowAfter)
                 calendar.closeWindow = fiscal.closeWindow(containing: cutover)
                 calendar.operatingDays = fiscal.operatingDays(from: cutover)
             }
@@ -61,9 +62,10 @@ public enum ReadinessScorer {
                 }
                 let s = outcome.score
                 guard s.map({ $0 < 1 }) ?? true else { continue }
-                var gap = Gap(questionID: question.id, domainID: domain.id, score: s, answer: record?.answer, risk: question.gapRisk,
-                              gating: question.gating, unknown: outcome.status == .unknown, pointsLost: w * (1 - (s ?? 0)),
-                              priority: question.gating ? 1 : question.gapRisk.rank)
+                var gap = Gap(
+                    questionID: question.id, domainID: domain.id, score: s, answer: record?.answer, risk: question.gapRisk,
+                    gating: question.gating, unknown: outcome.status == .unknown, pointsLost: w * (1 - (s ?? 0)),
+                    priority: question.gating ? 1 : question.gapRisk.rank)
                 gap.gate = question.gate
                 gap.action = action(question, answer: record?.answer)
                 if let asOf {
@@ -93,10 +95,11 @@ public enum ReadinessScorer {
         }.map(\.gap)
         if asOf != nil { ordered = placeAfter(ordered, questionnaire: questionnaire) }
 
-        var card = Scorecard(questions: outcomes, domains: domainOutcomes, score: overall, confidence: confidence,
-                             stars: stars(confidence), gaps: ordered, readiness: .ready, reasons: [],
-                             rules: asOf == nil ? .v1 : .v2, asOf: asOf, stage: stage, calendar: calendar,
-                             notYetDue: questionnaire.questions.map(\.id).filter(notYetDue.contains), evidenceMissing: evidenceMissing)
+        var card = Scorecard(
+            questions: outcomes, domains: domainOutcomes, score: overall, confidence: confidence,
+            stars: stars(confidence), gaps: ordered, readiness: .ready, reasons: [],
+            rules: asOf == nil ? .v1 : .v2, asOf: asOf, stage: stage, calendar: calendar,
+            notYetDue: questionnaire.questions.map(\.id).filter(notYetDue.contains), evidenceMissing: evidenceMissing)
         if asOf == nil {
             let (level, reasons) = ReadinessRulesV1.decide(card, questionnaire: questionnaire, answers: answers)
             card.readiness = level
@@ -111,7 +114,9 @@ public enum ReadinessScorer {
     /// `calendar` roles), nil where a role is not named, not asked or not answered with a date.
     /// The calendar questions come before every after-cutover question, so plain applicability
     /// settles them.
-    static func calendarDates(_ questionnaire: Questionnaire, answers: AnswerSheet) -> (cutover: CalendarDate?, fiscalYearEnd: CalendarDate?) {
+    static func calendarDates(
+        _ questionnaire: Questionnaire, answers: AnswerSheet
+    ) -> (cutover: CalendarDate?, fiscalYearEnd: CalendarDate?) {
         let plain = Applicability.statuses(questionnaire, answers: answers)
         func answeredDate(_ id: String?) -> CalendarDate? {
             guard let id, plain[id] == .answered, case .value(.date(let value))? = answers[id]?.answer else { return nil }
@@ -142,7 +147,9 @@ public enum ReadinessScorer {
     ///   - answers: The answers so far (the wizard passes the answers given up to now).
     ///   - asOf: The as-of date: the UTC calendar date of the run (the wizard's clock, never `Date()` here).
     /// - Returns: The stage, and the cutover date answered (nil when none is).
-    public static func stage(_ questionnaire: Questionnaire, answers: AnswerSheet, asOf: CalendarDate) -> (stage: RunStage, cutover: CalendarDate?) {
+    public static func stage(
+        _ questionnaire: Questionnaire, answers: AnswerSheet, asOf: CalendarDate
+    ) -> (stage: RunStage, cutover: CalendarDate?) {
         let cutover = calendarDates(questionnaire, answers: answers).cutover
         return (stage(cutover: cutover, asOf: asOf), cutover)
     }
@@ -186,9 +193,12 @@ public enum ReadinessScorer {
         var placed: Set<String> = []
         var result: [Gap] = []
         while !remaining.isEmpty {
-            let index = remaining.firstIndex { gap in
-                (questionnaire.question(gap.questionID)?.remediation?.after ?? []).allSatisfy { !open.contains($0) || placed.contains($0) }
-            } ?? 0  // the loader rejects cycles; never stall
+            let index =
+                remaining.firstIndex { gap in
+                    (questionnaire.question(gap.questionID)?.remediation?.after ?? []).allSatisfy {
+                        !open.contains($0) || placed.contains($0)
+                    }
+                } ?? 0  // the loader rejects cycles; never stall
             let gap = remaining.remove(at: index)
             placed.insert(gap.questionID)
             result.append(gap)

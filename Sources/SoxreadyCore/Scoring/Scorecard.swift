@@ -153,6 +153,7 @@ public struct Gap: Sendable, Equatable {
     /// The remediation action: the answer's own (per-choice `action:`) or the question's.
     public var action: String = ""
 
+    /// Compares every field; the commitment by its commitment and its status (a tuple is not `Equatable`).
     public static func == (lhs: Gap, rhs: Gap) -> Bool {
         lhs.questionID == rhs.questionID && lhs.domainID == rhs.domainID && lhs.score == rhs.score && lhs.answer == rhs.answer
             && lhs.risk == rhs.risk && lhs.gating == rhs.gating && lhs.unknown == rhs.unknown && lhs.pointsLost == rhs.pointsLost

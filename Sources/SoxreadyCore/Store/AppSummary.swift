@@ -19,9 +19,10 @@ public struct AppSummary: Sendable, Equatable {
     public var latestSignOff: SignOff?
 
     /// Creates a summary.
-    public init(name: String, slug: String, latest: RunSummary?, previousScore: Double? = nil, draft: DraftSummary? = nil,
-                archivedAt: Date? = nil, latestSignOff: SignOff? = nil)
-    {
+    public init(
+        name: String, slug: String, latest: RunSummary?, previousScore: Double? = nil, draft: DraftSummary? = nil,
+        archivedAt: Date? = nil, latestSignOff: SignOff? = nil
+    ) {
         self.archivedAt = archivedAt
         self.latestSignOff = latestSignOff
         self.name = name

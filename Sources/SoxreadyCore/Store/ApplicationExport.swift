@@ -49,11 +49,15 @@ public struct ApplicationExport: Sendable {
                 problems.append("\(item): its questionnaire content does not match its hash")
             }
             if Timestamp.string(run.summary.recordedAt) != run.result.run.recordedAt && run.fingerprintRecipe == RunFingerprint.recipe2 {
-                problems.append("\(item): its time \(Timestamp.string(run.summary.recordedAt)) is not the one its result names (\(run.result.run.recordedAt))")
+                problems.append(
+                    "\(item): its time \(Timestamp.string(run.summary.recordedAt)) is not the one its result names (\(run.result.run.recordedAt))"
+                )
             }
             switch run.fingerprintRecipe {
             case RunFingerprint.recipe1:
-                if RunFingerprint.compute(answersJSON: Data(run.answersJSON.utf8), questionnaireContent: run.questionnaireContent) != run.fingerprint {
+                if RunFingerprint.compute(answersJSON: Data(run.answersJSON.utf8), questionnaireContent: run.questionnaireContent)
+                    != run.fingerprint
+                {
                     problems.append("\(item): its fingerprint does not recompute")
                 }
             case RunFingerprint.recipe2:
@@ -118,7 +122,8 @@ extension ApplicationExport {
         case (nil, nil): break
         case (let mine?, let theirs?):
             if mine.answers != theirs.answers || mine.position != theirs.position || mine.owner != theirs.owner
-                || mine.questionnaireHash != theirs.questionnaireHash || mine.basedOnRun != theirs.basedOnRun || mine.onlyGaps != theirs.onlyGaps
+                || mine.questionnaireHash != theirs.questionnaireHash || mine.basedOnRun != theirs.basedOnRun
+                || mine.onlyGaps != theirs.onlyGaps
             {
                 found.append("the draft differs")
             }

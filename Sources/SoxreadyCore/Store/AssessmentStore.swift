@@ -46,6 +46,9 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// stored result and sign-off, every run's level, and the questionnaires scored against.
     ///
     /// - Parameter cutoff: Runs and sign-offs recorded after it are left out (nil: none).
+    /// - Returns: The applications ordered by name, every run's level and the questionnaire content of
+    ///   each hash the latest runs name.
+    /// - Throws: ``StoreError`` when the store cannot be read, or a stored result cannot be decoded.
     func portfolioSource(recordedBy cutoff: Date?) throws(StoreError) -> PortfolioSource
 
     /// The application's runs, oldest first.
@@ -94,7 +97,10 @@ public protocol AssessmentStore: AnyObject, Sendable {
 
     /// Takes hold of the application's existing draft for `session`, to resume it.
     ///
-    /// - Parameter takeOver: Take it even from another user or a session that may still be alive.
+    /// - Parameters:
+    ///   - appName: The application.
+    ///   - session: The session that takes hold of the draft.
+    ///   - takeOver: Take it even from another user or a session that may still be alive.
     /// - Returns: The draft, now held by `session`.
     /// - Throws: ``StoreError/draftHeld(app:holder:)`` when another session holds it and
     ///   `takeOver` is false; ``StoreError/draftNotFound(app:)`` when there is none.
@@ -105,8 +111,9 @@ public protocol AssessmentStore: AnyObject, Sendable {
     ///
     /// - Throws: ``StoreError/draftLost(app:holder:unsaved:)`` when another session has taken the
     ///   draft over, or recorded or discarded it.
-    func saveDraftAnswer(appName: String, questionID: String, record: AnswerRecord?, next position: String?,
-                         at date: Date, session: DraftSession) throws(StoreError)
+    func saveDraftAnswer(
+        appName: String, questionID: String, record: AnswerRecord?, next position: String?,
+        at date: Date, session: DraftSession) throws(StoreError)
 
     /// Lets go of the draft (after `:quit` or an interruption) so that the next session needs no
     /// take-over; the answers stay.

@@ -24,9 +24,10 @@ public struct Draft: Sendable {
     public var holder: DraftHolder?
 
     /// Creates a draft.
-    public init(questionnaireContent: String, questionnaireHash: String, position: String?, startedAt: Date, updatedAt: Date,
-                answers: AnswerSheet, basedOnRun: Int?, onlyGaps: Bool, owner: String, holder: DraftHolder?)
-    {
+    public init(
+        questionnaireContent: String, questionnaireHash: String, position: String?, startedAt: Date, updatedAt: Date,
+        answers: AnswerSheet, basedOnRun: Int?, onlyGaps: Bool, owner: String, holder: DraftHolder?
+    ) {
         self.questionnaireContent = questionnaireContent
         self.questionnaireHash = questionnaireHash
         self.position = position
@@ -56,9 +57,10 @@ public struct NewDraft: Sendable {
     public var startedAt: Date
 
     /// Creates the start of a draft.
-    public init(appName: String, questionnaire: LoadedQuestionnaire, answers: AnswerSheet = [:], basedOnRun: Int? = nil,
-                onlyGaps: Bool = false, startedAt: Date)
-    {
+    public init(
+        appName: String, questionnaire: LoadedQuestionnaire, answers: AnswerSheet = [:], basedOnRun: Int? = nil,
+        onlyGaps: Bool = false, startedAt: Date
+    ) {
         self.appName = appName
         self.questionnaire = questionnaire
         self.answers = answers
@@ -97,8 +99,9 @@ public struct DraftSession: Sendable, Equatable {
 
     /// The session of this process: a random token, the given user, this host and process id.
     public static func current(user: String, at date: Date) -> DraftSession {
-        DraftSession(token: UUID().uuidString.lowercased(), user: user, host: ProcessInfo.processInfo.hostName,
-                     processID: ProcessInfo.processInfo.processIdentifier, startedAt: date)
+        DraftSession(
+            token: UUID().uuidString.lowercased(), user: user, host: ProcessInfo.processInfo.hostName,
+            processID: ProcessInfo.processInfo.processIdentifier, startedAt: date)
     }
 
     /// The holder record of this session.

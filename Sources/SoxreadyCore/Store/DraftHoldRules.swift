@@ -15,9 +15,12 @@ public enum DraftHoldRules {
     ///   - holder: That session's user, host, process and time, or nil.
     ///   - startedAt: When the draft was started (shown when only the owner keeps `session` out).
     ///   - session: The session that wants the draft.
-    public static func otherHolder(owner: String, holderToken: String?, holder: DraftHolder?, startedAt: Date,
-                                   session: DraftSession) -> DraftHolder?
-    {
+    /// - Returns: The live holder when it is another session; else, when the owner is not `session`'s user,
+    ///   the ended holder or the owner since `startedAt` (host `-`); nil when `session` may take the draft.
+    public static func otherHolder(
+        owner: String, holderToken: String?, holder: DraftHolder?, startedAt: Date,
+        session: DraftSession
+    ) -> DraftHolder? {
         if let holder, holderToken != session.token, !holder.hasEnded { return holder }
         if !owner.isEmpty, owner != session.user {
             return holder ?? DraftHolder(user: owner, host: "-", processID: 0, since: startedAt)

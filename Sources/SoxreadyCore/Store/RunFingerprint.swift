@@ -50,9 +50,10 @@ public enum RunFingerprint {
         public var previousFingerprint: String?
 
         /// Creates the fields.
-        public init(appSlug: String, run: Int, recordedAt: String, questionnaireHash: String, answersJSON: String, resultJSON: String,
-                    preparedBy: String, attestation: String, previousFingerprint: String?)
-        {
+        public init(
+            appSlug: String, run: Int, recordedAt: String, questionnaireHash: String, answersJSON: String, resultJSON: String,
+            preparedBy: String, attestation: String, previousFingerprint: String?
+        ) {
             self.appSlug = appSlug
             self.run = run
             self.recordedAt = recordedAt
@@ -135,5 +136,7 @@ public enum RunFingerprint {
     }
 
     /// The 64 lower-case hex digits of recipe `soxready-signoff@1` (the `fingerprint` field is ignored).
-    public static func compute(appSlug: String, signOff: SignOff) -> String { SHA256Digest.hex(signOffPreimage(appSlug: appSlug, signOff: signOff)) }
+    public static func compute(appSlug: String, signOff: SignOff) -> String {
+        SHA256Digest.hex(signOffPreimage(appSlug: appSlug, signOff: signOff))
+    }
 }

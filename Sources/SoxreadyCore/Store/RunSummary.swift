@@ -28,10 +28,11 @@ public struct RunSummary: Sendable, Equatable {
     public var low: Int
 
     /// Creates a summary.
-    public init(number: Int, recordedAt: Date, questionnaireID: String, questionnaireVersion: String,
-                readiness: ReadinessLevel, score: Double?, confidence: Double, stars: Int,
-                blockers: Int, high: Int, medium: Int, low: Int)
-    {
+    public init(
+        number: Int, recordedAt: Date, questionnaireID: String, questionnaireVersion: String,
+        readiness: ReadinessLevel, score: Double?, confidence: Double, stars: Int,
+        blockers: Int, high: Int, medium: Int, low: Int
+    ) {
         self.number = number
         self.recordedAt = recordedAt
         self.questionnaireID = questionnaireID
@@ -48,10 +49,11 @@ public struct RunSummary: Sendable, Equatable {
 
     /// The summary of a result: its level, score, confidence and gap counts by priority.
     public init(result: AssessmentResult, recordedAt: Date) {
-        self.init(number: result.run.number, recordedAt: recordedAt, questionnaireID: result.questionnaire.id,
-                  questionnaireVersion: result.questionnaire.version, readiness: result.readiness, score: result.score,
-                  confidence: result.confidence.percent, stars: result.confidence.stars,
-                  blockers: result.gaps.count { $0.priority == 1 }, high: result.gaps.count { $0.priority == 2 },
-                  medium: result.gaps.count { $0.priority == 3 }, low: result.gaps.count { $0.priority == 4 })
+        self.init(
+            number: result.run.number, recordedAt: recordedAt, questionnaireID: result.questionnaire.id,
+            questionnaireVersion: result.questionnaire.version, readiness: result.readiness, score: result.score,
+            confidence: result.confidence.percent, stars: result.confidence.stars,
+            blockers: result.gaps.count { $0.priority == 1 }, high: result.gaps.count { $0.priority == 2 },
+            medium: result.gaps.count { $0.priority == 3 }, low: result.gaps.count { $0.priority == 4 })
     }
 }

@@ -37,10 +37,11 @@ public struct SignOff: Sendable, Equatable {
     public var fingerprint: String
 
     /// Creates a sign-off.
-    public init(number: Int, runNumber: Int, runFingerprint: String, reviewer: String, role: String, decision: Decision,
-                comment: String?, statement: String, recordedAt: Date, signature: String?, previousFingerprint: String?,
-                fingerprint: String)
-    {
+    public init(
+        number: Int, runNumber: Int, runFingerprint: String, reviewer: String, role: String, decision: Decision,
+        comment: String?, statement: String, recordedAt: Date, signature: String?, previousFingerprint: String?,
+        fingerprint: String
+    ) {
         self.number = number
         self.runNumber = runNumber
         self.runFingerprint = runFingerprint

@@ -47,6 +47,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// written (exit 65).
     case importRefused(app: String, reason: String)
 
+    /// One line for the user: what went wrong with which store, application or run, whether anything was
+    /// recorded, and what to do next.
     public var description: String {
         switch self {
         case .busy(let location, let seconds):
@@ -63,7 +65,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the store \(location) was written by a newer soxready (schema \(found)); this version does not "
                 + "change it: use the newer soxready"
         case .appNotFound(let name, let known):
-            let hint = known.isEmpty ? "no application has been assessed in this store yet"
+            let hint =
+                known.isEmpty
+                ? "no application has been assessed in this store yet"
                 : "known applications: \(known.prefix(10).joined(separator: ", "))\(known.count > 10 ? ", …" : "")"
             return "no application named '\(name)' in the store; \(hint)"
         case .runNotFound(let app, let number, let latest):
@@ -77,7 +81,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the unfinished assessment of '\(app)' is open in another session: \(holder.description); "
                 + "finish or quit it there, or take it over with --take-over"
         case .draftLost(let app, let holder, let unsaved):
-            let lost = holder.map { "was taken over by \($0.description)" }
+            let lost =
+                holder.map { "was taken over by \($0.description)" }
                 ?? "is no longer held by this session (another session took it over and has let it go, recorded it or started again)"
             let last = unsaved.map { "the last change made here (\($0)) was not saved" } ?? "no run was recorded"
             return "the unfinished assessment of '\(app)' \(lost): this session stops; the answers it saved are in that draft, \(last)"

@@ -30,11 +30,12 @@ public struct StoredRun: Sendable {
     public var previousFingerprint: String?
 
     /// Creates a stored run.
-    public init(summary: RunSummary, appName: String, appSlug: String, answers: AnswerSheet, result: AssessmentResult,
-                resultJSON: String, answersJSON: String, questionnaireContent: String, questionnaireHash: String,
-                fingerprint: String, fingerprintRecipe: String = RunFingerprint.recipe2, preparer: Preparer? = nil,
-                previousFingerprint: String? = nil)
-    {
+    public init(
+        summary: RunSummary, appName: String, appSlug: String, answers: AnswerSheet, result: AssessmentResult,
+        resultJSON: String, answersJSON: String, questionnaireContent: String, questionnaireHash: String,
+        fingerprint: String, fingerprintRecipe: String = RunFingerprint.recipe2, preparer: Preparer? = nil,
+        previousFingerprint: String? = nil
+    ) {
         self.fingerprintRecipe = fingerprintRecipe
         self.preparer = preparer
         self.previousFingerprint = previousFingerprint
@@ -55,6 +56,7 @@ public struct StoredRun: Sendable {
     /// - Parameter cache: Compiled questionnaires to try before parsing the YAML (nil: parse it).
     /// - Throws: ``QuestionnaireLoadError`` naming the run, when the stored content no longer
     ///   loads (it did when the run was recorded).
+    /// - Returns: The questionnaire the run was scored against, from ``questionnaireContent``.
     public func questionnaire(cache: QuestionnaireCache? = nil) throws(QuestionnaireLoadError) -> Questionnaire {
         try QuestionnaireLoader.parse(
             questionnaireContent,
@@ -85,9 +87,10 @@ public struct RunToRecord: Sendable {
     public var preparer: Preparer
 
     /// Creates a run to record.
-    public init(appName: String, questionnaire: LoadedQuestionnaire, answers: AnswerSheet, result: AssessmentResult,
-                recordedAt: Date, preparer: Preparer, completingDraft: DraftSession? = nil)
-    {
+    public init(
+        appName: String, questionnaire: LoadedQuestionnaire, answers: AnswerSheet, result: AssessmentResult,
+        recordedAt: Date, preparer: Preparer, completingDraft: DraftSession? = nil
+    ) {
         self.preparer = preparer
         self.appName = appName
         self.questionnaire = questionnaire
@@ -102,26 +105,30 @@ public struct RunToRecord: Sendable {
     /// a gap has served its purpose and is dropped (SCORING.md); the run before still shows it.
     ///
     /// - Parameters:
+    ///   - answers: The answers.
     ///   - appName: The application's name.
     ///   - questionnaire: The questionnaire and its content.
-    ///   - answers: The answers.
     ///   - recordedAt: The run's time (its as-of date).
     ///   - preparer: Who prepared the answers and attests them.
     ///   - completingDraft: The session whose draft the run completes, if any.
-    public init(scoring answers: AnswerSheet, appName: String, questionnaire: LoadedQuestionnaire, recordedAt: Date,
-                preparer: Preparer, completingDraft: DraftSession? = nil)
-    {
-        let card = ReadinessScorer.score(questionnaire.questionnaire, answers: answers, rules: .version2(asOf: CalendarDate(utc: recordedAt)))
+    public init(
+        scoring answers: AnswerSheet, appName: String, questionnaire: LoadedQuestionnaire, recordedAt: Date,
+        preparer: Preparer, completingDraft: DraftSession? = nil
+    ) {
+        let card = ReadinessScorer.score(
+            questionnaire.questionnaire, answers: answers, rules: .version2(asOf: CalendarDate(utc: recordedAt)))
         let gaps = Set(card.gaps.map(\.questionID))
         var kept = answers
         for (id, record) in answers where !gaps.contains(id) && (record.owner != nil || record.due != nil) {
             kept[id]?.owner = nil
             kept[id]?.due = nil
         }
-        let result = AssessmentResult(card: card, questionnaire: questionnaire.questionnaire, answers: kept, appName: appName,
-                                      appSlug: Identifier.slug(appName), runNumber: 0, recordedAt: recordedAt)
-        self.init(appName: appName, questionnaire: questionnaire, answers: kept, result: result, recordedAt: recordedAt,
-                  preparer: preparer, completingDraft: completingDraft)
+        let result = AssessmentResult(
+            card: card, questionnaire: questionnaire.questionnaire, answers: kept, appName: appName,
+            appSlug: Identifier.slug(appName), runNumber: 0, recordedAt: recordedAt)
+        self.init(
+            appName: appName, questionnaire: questionnaire, answers: kept, result: result, recordedAt: recordedAt,
+            preparer: preparer, completingDraft: completingDraft)
     }
 }
 
@@ -149,9 +156,10 @@ public struct NewSignOff: Sendable {
     public var recordedAt: Date
 
     /// Creates a decision to record.
-    public init(appName: String, runNumber: Int, runFingerprint: String, reviewer: String, role: String, decision: SignOff.Decision,
-                comment: String?, statement: String, signature: String?, recordedAt: Date)
-    {
+    public init(
+        appName: String, runNumber: Int, runFingerprint: String, reviewer: String, role: String, decision: SignOff.Decision,
+        comment: String?, statement: String, signature: String?, recordedAt: Date
+    ) {
         self.appName = appName
         self.runNumber = runNumber
         self.runFingerprint = runFingerprint

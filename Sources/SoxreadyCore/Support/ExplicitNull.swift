@@ -13,11 +13,15 @@ public struct ExplicitNull<Value: Codable & Sendable & Equatable>: Codable, Send
     /// Wraps `wrappedValue`.
     public init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
 
+    /// Decodes `null` as an empty value, anything else as a `Value`.
+    ///
+    /// - Throws: `DecodingError` when a value that is not `null` is not a `Value`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
     }
 
+    /// Encodes the wrapped value, or `null` when it is nil.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }

@@ -15,7 +15,7 @@ public enum SHA256Digest {
             Array(bytes).withUnsafeBufferPointer(hash)
         }
         let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
+        var text: [UInt8] = []
         text.reserveCapacity(64)
         for byte in digest {
             text.append(digits[Int(byte >> 4)])

@@ -23,6 +23,8 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     /// `MAJOR.MINOR.PATCH[-prerelease]`.
     public var description: String { "\(major).\(minor).\(patch)" + (prerelease.isEmpty ? "" : "-\(prerelease)") }
 
+    /// Orders by major, minor and patch numerically; at equal numbers a pre-release comes before the release,
+    /// and pre-release labels compare as text.
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
             return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)

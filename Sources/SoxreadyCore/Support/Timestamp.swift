@@ -4,7 +4,7 @@ import Foundation
 public enum Timestamp {
     /// Formats `date` as `YYYY-MM-DDTHH:MM:SSZ`.
     public static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` (what ``string(_:)`` writes) without a formatter, which keeps
@@ -32,6 +32,6 @@ public enum Timestamp {
             let days = era * 146_097 + doe - 719_468
             return Date(timeIntervalSince1970: Double(days * 86_400 + hh * 3_600 + mm * 60 + ss))
         }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }

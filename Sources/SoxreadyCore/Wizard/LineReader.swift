@@ -21,6 +21,7 @@ public protocol LineReader: AnyObject {
     ///   - prompt: The short prompt on the input line (`> `).
     ///   - prefill: The text to pre-fill (libedit) or to show as the default (plain), if any.
     ///   - completions: Candidates for Tab completion.
+    /// - Returns: The line typed, without its line ending, or ``LineInput/endOfInput``.
     func readLine(prompt: String, prefill: String?, completions: Completions) -> LineInput
 
     /// Reads one line for a request that says more than the prompt: whether `?` asks for help
@@ -60,9 +61,10 @@ public struct LineRequest: Sendable, Equatable {
     public var freeText: Bool
 
     /// Creates a request; by default `?` is an ordinary character.
-    public init(prompt: String, prefill: String? = nil, completions: Completions = Completions(primary: []),
-                helpKey: Bool = false, freeText: Bool = false)
-    {
+    public init(
+        prompt: String, prefill: String? = nil, completions: Completions = Completions(primary: []),
+        helpKey: Bool = false, freeText: Bool = false
+    ) {
         self.prompt = prompt
         self.prefill = prefill
         self.completions = completions

@@ -50,10 +50,11 @@ public final class WizardLoop {
     ///     next (nil at the end); called before the next question is shown. An error stops the loop
     ///     and is rethrown: the answer was not confirmed.
     /// - Returns: How the loop ended.
-    public func run(_ session: inout WizardSession, reader: any LineReader,
-                    write: (String) -> Void,
-                    save: (String, AnswerRecord?, String?) throws -> Void) rethrows -> Outcome
-    {
+    public func run(
+        _ session: inout WizardSession, reader: any LineReader,
+        write: (String) -> Void,
+        save: (String, AnswerRecord?, String?) throws -> Void
+    ) rethrows -> Outcome {
         var shown: Int?
         while true {
             let width = WizardText.layoutWidth(reader.columns)
@@ -64,7 +65,9 @@ public final class WizardLoop {
                     continue
                 }
                 write(WizardText.wrap(pending.text.terminalSafe(), width: width) + "\n")
-                let completions = pending.kind == .commitment ? Completions(primary: [":owner ", ":due ", ":back"]) : Completions(primary: ["yes", "no"])
+                let completions =
+                    pending.kind == .commitment
+                    ? Completions(primary: [":owner ", ":due ", ":back"]) : Completions(primary: ["yes", "no"])
                 let input = reader.readLine(LineRequest(prompt: pending.prompt, completions: completions))
                 guard case .line(let line) = input else { return .endOfInput }
                 try carryOut(session.handle(line, emptyMeansDefault: true), session: session, width: width, write: write, save: save)
@@ -88,13 +91,15 @@ public final class WizardLoop {
                 if explain { explainedPrefill = true }
                 shown = index
             }
-            let request = LineRequest(prompt: "> ", prefill: session.prefill,
-                                      completions: WizardText.completions(for: question, rerun: session.hasDefaults),
-                                      helpKey: true, freeText: question.type == .text)
+            let request = LineRequest(
+                prompt: "> ", prefill: session.prefill,
+                completions: WizardText.completions(for: question, rerun: session.hasDefaults),
+                helpKey: true, freeText: question.type == .text)
             let input = reader.readLine(request)
             guard case .line(let line) = input else { return .endOfInput }
-            try carryOut(session.handle(line, emptyMeansDefault: !reader.editsLine), session: session,
-                         width: WizardText.layoutWidth(reader.columns), write: write, save: save)
+            try carryOut(
+                session.handle(line, emptyMeansDefault: !reader.editsLine), session: session,
+                width: WizardText.layoutWidth(reader.columns), write: write, save: save)
             if let limit = maxInvalidAttempts, session.invalidAttempts >= limit, case .ask(let still) = session.step, still == index {
                 return .tooManyInvalidAnswers(questionID: question.id)
             }
@@ -104,13 +109,15 @@ public final class WizardLoop {
     /// Says once why the questions asked only after go-live were passed over, at the first one.
     private func explainNotYetDue(_ session: WizardSession, width: Int, write: (String) -> Void) {
         guard !explainedNotYetDue, let first = session.deferred.first else { return }
-        write(WizardText.notYetDue(first, of: session.notYetDue.count, cutover: session.cutoverDate, in: session.questionnaire, width: width))
+        write(
+            WizardText.notYetDue(first, of: session.notYetDue.count, cutover: session.cutoverDate, in: session.questionnaire, width: width))
         explainedNotYetDue = true
     }
 
-    private func carryOut(_ effects: [WizardSession.Effect], session: WizardSession, width: Int, write: (String) -> Void,
-                          save: (String, AnswerRecord?, String?) throws -> Void) rethrows
-    {
+    private func carryOut(
+        _ effects: [WizardSession.Effect], session: WizardSession, width: Int, write: (String) -> Void,
+        save: (String, AnswerRecord?, String?) throws -> Void
+    ) rethrows {
         for effect in effects {
             switch effect {
             case .save(let id, let record):
@@ -125,7 +132,9 @@ public final class WizardLoop {
                     write(WizardText.help(helped, width: width) + WizardText.reminder(helped, width: width))
                 }
             case .skipped:
-                let text = explainedSkip ? "skipped"
+                let text =
+                    explainedSkip
+                    ? "skipped"
                     : "skipped; :back returns to it" + (offersReview ? ", and you are asked again before the run is recorded" : "")
                 write(Self.message("–", text, width: width))
                 explainedSkip = true

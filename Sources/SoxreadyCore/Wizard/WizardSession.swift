@@ -116,9 +116,10 @@ public struct WizardSession: Sendable {
     ///   - asOf: The run's as-of date (the UTC calendar date of the flow's clock): in a run that
     ///     is pre-cutover with the answers given so far, the questions asked only after go-live
     ///     are not yet due and not asked. Nil asks them whatever the stage.
-    public init(questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:],
-                resumeAt: String? = nil, asking: Set<String>? = nil, countLabel: String = "Gap", asOf: CalendarDate? = nil)
-    {
+    public init(
+        questionnaire: Questionnaire, answers: AnswerSheet = [:], defaults: AnswerSheet = [:],
+        resumeAt: String? = nil, asking: Set<String>? = nil, countLabel: String = "Gap", asOf: CalendarDate? = nil
+    ) {
         self.questionnaire = questionnaire
         self.asOf = asOf
         self.answers = answers
@@ -284,8 +285,10 @@ public struct WizardSession: Sendable {
     }
 
     /// The command names the wizard knows, with their short forms.
-    static let commandNames: Set<String> = [":back", ":b", ":skip", ":s", ":unknown", ":u", ":na", ":n/a", ":note", ":evidence",
-                                             ":quit", ":q", ":keep", ":k", ":help", ":h", ":?"]
+    static let commandNames: Set<String> = [
+        ":back", ":b", ":skip", ":s", ":unknown", ":u", ":na", ":n/a", ":note", ":evidence",
+        ":quit", ":q", ":keep", ":k", ":help", ":h", ":?",
+    ]
 
     /// True when `text` starts with a known command name.
     static func isCommand(_ text: String) -> Bool {
@@ -306,7 +309,9 @@ public struct WizardSession: Sendable {
             return "\(id) (\(label(id)))"
         case .choices(let ids):
             let canonical = (ids.isEmpty ? "none" : ids.joined(separator: ", ")).lowercased()
-            if lower == canonical || lower.split(whereSeparator: { $0 == "," || $0 == " " }).joined(separator: ", ") == canonical { return nil }
+            if lower == canonical || lower.split(whereSeparator: { $0 == "," || $0 == " " }).joined(separator: ", ") == canonical {
+                return nil
+            }
             return ids.isEmpty ? "none" : ids.map { "\($0) (\(label($0)))" }.joined(separator: ", ")
         default:
             return nil
@@ -343,11 +348,17 @@ public struct WizardSession: Sendable {
         case ":note", ":evidence":
             guard !argument.contains(where: { $0.isNewline }) else { return [.say("keep it to one line")] }
             var record = startingRecord(question.id)
-            if name == ":note" { record.note = argument.isEmpty ? nil : argument } else { record.evidence = argument.isEmpty ? nil : argument }
+            if name == ":note" {
+                record.note = argument.isEmpty ? nil : argument
+            } else {
+                record.evidence = argument.isEmpty ? nil : argument
+            }
             answers[question.id] = record
             let what = name == ":note" ? "note" : "evidence"
-            return [.save(questionID: question.id, record: record),
-                    .confirm(argument.isEmpty ? "\(what) removed" : "\(what) saved; now answer the question")]
+            return [
+                .save(questionID: question.id, record: record),
+                .confirm(argument.isEmpty ? "\(what) removed" : "\(what) saved; now answer the question"),
+            ]
         case ":owner", ":due":
             guard !argument.contains(where: { $0.isNewline }) else { return [.say("keep it to one line")] }
             // `:owner Dana Lee :due 2027-02-15` sets both at once.
@@ -365,7 +376,11 @@ public struct WizardSession: Sendable {
             known += [":note TEXT", ":evidence TEXT", ":owner NAME", ":due YYYY-MM-DD"]
             if hasDefaults { known.append(":keep") }
             known.append(":quit")
-            return [.say("unknown command \(text.split(separator: " ").first.map(String.init) ?? text); commands are \(known.joined(separator: ", "))")]
+            return [
+                .say(
+                    "unknown command \(text.split(separator: " ").first.map(String.init) ?? text); commands are \(known.joined(separator: ", "))"
+                )
+            ]
         }
     }
 
@@ -540,8 +555,9 @@ public struct WizardSession: Sendable {
     /// and commitment (a rerun keeps them unless the lead changes them), with no answer yet.
     func startingRecord(_ id: String) -> AnswerRecord {
         if let record = answers[id] { return record }
-        return AnswerRecord(answer: nil, note: defaults[id]?.note, evidence: defaults[id]?.evidence, owner: defaults[id]?.owner,
-                            due: defaults[id]?.due)
+        return AnswerRecord(
+            answer: nil, note: defaults[id]?.note, evidence: defaults[id]?.evidence, owner: defaults[id]?.owner,
+            due: defaults[id]?.due)
     }
 
     mutating func confirm(_ answer: Answer, question: Question, index: Int) -> [Effect] {

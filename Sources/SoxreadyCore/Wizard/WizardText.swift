@@ -25,9 +25,12 @@ public enum WizardText {
     ///   - width: The width to wrap at.
     ///   - editing: True with line editing (Tab completes, the pre-fill is in the line).
     ///   - prefillHint: True to explain the pre-fill (shown once per session).
-    public static func question(_ session: WizardSession, width: Int = maximumWidth, editing: Bool = true,
-                                prefillHint: Bool = true) -> String
-    {
+    /// - Returns: The block, wrapped at `width`, starting and ending with a newline; empty when the session
+    ///   has no current question.
+    public static func question(
+        _ session: WizardSession, width: Int = maximumWidth, editing: Bool = true,
+        prefillHint: Bool = true
+    ) -> String {
         guard let question = session.currentQuestion, let progress = session.progress else { return "" }
         var text = "\n"
         var marks: [String] = []
@@ -40,7 +43,9 @@ public enum WizardText {
         text += wrap(question.prompt.terminalSafe(), width: width) + "\n"
         text += choiceLines(question, width: width)
         if let record = session.currentRecord {
-            if let note = record.note { text += wrap("note: \(note.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n" }
+            if let note = record.note {
+                text += wrap("note: \(note.terminalSafe())", width: width, indent: "  ", continuation: "    ") + "\n"
+            }
             if record.owner != nil || record.due != nil {
                 let owner = record.owner.map { $0.terminalSafe() } ?? "no owner yet"
                 let due = record.due.map { "due \($0)" } ?? "no due date yet"
@@ -52,9 +57,12 @@ public enum WizardText {
         }
         text += wrap(hint(question, editing: editing, rerun: session.hasDefaults && session.prefill != nil), width: width) + "\n"
         if prefillHint, session.prefill != nil {
-            let explained = editing
-                ? "Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another" + (session.hasDefaults ? ", :keep keeps the rest of this domain." : ".")
-                : "Enter keeps the answer shown; type another to change it" + (session.hasDefaults ? ", :keep keeps the rest of this domain." : ".")
+            let explained =
+                editing
+                ? "Pre-filled with the last answer: Enter keeps it, Ctrl-U clears the line to type another"
+                    + (session.hasDefaults ? ", :keep keeps the rest of this domain." : ".")
+                : "Enter keeps the answer shown; type another to change it"
+                    + (session.hasDefaults ? ", :keep keeps the rest of this domain." : ".")
             text += wrap(explained, width: width) + "\n"
         }
         return text
@@ -74,8 +82,10 @@ public enum WizardText {
             let head = "  " + String(repeating: " ", count: numberWidth - number.count) + number + ") " + choice.id
             if column + 20 <= width {
                 let padded = head + String(repeating: " ", count: column - head.displayWidth)
-                text += wrap(choice.label.terminalSafe(), width: width, indent: padded,
-                             continuation: String(repeating: " ", count: column)) + "\n"
+                text +=
+                    wrap(
+                        choice.label.terminalSafe(), width: width, indent: padded,
+                        continuation: String(repeating: " ", count: column)) + "\n"
             } else {
                 text += wrap(choice.id, width: width, indent: head.replacing(choice.id, with: ""), continuation: "      ") + "\n"
                 text += wrap(choice.label.terminalSafe(), width: width, indent: "      ", continuation: "      ") + "\n"
@@ -124,8 +134,10 @@ public enum WizardText {
         if groups.count == 1, let group = groups.first {
             let one = group.questions.count == 1
             let reads = group.reads.isEmpty ? "earlier answers" : group.reads
-            text = "(Question\(one ? "" : "s") \(name(group.questions)) \(one ? "does" : "do") not apply: "
-                + (group.condition == nil ? "\(one ? "its" : "their") condition on \(reads) does not hold" : why(group, subject: one ? "it " : "they "))
+            text =
+                "(Question\(one ? "" : "s") \(name(group.questions)) \(one ? "does" : "do") not apply: "
+                + (group.condition == nil
+                    ? "\(one ? "its" : "their") condition on \(reads) does not hold" : why(group, subject: one ? "it " : "they "))
                 + ".)"
         } else {
             let parts = groups.prefix(5).map { group in
@@ -154,16 +166,21 @@ public enum WizardText {
     ///   - cutover: The cutover date answered, nil when none is.
     ///   - questionnaire: The questionnaire (for the question's number).
     ///   - width: The width to wrap at.
-    public static func notYetDue(_ first: Question, of count: Int, cutover: CalendarDate?, in questionnaire: Questionnaire,
-                                 width: Int = maximumWidth) -> String
-    {
+    /// - Returns: The note in parentheses, indented by two spaces, with a newline before and after.
+    public static func notYetDue(
+        _ first: Question, of count: Int, cutover: CalendarDate?, in questionnaire: Questionnaire,
+        width: Int = maximumWidth
+    ) -> String {
         let number = (questionnaire.questions.firstIndex { $0.id == first.id } ?? 0) + 1
         let one = count == 1
         var text = "(\(count) question\(one ? " is" : "s are") asked only after go-live, and "
         text += cutover.map { "the cutover date, \($0), is still ahead" } ?? "no cutover date is given"
-        text += one ? ": it is not asked in this run (question \(number), \(first.displayTitle))."
+        text +=
+            one
+            ? ": it is not asked in this run (question \(number), \(first.displayTitle))."
             : ": they are not asked in this run, starting with question \(number), \(first.displayTitle)."
-        text += cutover == nil
+        text +=
+            cutover == nil
             ? " A rerun asks \(one ? "it" : "them") once the cutover date is given and has passed.)"
             : " A rerun on or after the cutover date asks \(one ? "it" : "them").)"
         return "\n" + wrap(text.terminalSafe(), width: width, indent: "  ", continuation: "  ") + "\n"
@@ -175,6 +192,7 @@ public enum WizardText {
     ///   - question: The question.
     ///   - editing: True with line editing: only then does Tab complete.
     ///   - rerun: True when the answer is pre-filled from the last run (`:keep` is offered).
+    /// - Returns: `Answer with … · ? help · :back …`, unwrapped, without a newline.
     public static func hint(_ question: Question, editing: Bool = true, rerun: Bool = false) -> String {
         let tab = editing ? " (Tab completes)" : ""
         let how: String
@@ -197,22 +215,31 @@ public enum WizardText {
     /// The help screen of `?`: why it matters, evidence, the Azure capability, the remediation.
     public static func help(_ question: Question, width: Int = maximumWidth) -> String {
         var text = "\n"
-        text += question.help.isEmpty ? "  No help text for this question.\n" : flowed(question.help.terminalSafe(keepNewlines: true), width: width)
+        text +=
+            question.help.isEmpty
+            ? "  No help text for this question.\n" : flowed(question.help.terminalSafe(keepNewlines: true), width: width)
         if question.isScored {
-            var facts = ["\(NumberText.plain(question.points)) point\(question.points == 1 ? "" : "s")", "gap risk \(question.gapRisk.rawValue)"]
+            var facts = [
+                "\(NumberText.plain(question.points)) point\(question.points == 1 ? "" : "s")", "gap risk \(question.gapRisk.rawValue)",
+            ]
             if let control = question.control { facts.insert(control.rawValue, at: 0) }
             if question.gating { facts.append("gating: a gap here can block the migration") }
             text += wrap("Scoring: \(facts.joined(separator: " · "))", width: width, indent: "  ", continuation: "    ") + "\n"
         } else {
-            text += wrap("Context only: not scored; other questions may depend on it.", width: width, indent: "  ", continuation: "  ") + "\n"
+            text +=
+                wrap("Context only: not scored; other questions may depend on it.", width: width, indent: "  ", continuation: "  ") + "\n"
         }
         if let remediation = question.remediation {
             if !remediation.azure.isEmpty {
-                text += wrap("Azure capability that closes the gap: \(remediation.azure.joined(separator: "; ").terminalSafe())",
-                             width: width, indent: "  ", continuation: "    ") + "\n"
+                text +=
+                    wrap(
+                        "Azure capability that closes the gap: \(remediation.azure.joined(separator: "; ").terminalSafe())",
+                        width: width, indent: "  ", continuation: "    ") + "\n"
             }
             let owner = remediation.owner.isEmpty ? "" : " (owner: \(remediation.owner.terminalSafe()))"
-            text += wrap("If it is a gap: \(remediation.action.terminalSafe())\(owner)", width: width, indent: "  ", continuation: "    ") + "\n"
+            text +=
+                wrap("If it is a gap: \(remediation.action.terminalSafe())\(owner)", width: width, indent: "  ", continuation: "    ")
+                + "\n"
         }
         if !question.itgc.isEmpty || !question.cuec.isEmpty {
             var line = "ITGC: \(question.itgc.map(\.title).joined(separator: ", "))"
@@ -223,7 +250,8 @@ public enum WizardText {
         commands += question.required ? " · (required: other questions depend on it)" : " · :skip leave unanswered"
         commands += " · :unknown don't know"
         commands += question.notApplicable ? " · :na not applicable" : ""
-        commands += " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :owner NAME and :due YYYY-MM-DD (who closes the gap by when)"
+        commands +=
+            " · :note TEXT · :evidence TEXT (ticket, URL, document id) · :owner NAME and :due YYYY-MM-DD (who closes the gap by when)"
             + " · :keep keep the rest of the domain's pre-filled answers (reruns)"
         commands += " · :quit save and leave"
         text += wrap(commands, width: width, indent: "  ", continuation: "    ") + "\n"
@@ -269,7 +297,9 @@ public enum WizardText {
         guard let first = line.first, first.isUppercase, let colon = line.firstIndex(of: ":") else { return false }
         let label = line[..<colon]
         let after = line[line.index(after: colon)...]
-        guard after.isEmpty || after.hasPrefix(" "), label.count <= 48, !label.contains(where: { ".!?;".contains($0) }) else { return false }
+        guard after.isEmpty || after.hasPrefix(" "), label.count <= 48, !label.contains(where: { ".!?;".contains($0) }) else {
+            return false
+        }
         return label.split(separator: " ").count <= 6
     }
 
@@ -282,8 +312,10 @@ public enum WizardText {
             for line in paragraph.split(separator: "\n") {
                 let line = String(line)
                 if let marker = listMarker(line) {
-                    out += wrap(String(line.dropFirst(marker.count)), width: width, indent: "  " + marker,
-                                continuation: String(repeating: " ", count: 2 + marker.count)) + "\n"
+                    out +=
+                        wrap(
+                            String(line.dropFirst(marker.count)), width: width, indent: "  " + marker,
+                            continuation: String(repeating: " ", count: 2 + marker.count)) + "\n"
                 } else {
                     out += wrap(line, width: width, indent: "  ", continuation: "  ") + "\n"
                 }
@@ -328,7 +360,10 @@ public enum WizardText {
                         if !piece.isEmpty { flush() }
                         continue
                     }
-                    if lineWidth > 0, lineWidth + 1 + pieceWidth > available { flush(); continue }
+                    if lineWidth > 0, lineWidth + 1 + pieceWidth > available {
+                        flush()
+                        continue
+                    }
                     line += (lineWidth > 0 ? " " : "") + piece
                     lineWidth += (lineWidth > 0 ? 1 : 0) + pieceWidth
                     piece = ""

@@ -3,7 +3,11 @@ import Foundation
 
 /// Options every command accepts (PRODUCT.md §2).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file (default .soxready/soxready.sqlite, or $SOXREADY_STORE) or a PostgreSQL URL postgresql://user@host:port/database.", valueName: "path|url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: a SQLite file (default .soxready/soxready.sqlite, or $SOXREADY_STORE) or a PostgreSQL URL postgresql://user@host:port/database.",
+            valueName: "path|url"))
     var store: String?
 
     @Flag(name: .long, help: "Print no colour (also when NO_COLOR is set).")

@@ -36,8 +36,9 @@ extension GlobalOptions {
     /// never creates or changes anything.
     static func openStore(_ location: String, writing: Bool, busyTimeout: Double) throws(StoreError) -> any AssessmentStore {
         if PostgresConnectionInfo.isURL(location) {
-            return try PostgresStore(url: location, mode: writing ? .readWrite : .readOnly, busyTimeout: busyTimeout,
-                                     toolVersion: SoxreadyVersion.current, warn: { try? Console.error($0) })
+            return try PostgresStore(
+                url: location, mode: writing ? .readWrite : .readOnly, busyTimeout: busyTimeout,
+                toolVersion: SoxreadyVersion.current, warn: { try? Console.error($0) })
         }
         return try SQLiteStore(path: location, mode: writing ? .readWrite(create: true) : .readOnly, busyTimeout: busyTimeout)
     }
@@ -73,8 +74,10 @@ extension GlobalOptions {
     var defaultReportsFolder: String {
         if storePath == Self.defaultStore || storePath == "./" + Self.defaultStore { return "Reports" }
         if storeIsPostgres {
-            let database = (try? PostgresConnectionInfo.parse(storePath, environment: ProcessInfo.processInfo.environment,
-                                                              osUser: PostgresConnectionInfo.effectiveUserName()))?.database
+            let database =
+                (try? PostgresConnectionInfo.parse(
+                    storePath, environment: ProcessInfo.processInfo.environment,
+                    osUser: PostgresConnectionInfo.effectiveUserName()))?.database
             return "Reports/\(Identifier.slug(database ?? "postgresql"))"
         }
         return "Reports/" + Identifier.slug(((storePath as NSString).lastPathComponent as NSString).deletingPathExtension)

@@ -39,7 +39,9 @@ struct AppsCommand: ParsableCommand {
                     try Console.out(try AppsDocument(apps, progress: progress).jsonData())
                 case .table:
                     if apps.isEmpty {
-                        let text = archived ? "No archived application in \(global.storeDisplayName.terminalSafe())."
+                        let text =
+                            archived
+                            ? "No archived application in \(global.storeDisplayName.terminalSafe())."
                             : "No application has been assessed in \(global.storeDisplayName.terminalSafe()) yet. Start with: soxready assess --app NAME"
                         try Console.out((Terminal.summaryWidth.map { WizardText.wrap(text, width: $0) } ?? text) + "\n")
                         return
@@ -54,25 +56,32 @@ struct AppsCommand: ParsableCommand {
         /// P4, long names are cut with "…" (to 16 columns at least), and LOW, MEDIUM, HIGH, RUN,
         /// CONFIDENCE and RECORDED are left out in that order (a note says which).
         static func table(_ apps: [AppSummary], progress: [String: AppsDocument.DraftProgress], width: Int?) -> String {
-            let columns = [TextTable.Column("APP", minimum: 16), TextTable.Column("RUN", drop: 4), TextTable.Column("RECORDED", drop: 6),
-                           TextTable.Column("READINESS"), TextTable.Column("SCORE"), TextTable.Column("CONFIDENCE", short: "CONF.", drop: 5),
-                           TextTable.Column("BLOCKERS", short: "P1"), TextTable.Column("HIGH", short: "P2", drop: 3),
-                           TextTable.Column("MEDIUM", short: "P3", drop: 2), TextTable.Column("LOW", short: "P4", drop: 1),
-                           TextTable.Column("SIGN-OFF"), TextTable.Column("DRAFT")]
+            let columns = [
+                TextTable.Column("APP", minimum: 16), TextTable.Column("RUN", drop: 4), TextTable.Column("RECORDED", drop: 6),
+                TextTable.Column("READINESS"), TextTable.Column("SCORE"), TextTable.Column("CONFIDENCE", short: "CONF.", drop: 5),
+                TextTable.Column("BLOCKERS", short: "P1"), TextTable.Column("HIGH", short: "P2", drop: 3),
+                TextTable.Column("MEDIUM", short: "P3", drop: 2), TextTable.Column("LOW", short: "P4", drop: 1),
+                TextTable.Column("SIGN-OFF"), TextTable.Column("DRAFT"),
+            ]
             var rows: [[TextTable.Cell]] = []
             for app in apps {
                 let draft = progress[app.name].map { "\($0.answered)/\($0.applicable)" } ?? (app.hasDraft ? "yes" : "")
                 guard let run = app.latest else {
-                    rows.append([TextTable.Cell(app.name.terminalSafe())] + Array(repeating: TextTable.Cell("-"), count: 10) + [TextTable.Cell(draft)])
+                    rows.append(
+                        [TextTable.Cell(app.name.terminalSafe())] + Array(repeating: TextTable.Cell("-"), count: 10) + [
+                            TextTable.Cell(draft)
+                        ])
                     continue
                 }
                 let recorded = Timestamp.string(run.recordedAt)
-                rows.append([TextTable.Cell(app.name.terminalSafe()), TextTable.Cell(String(run.number)),
-                             TextTable.Cell(recorded, compact: String(recorded.prefix(10))), TextTable.Cell(run.readiness.rawValue),
-                             TextTable.Cell(run.score.map { NumberText.oneDecimal($0) } ?? "-"),
-                             TextTable.Cell("\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★"), TextTable.Cell(String(run.blockers)),
-                             TextTable.Cell(String(run.high)), TextTable.Cell(String(run.medium)), TextTable.Cell(String(run.low)),
-                             TextTable.Cell(SignOffEntry(app.latestSignOff).status), TextTable.Cell(draft)])
+                rows.append([
+                    TextTable.Cell(app.name.terminalSafe()), TextTable.Cell(String(run.number)),
+                    TextTable.Cell(recorded, compact: String(recorded.prefix(10))), TextTable.Cell(run.readiness.rawValue),
+                    TextTable.Cell(run.score.map { NumberText.oneDecimal($0) } ?? "-"),
+                    TextTable.Cell("\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★"), TextTable.Cell(String(run.blockers)),
+                    TextTable.Cell(String(run.high)), TextTable.Cell(String(run.medium)), TextTable.Cell(String(run.low)),
+                    TextTable.Cell(SignOffEntry(app.latestSignOff).status), TextTable.Cell(draft),
+                ])
             }
             let rendered = TextTable(columns, rows: rows).render(width: width)
             guard let width else { return rendered.text }
@@ -82,7 +91,8 @@ struct AppsCommand: ParsableCommand {
         /// A draft's answered questions of those that apply.
         static func progress(of app: String, in store: any AssessmentStore) throws -> AppsDocument.DraftProgress? {
             guard let draft = try store.draft(appName: app),
-                let questionnaire = try? QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire").questionnaire
+                let questionnaire = try? QuestionnaireLoader.parse(draft.questionnaireContent, file: "the draft's questionnaire")
+                    .questionnaire
             else { return nil }
             // The questions asked only after go-live are not applicable while the cutover is ahead (today, UTC).
             let notYetDue = ReadinessScorer.notYetDue(questionnaire, answers: draft.answers, asOf: CalendarDate(utc: Date()))
@@ -109,7 +119,8 @@ struct AppsCommand: ParsableCommand {
                 let target = try AppName.validated(newName)
                 let store = try global.openStoreForWriting()
                 try store.renameApp(name, to: target)
-                try Console.out("Renamed \(name.terminalSafe()) to \(target.terminalSafe()); its runs keep the name they were recorded with.\n")
+                try Console.out(
+                    "Renamed \(name.terminalSafe()) to \(target.terminalSafe()); its runs keep the name they were recorded with.\n")
             }
         }
     }
@@ -117,7 +128,8 @@ struct AppsCommand: ParsableCommand {
     /// `soxready apps archive NAME`.
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Archive an application: hidden from apps and the portfolio; its runs are never deleted (apps restore brings it back).")
+            abstract:
+                "Archive an application: hidden from apps and the portfolio; its runs are never deleted (apps restore brings it back).")
 
         @Argument(help: "The application's name (or slug).") var name: String
         @OptionGroup var global: GlobalOptions

@@ -13,9 +13,10 @@ extension AssessCommand {
         let resumeCommandOf: @Sendable (String) -> String = { name in
             ("soxready assess --app \(shellQuoted(name))" + (store.map { " --store \(shellQuoted($0))" } ?? "")).terminalSafe()
         }
-        var options = AssessFlow.WizardOptions(appName: app, questionnaire: questionnaire, onlyGaps: onlyGaps,
-                                               draft: resume ? .resume : (restart ? .restart : .ask), takeOver: takeOver,
-                                               user: user ?? LoginName.current, interactive: editing, resumeCommand: resumeCommandOf)
+        var options = AssessFlow.WizardOptions(
+            appName: app, questionnaire: questionnaire, onlyGaps: onlyGaps,
+            draft: resume ? .resume : (restart ? .restart : .ask), takeOver: takeOver,
+            user: user ?? LoginName.current, interactive: editing, resumeCommand: resumeCommandOf)
         options.preparedBy = preparedBy
         if editing && global.useColor { options.emphasis = { "\u{1B}[1m" + $0 + "\u{1B}[0m" } }
         var resumeCommand = ""
@@ -38,9 +39,12 @@ extension AssessCommand {
             try Console.error("soxready: resume with: \(resumeCommand)")
             throw ExitCode(ExitStatus.noInput.rawValue)
         case .notAttested(let saved):
-            try Console.out("Not recorded: the run needs its preparer's attestation. \(saved.description); record it with: \(resumeCommand)\n")
+            try Console.out(
+                "Not recorded: the run needs its preparer's attestation. \(saved.description); record it with: \(resumeCommand)\n")
         case .tooManyInvalidAnswers(_, let id):
-            try Console.error("soxready: stopped after 3 invalid answers to question \(id); the answers before it are saved. Resume with: \(resumeCommand)")
+            try Console.error(
+                "soxready: stopped after 3 invalid answers to question \(id); the answers before it are saved. Resume with: \(resumeCommand)"
+            )
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
     }

@@ -29,7 +29,11 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The application's name (default: the answers file's app:).", valueName: "name"))
     var app: String?
 
-    @Option(name: .long, help: ArgumentHelp("Questionnaire id (id@version) or path (default: the answers file's questionnaire:, else sox-azure-migration).", valueName: "id-or-path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Questionnaire id (id@version) or path (default: the answers file's questionnaire:, else sox-azure-migration).",
+            valueName: "id-or-path"))
     var questionnaire: String?
 
     @Option(name: .long, help: ArgumentHelp("Answers file (soxready/answers@1) to record without prompting.", valueName: "file"))
@@ -62,7 +66,10 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who is answering (default: the login name).", valueName: "name"))
     var user: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who prepared the answers and attests them (default: the answers file's preparedBy:; the wizard asks).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Who prepared the answers and attests them (default: the answers file's preparedBy:; the wizard asks).", valueName: "name"))
     var preparedBy: String?
 
     @OptionGroup var global: GlobalOptions
@@ -85,7 +92,8 @@ struct AssessCommand: ParsableCommand {
             // the store as it was, even one that does not exist yet, and the wizard asks nothing.
             // The wizard finds the templates now and parses them before recording, not before its
             // first question; a batch run parses them now.
-            let plans = answers == nil
+            let plans =
+                answers == nil
                 ? try PlanOutput.deferredWriter(templates, formats: ReportFormat.plans, store: global.storeIdentity, appendix: !noAppendix)
                 : try PlanOutput.writer(templates, formats: ReportFormat.plans, store: global.storeIdentity, appendix: !noAppendix)
             do {
@@ -94,13 +102,15 @@ struct AssessCommand: ParsableCommand {
                 throw AssessFlowError.plansCannotBeWritten(reason: error.description, resume: nil)
             }
             let checked = try answers.map {
-                try AssessFlow.check(answersFile: $0, appName: app, questionnaire: questionnaire, preparedBy: preparedBy,
-                                     catalog: QuestionnaireCatalog.forProcess)
+                try AssessFlow.check(
+                    answersFile: $0, appName: app, questionnaire: questionnaire, preparedBy: preparedBy,
+                    catalog: QuestionnaireCatalog.forProcess)
             }
             let store = try global.openStoreForWriting()
-            let flow = AssessFlow(store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() }, plans: plans,
-                                  planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
-                                  write: Console.outRemembering, warn: Console.errorRemembering)
+            let flow = AssessFlow(
+                store: store, catalog: QuestionnaireCatalog.forProcess, clock: { Date() }, plans: plans,
+                planFolder: { output ?? global.defaultPlanFolder(slug: $0) },
+                write: Console.outRemembering, warn: Console.errorRemembering)
             guard let checked else {
                 try runWizard(flow)
                 return

@@ -34,9 +34,11 @@ struct BenchGenerateCommand: ParsableCommand {
                 for run in 0..<runs {
                     let maturity = 0.45 + 0.5 * Double(run) / Double(max(1, runs - 1))
                     let answers = generator.answers(for: loaded.questionnaire, maturity: maturity)
-                    _ = try store.record(RunToRecord(scoring: answers, appName: name, questionnaire: loaded,
-                                                     recordedAt: start.addingTimeInterval(Double(run) * 14 * 86_400 + Double(app)),
-                                                     preparer: Preparer(name: "Benchmark preparer")))
+                    _ = try store.record(
+                        RunToRecord(
+                            scoring: answers, appName: name, questionnaire: loaded,
+                            recordedAt: start.addingTimeInterval(Double(run) * 14 * 86_400 + Double(app)),
+                            preparer: Preparer(name: "Benchmark preparer")))
                 }
             }
             try Console.out("\(apps) applications × \(runs) runs in \(store.location.terminalSafe())\n")

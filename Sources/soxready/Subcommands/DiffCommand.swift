@@ -40,12 +40,15 @@ struct DiffCommand: ParsableCommand {
             let newer = try store.run(appName: app, number: to)
             let olderNumber = from ?? (newer.summary.number - 1)
             guard olderNumber >= 1 else {
-                throw CommandFailure("'\(newer.appName)' has only run \(newer.summary.number); diff needs two runs (record another, or give --from and --to)", .noInput)
+                throw CommandFailure(
+                    "'\(newer.appName)' has only run \(newer.summary.number); diff needs two runs (record another, or give --from and --to)",
+                    .noInput)
             }
             let older = try store.run(appName: app, number: olderNumber)
             let comparison = RunComparison(older: try RunComparison.Side(older), newer: try RunComparison.Side(newer))
-            let view = DiffView(app: newer.appName, older: older, newer: newer, comparison: comparison,
-                                newQuestionnaire: try newer.questionnaire(), oldQuestionnaire: try older.questionnaire())
+            let view = DiffView(
+                app: newer.appName, older: older, newer: newer, comparison: comparison,
+                newQuestionnaire: try newer.questionnaire(), oldQuestionnaire: try older.questionnaire())
             switch format {
             case .json: try Console.out(try view.json())
             case .md: try Console.out(view.markdown())

@@ -21,23 +21,28 @@ struct HistoryCommand: ParsableCommand {
     /// questionnaire is cut before its version, and the questionnaire, then LOW, MEDIUM, HIGH,
     /// CHANGE and CONFIDENCE are left out (a note says which).
     static func table(_ runs: [RunSummary], signOffs: [SignOff], width: Int?) -> String {
-        let columns = [TextTable.Column("RUN"), TextTable.Column("RECORDED"), TextTable.Column("QUESTIONNAIRE", minimum: 12, drop: 1),
-                       TextTable.Column("READINESS"), TextTable.Column("SCORE"), TextTable.Column("CHANGE", drop: 5),
-                       TextTable.Column("CONFIDENCE", short: "CONF.", drop: 6), TextTable.Column("BLOCKERS", short: "P1"),
-                       TextTable.Column("HIGH", short: "P2", drop: 4), TextTable.Column("MEDIUM", short: "P3", drop: 3),
-                       TextTable.Column("LOW", short: "P4", drop: 2), TextTable.Column("SIGN-OFF")]
+        let columns = [
+            TextTable.Column("RUN"), TextTable.Column("RECORDED"), TextTable.Column("QUESTIONNAIRE", minimum: 12, drop: 1),
+            TextTable.Column("READINESS"), TextTable.Column("SCORE"), TextTable.Column("CHANGE", drop: 5),
+            TextTable.Column("CONFIDENCE", short: "CONF.", drop: 6), TextTable.Column("BLOCKERS", short: "P1"),
+            TextTable.Column("HIGH", short: "P2", drop: 4), TextTable.Column("MEDIUM", short: "P3", drop: 3),
+            TextTable.Column("LOW", short: "P4", drop: 2), TextTable.Column("SIGN-OFF"),
+        ]
         var rows: [[TextTable.Cell]] = []
         var previous: Double?
         for run in runs {
-            let change = AssessmentResult.change(from: previous, to: run.score).map { ($0 >= 0 ? "+" : "") + NumberText.oneDecimal($0) } ?? "-"
+            let change =
+                AssessmentResult.change(from: previous, to: run.score).map { ($0 >= 0 ? "+" : "") + NumberText.oneDecimal($0) } ?? "-"
             let recorded = Timestamp.string(run.recordedAt)
             let version = run.questionnaireVersion.terminalSafe()
-            rows.append([TextTable.Cell(String(run.number)), TextTable.Cell(recorded, compact: String(recorded.prefix(10))),
-                         TextTable.Cell("\(run.questionnaireID.terminalSafe()) \(version)", keep: version.count + 1),
-                         TextTable.Cell(run.readiness.rawValue), TextTable.Cell(run.score.map { NumberText.oneDecimal($0) } ?? "-"),
-                         TextTable.Cell(change), TextTable.Cell("\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★"),
-                         TextTable.Cell(String(run.blockers)), TextTable.Cell(String(run.high)), TextTable.Cell(String(run.medium)),
-                         TextTable.Cell(String(run.low)), TextTable.Cell(SignOffEntry(signOffs.last { $0.runNumber == run.number }).status)])
+            rows.append([
+                TextTable.Cell(String(run.number)), TextTable.Cell(recorded, compact: String(recorded.prefix(10))),
+                TextTable.Cell("\(run.questionnaireID.terminalSafe()) \(version)", keep: version.count + 1),
+                TextTable.Cell(run.readiness.rawValue), TextTable.Cell(run.score.map { NumberText.oneDecimal($0) } ?? "-"),
+                TextTable.Cell(change), TextTable.Cell("\(NumberText.oneDecimal(run.confidence)) % \(run.stars)★"),
+                TextTable.Cell(String(run.blockers)), TextTable.Cell(String(run.high)), TextTable.Cell(String(run.medium)),
+                TextTable.Cell(String(run.low)), TextTable.Cell(SignOffEntry(signOffs.last { $0.runNumber == run.number }).status),
+            ])
             previous = run.score ?? previous
         }
         let rendered = TextTable(columns, rows: rows).render(width: width)

@@ -27,20 +27,27 @@ struct PortfolioCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write to, or - for stdout.", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "The day to count days to cutover from (default today, UTC); runs and sign-offs recorded after it are left out.",
-        valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The day to count days to cutover from (default today, UTC); runs and sign-offs recorded after it are left out.",
+            valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder with portfolio.html.mustache, portfolio.md.mustache and portfolio.css (default Reports/templates).",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder with portfolio.html.mustache, portfolio.md.mustache and portfolio.css (default Reports/templates).",
+            valueName: "dir"))
     var templates: String?
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if output == "-" && format == nil { throw ValidationError("--output - writes one format: add --format html, md or json") }
-        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date: expected YYYY-MM-DD naming a real day") }
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date: expected YYYY-MM-DD naming a real day")
+        }
     }
 
     func run() throws {
@@ -50,7 +57,8 @@ struct PortfolioCommand: ParsableCommand {
             var needed: Set<PlanRenderer.Format> = []
             if formats.contains(.html) { needed.insert(.html) }
             if formats.contains(.md) { needed.insert(.markdown) }
-            let renderer = needed.isEmpty ? nil : try PortfolioRenderer(directory: try PlanOutput.templatesDirectory(templates), formats: needed)
+            let renderer =
+                needed.isEmpty ? nil : try PortfolioRenderer(directory: try PlanOutput.templatesDirectory(templates), formats: needed)
             let source: PortfolioSource
             do {
                 // The end of the as-of day (UTC): a run recorded on it counts.

@@ -28,9 +28,11 @@ extension QuestionnaireCommand {
                     let q = loaded.questionnaire
                     // The first file with an id@version in the search order is the one used.
                     let shadowed = !seen.insert(q.reference).inserted
-                    rows.append([q.id, q.version, String(q.domains.count), String(q.questions.count),
-                                 String(q.questions.filter(\.gating).count), q.title,
-                                 entry.path + (shadowed ? " (not used: same id and version found earlier)" : "")])
+                    rows.append([
+                        q.id, q.version, String(q.domains.count), String(q.questions.count),
+                        String(q.questions.filter(\.gating).count), q.title,
+                        entry.path + (shadowed ? " (not used: same id and version found earlier)" : ""),
+                    ])
                 case .failure(let error):
                     let count: Int
                     if case .invalid(let diagnostics) = error { count = diagnostics.problemCount } else { count = 1 }

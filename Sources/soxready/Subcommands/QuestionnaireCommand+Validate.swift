@@ -30,7 +30,8 @@ extension QuestionnaireCommand {
                     let q = loaded.questionnaire
                     let scored = q.questions.filter(\.isScored).count
                     let gating = q.questions.filter(\.gating).count
-                    let line = "\(path.terminalSafe()): ok: \(q.id) \(q.version), \(q.domains.count) domains, \(q.questions.count) questions (\(scored) scored, \(gating) gating)"
+                    let line =
+                        "\(path.terminalSafe()): ok: \(q.id) \(q.version), \(q.domains.count) domains, \(q.questions.count) questions (\(scored) scored, \(gating) gating)"
                     // On a terminal, wrapped at words (a pipe gets the whole line).
                     try Console.out((Terminal.summaryWidth.map { WizardText.wrap(line, width: $0, continuation: "  ") } ?? line) + "\n")
                 } catch let error as QuestionnaireLoadError {

@@ -17,11 +17,12 @@ extension QuestionnaireCatalog {
     /// (none when `SOXREADY_CACHE` is empty or `off`, or this build cannot name itself).
     static var forProcess: QuestionnaireCatalog {
         let environment = ProcessInfo.processInfo.environment
-        return .standard(environment: environment,
-                         currentDirectory: FileManager.default.currentDirectoryPath,
-                         executablePath: CommandLine.arguments.first.map { path in
-                             path.contains("/") ? path : (Bundle.main.executablePath ?? path)
-                         },
-                         cache: SoxreadyVersion.build.flatMap { QuestionnaireCache.standard(environment: environment, toolVersion: $0) })
+        return .standard(
+            environment: environment,
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executablePath: CommandLine.arguments.first.map { path in
+                path.contains("/") ? path : (Bundle.main.executablePath ?? path)
+            },
+            cache: SoxreadyVersion.build.flatMap { QuestionnaireCache.standard(environment: environment, toolVersion: $0) })
     }
 }

@@ -9,7 +9,8 @@ extension BoardsProcess: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render the plan of a recorded run (default: the latest): Markdown, HTML, the sign-off pack, CSV backlog, JSON result, OSCAL or the PBC list.",
+        abstract:
+            "Render the plan of a recorded run (default: the latest): Markdown, HTML, the sign-off pack, CSV backlog, JSON result, OSCAL or the PBC list.",
         discussion: """
             A run that does not verify (soxready verify) is refused with exit 65 unless --unverified is \
             given. Without --format, writes the Markdown and HTML plans and the sign-off pack (a run \
@@ -26,20 +27,28 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Run number (default: the latest).", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .long, help: """
-        Output format: md, html, pack (the sign-off pack, at most two A4 pages), json, csv (Azure DevOps Boards import), \
-        answers (an answers file to edit and feed back), oscal-ar (OSCAL assessment results), oscal-poam (OSCAL plan of \
-        action and milestones), pbc (the auditor's request list as CSV) or pbc-md (the same as Markdown); default md, html \
-        and pack.
-        """)
+    @Option(
+        name: .long,
+        help: """
+            Output format: md, html, pack (the sign-off pack, at most two A4 pages), json, csv (Azure DevOps Boards import), \
+            answers (an answers file to edit and feed back), oscal-ar (OSCAL assessment results), oscal-poam (OSCAL plan of \
+            action and milestones), pbc (the auditor's request list as CSV) or pbc-md (the same as Markdown); default md, html \
+            and pack.
+            """)
     var format: ReportFormat?
 
-    @Option(name: .customLong("boards-process"), help: ArgumentHelp(
-        "With --format csv: the Azure DevOps process of the project imported into, which sets the work item type and state: agile (Feature, New; the default), scrum (Feature, New), cmmi (Feature, Proposed) or basic (Epic, To Do).",
-        valueName: "process"))
+    @Option(
+        name: .customLong("boards-process"),
+        help: ArgumentHelp(
+            "With --format csv: the Azure DevOps process of the project imported into, which sets the work item type and state: agile (Feature, New; the default), scrum (Feature, New), cmmi (Feature, Proposed) or basic (Epic, To Do).",
+            valueName: "process"))
     var boardsProcess: BoardsProcess?
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the plan templates (default Reports/templates; rules-1 runs use its rules-1/ folder, else the bundled one).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder with the plan templates (default Reports/templates; rules-1 runs use its rules-1/ folder, else the bundled one).",
+            valueName: "dir"))
     var templates: String?
 
     @Flag(name: .long, help: "Leave the appendix of every answer out of the plan.")
@@ -56,7 +65,8 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if let runNumber, runNumber < 1 { throw ValidationError("--run must be 1 or more") }
         if output == "-" && format == nil {
-            throw ValidationError("--output - writes one format: add --format md, html, pack, json, csv, answers, oscal-ar, oscal-poam, pbc or pbc-md")
+            throw ValidationError(
+                "--output - writes one format: add --format md, html, pack, json, csv, answers, oscal-ar, oscal-poam, pbc or pbc-md")
         }
         if boardsProcess != nil && format != .csv { throw ValidationError("--boards-process applies to --format csv only") }
     }
@@ -72,20 +82,24 @@ struct ReportCommand: ParsableCommand {
             let stored = try store.run(appName: app, number: runNumber)
             if stored.result.rules == .v1 {
                 if format == .pack {
-                    throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' was scored under rules 1 and has no sign-off pack; "
-                                         + "its plan (--format html) has its own sign-off block, or record a new run (assess --answers FILE "
-                                         + "--update) for a pack", .usage)
+                    throw CommandFailure(
+                        "run \(stored.summary.number) of '\(stored.appName)' was scored under rules 1 and has no sign-off pack; "
+                            + "its plan (--format html) has its own sign-off block, or record a new run (assess --answers FILE "
+                            + "--update) for a pack", .usage)
                 }
                 if noAppendix {
-                    try Console.error("soxready: note: run \(stored.summary.number) was scored under rules 1; its plan renders as recorded, with the appendix")
+                    try Console.error(
+                        "soxready: note: run \(stored.summary.number) was scored under rules 1; its plan renders as recorded, with the appendix"
+                    )
                 }
             }
             let context = try ReportContext.load(run: stored, from: store, appendix: !noAppendix)
             // A run whose fingerprint or links do not hold is not rendered as if they did.
             if let problem = context.verificationProblems.first, !unverified {
-                throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' does not verify: \(problem); soxready verify "
-                                     + "--app '\(stored.appName)' says more; give --unverified to render it anyway (the plan then says so)",
-                                     .dataError)
+                throw CommandFailure(
+                    "run \(stored.summary.number) of '\(stored.appName)' does not verify: \(problem); soxready verify "
+                        + "--app '\(stored.appName)' says more; give --unverified to render it anyway (the plan then says so)",
+                    .dataError)
             }
             if output == "-", let format {
                 try Console.out(try format.renderer(templates: writer.templates, boardsProcess: writer.boardsProcess).render(context))

@@ -40,7 +40,10 @@ struct SignOffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A comment (required to send back).", valueName: "text"))
     var comment: String?
 
-    @Option(name: .long, help: ArgumentHelp("Sign the statement with this SSH key (a private key file, or the public key of an agent key).", valueName: "key"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sign the statement with this SSH key (a private key file, or the public key of an agent key).", valueName: "key"))
     var signWith: String?
 
     @OptionGroup var global: GlobalOptions
@@ -62,29 +65,35 @@ struct SignOffCommand: ParsableCommand {
             let stored = try store.run(appName: app, number: runNumber)
             let previous = stored.summary.number > 1 ? try store.run(appName: app, number: stored.summary.number - 1) : nil
             if let problem = StoreVerifier.check(stored, previous: previous).first {
-                throw CommandFailure("run \(stored.summary.number) of '\(stored.appName)' does not verify, so it cannot be signed off: \(problem); "
-                                     + "run soxready verify --app '\(stored.appName)'", .dataError)
+                throw CommandFailure(
+                    "run \(stored.summary.number) of '\(stored.appName)' does not verify, so it cannot be signed off: \(problem); "
+                        + "run soxready verify --app '\(stored.appName)'", .dataError)
             }
             if decision == .approve, let preparer = stored.preparer?.name, SignOffRules.samePerson(preparer, reviewer) {
                 throw StoreError.selfApproval(app: stored.appName, run: stored.summary.number, name: reviewer)
             }
             let now = Date()
-            let statement = SignOffRules.statement(app: stored.appName, run: stored, reviewer: reviewer, role: role, decision: decision,
-                                                   comment: comment, at: now)
+            let statement = SignOffRules.statement(
+                app: stored.appName, run: stored, reviewer: reviewer, role: role, decision: decision,
+                comment: comment, at: now)
             var signature: String?
             if let key = signWith {
                 do throws(SSHSignature.Failure) { signature = try SSHSignature.sign(statement, keyPath: key) } catch {
                     throw CommandFailure(error.message, .ioError)
                 }
             }
-            let signOff = try store.recordSignOff(NewSignOff(appName: stored.appName, runNumber: stored.summary.number,
-                                                             runFingerprint: stored.fingerprint, reviewer: reviewer, role: role,
-                                                             decision: decision, comment: comment, statement: statement,
-                                                             signature: signature, recordedAt: now))
+            let signOff = try store.recordSignOff(
+                NewSignOff(
+                    appName: stored.appName, runNumber: stored.summary.number,
+                    runFingerprint: stored.fingerprint, reviewer: reviewer, role: role,
+                    decision: decision, comment: comment, statement: statement,
+                    signature: signature, recordedAt: now))
             try Console.out(statement.terminalSafe(keepNewlines: true))
             let verb = decision == .approve ? "Approved" : "Sent back"
-            try Console.out("\(verb): recorded as sign-off \(signOff.number) of \(stored.appName.terminalSafe()) (run \(signOff.runNumber)), "
-                            + "fingerprint \(signOff.fingerprint.prefix(16))\(signature == nil ? "" : "; signed with \(signWith?.terminalSafe() ?? "")")\n")
+            try Console.out(
+                "\(verb): recorded as sign-off \(signOff.number) of \(stored.appName.terminalSafe()) (run \(signOff.runNumber)), "
+                    + "fingerprint \(signOff.fingerprint.prefix(16))\(signature == nil ? "" : "; signed with \(signWith?.terminalSafe() ?? "")")\n"
+            )
             refreshPlans(of: stored, in: store)
         }
     }
@@ -95,8 +104,11 @@ struct SignOffCommand: ParsableCommand {
     func refreshPlans(of run: StoredRun, in store: any AssessmentStore) {
         let folder = global.defaultPlanFolder(slug: run.appSlug)
         let formats = ReportFormat.plans.filter { format in
-            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(format.fileName(appSlug: run.appSlug,
-                                                                                                               run: run.summary.number)))
+            FileManager.default.fileExists(
+                atPath: (folder as NSString).appendingPathComponent(
+                    format.fileName(
+                        appSlug: run.appSlug,
+                        run: run.summary.number)))
         }
         guard !formats.isEmpty else { return }
         do {
@@ -105,9 +117,10 @@ struct SignOffCommand: ParsableCommand {
             try writer.check(folder: folder)
             for path in try writer.write(context, folder: folder) { try Console.out("Plan updated: \(path.terminalSafe())\n") }
         } catch {
-            Console.errorRemembering("soxready: warning: the sign-off is recorded, but the plans in \(folder.terminalSafe()) were not "
-                                     + "updated (\(String(describing: error).terminalSafe())); write them again with: soxready report --app "
-                                     + "'\(run.appName.terminalSafe())' --run \(run.summary.number)")
+            Console.errorRemembering(
+                "soxready: warning: the sign-off is recorded, but the plans in \(folder.terminalSafe()) were not "
+                    + "updated (\(String(describing: error).terminalSafe())); write them again with: soxready report --app "
+                    + "'\(run.appName.terminalSafe())' --run \(run.summary.number)")
         }
     }
 }

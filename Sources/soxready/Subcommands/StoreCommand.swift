@@ -38,14 +38,16 @@ struct StoreCommand: ParsableCommand {
                 let source = try GlobalOptions.openStore(from, writing: false, busyTimeout: busy)
                 let sourceReport = try StoreVerifier.verify(source)
                 if let problem = sourceReport.problems.first {
-                    throw CommandFailure("\(fromName) does not verify (\(problem.description.terminalSafe())); soxready verify names every "
-                                         + "problem; nothing was copied", .dataError)
+                    throw CommandFailure(
+                        "\(fromName) does not verify (\(problem.description.terminalSafe())); soxready verify names every "
+                            + "problem; nothing was copied", .dataError)
                 }
                 let target = try GlobalOptions.openStore(to, writing: true, busyTimeout: busy)
                 let present = try target.apps()
                 guard present.isEmpty else {
-                    throw CommandFailure("\(toName) is not empty (\(present.count) application\(present.count == 1 ? "" : "s")); "
-                                         + "store copy writes only into an empty store; nothing was copied", .cannotCreate)
+                    throw CommandFailure(
+                        "\(toName) is not empty (\(present.count) application\(present.count == 1 ? "" : "s")); "
+                            + "store copy writes only into an empty store; nothing was copied", .cannotCreate)
                 }
                 var exports: [ApplicationExport] = []
                 for app in try source.apps() {
@@ -54,9 +56,13 @@ struct StoreCommand: ParsableCommand {
                         try target.importApplication(export)
                     } catch let error as StoreError {
                         let done = exports.map(\.name)
-                        throw CommandFailure("\(error.description.terminalSafe())" + (done.isEmpty ? "" : "; \(toName) already holds "
-                                             + "\(done.count) application\(done.count == 1 ? "" : "s") of the copy: start again with an empty store"),
-                                             error.exitStatus)
+                        throw CommandFailure(
+                            "\(error.description.terminalSafe())"
+                                + (done.isEmpty
+                                    ? ""
+                                    : "; \(toName) already holds "
+                                        + "\(done.count) application\(done.count == 1 ? "" : "s") of the copy: start again with an empty store"),
+                            error.exitStatus)
                     }
                     exports.append(export)
                 }
@@ -72,10 +78,11 @@ struct StoreCommand: ParsableCommand {
                 }
                 let runs = exports.map(\.runs.count).reduce(0, +), signOffs = exports.map(\.signOffs.count).reduce(0, +)
                 let drafts = exports.filter { $0.draft != nil }.count
-                try Console.out("Copied \(plural(exports.count, "application")), \(plural(runs, "run")), \(plural(signOffs, "sign-off")) "
-                                + "and \(plural(drafts, "draft")) from \(fromName) to \(toName).\n"
-                                + "Verified \(toName): every fingerprint and link holds and matches \(fromName).\n"
-                                + (drafts > 0 ? "Copied drafts are held by no session; their owners resume them with soxready assess.\n" : ""))
+                try Console.out(
+                    "Copied \(plural(exports.count, "application")), \(plural(runs, "run")), \(plural(signOffs, "sign-off")) "
+                        + "and \(plural(drafts, "draft")) from \(fromName) to \(toName).\n"
+                        + "Verified \(toName): every fingerprint and link holds and matches \(fromName).\n"
+                        + (drafts > 0 ? "Copied drafts are held by no session; their owners resume them with soxready assess.\n" : ""))
             }
         }
 
@@ -97,9 +104,13 @@ struct StoreCommand: ParsableCommand {
             try reportingFailures {
                 let store = try global.openStoreForWriting()
                 let version: Int
-                if let postgres = store as? PostgresStore { version = try postgres.schemaVersion() }
-                else if let sqlite = store as? SQLiteStore { version = try sqlite.schemaVersion() }
-                else { version = 0 }
+                if let postgres = store as? PostgresStore {
+                    version = try postgres.schemaVersion()
+                } else if let sqlite = store as? SQLiteStore {
+                    version = try sqlite.schemaVersion()
+                } else {
+                    version = 0
+                }
                 try Console.out("The store \(global.storeDisplayName.terminalSafe()) is at schema version \(version).\n")
             }
         }

@@ -50,10 +50,12 @@ struct VerifyCommand: ParsableCommand {
             var out = "Checked \(store.location.terminalSafe()):\n"
             var unchecked = 0
             for app in report.apps {
-                var line = "  \(app.name.terminalSafe()): \(app.runs) run\(app.runs == 1 ? "" : "s"), \(app.signOffs) sign-off\(app.signOffs == 1 ? "" : "s")"
+                var line =
+                    "  \(app.name.terminalSafe()): \(app.runs) run\(app.runs == 1 ? "" : "s"), \(app.signOffs) sign-off\(app.signOffs == 1 ? "" : "s")"
                 for (number, reviewer, check) in app.signatures {
                     switch check {
-                    case .good(let principal): line += "; sign-off \(number) by \(reviewer.terminalSafe()) signed by \(principal.terminalSafe()) ✓"
+                    case .good(let principal):
+                        line += "; sign-off \(number) by \(reviewer.terminalSafe()) signed by \(principal.terminalSafe()) ✓"
                     case .bad: line += "; sign-off \(number) by \(reviewer.terminalSafe()): bad signature ✗"
                     case .notChecked: unchecked += 1
                     }
@@ -61,7 +63,8 @@ struct VerifyCommand: ParsableCommand {
                 out += line + "\n"
             }
             let runs = report.apps.map(\.runs).reduce(0, +), signOffs = report.apps.map(\.signOffs).reduce(0, +)
-            let what = "\(report.apps.count) application\(report.apps.count == 1 ? "" : "s"), \(runs) run\(runs == 1 ? "" : "s") and "
+            let what =
+                "\(report.apps.count) application\(report.apps.count == 1 ? "" : "s"), \(runs) run\(runs == 1 ? "" : "s") and "
                 + "\(signOffs) sign-off\(signOffs == 1 ? "" : "s")"
             if unchecked > 0 {
                 out += "  \(unchecked) signature\(unchecked == 1 ? " was" : "s were") not checked: give --allowed-signers FILE\n"
@@ -74,8 +77,9 @@ struct VerifyCommand: ParsableCommand {
             for problem in report.problems { out += "  BROKEN: \(problem.description.terminalSafe())\n" }
             try Console.out(out)
             for problem in report.problems { try Console.error("soxready: BROKEN: \(problem.description.terminalSafe())") }
-            throw CommandFailure("verification failed at \(first.description); \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") "
-                                 + "in \(what)", .dataError)
+            throw CommandFailure(
+                "verification failed at \(first.description); \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") "
+                    + "in \(what)", .dataError)
         }
     }
 }

@@ -26,11 +26,17 @@ func reportingFailures(_ body: () throws -> Void) throws {
         (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus)
     } catch let error as QuestionnaireLoadError {
         // Diagnostics keep their FILE:LINE:COLUMN form; other failures get the usual prefix.
-        if case .invalid = error { (message, status) = (error.description.terminalSafe(keepNewlines: true), error.exitStatus) }
-        else { (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus) }
+        if case .invalid = error {
+            (message, status) = (error.description.terminalSafe(keepNewlines: true), error.exitStatus)
+        } else {
+            (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus)
+        }
     } catch let error as AnswersFileError {
-        if case .invalid = error { (message, status) = (error.description.terminalSafe(keepNewlines: true), error.exitStatus) }
-        else { (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus) }
+        if case .invalid = error {
+            (message, status) = (error.description.terminalSafe(keepNewlines: true), error.exitStatus)
+        } else {
+            (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus)
+        }
     } catch let error as AssessFlowError {
         (message, status) = ("soxready: error: \(error.description.terminalSafe())", error.exitStatus)
     } catch let error as AtomicFile.WriteError {

@@ -59,9 +59,12 @@ struct DiffView {
 
     /// "1 met · 1 slipped · 2 new · 1 overdue".
     var commitmentCounts: String {
-        let kinds: [(CommitmentChange.Kind, String)] = [(.met, "met"), (.metLate, "met late"), (.slipped, "slipped"),
-                                                         (.reassigned, "reassigned"), (.new, "new"), (.withdrawn, "withdrawn")]
-        return (kinds.map { kind in "\(comparison.commitments.filter { $0.kind == kind.0 }.count) \(kind.1)" }
+        let kinds: [(CommitmentChange.Kind, String)] = [
+            (.met, "met"), (.metLate, "met late"), (.slipped, "slipped"),
+            (.reassigned, "reassigned"), (.new, "new"), (.withdrawn, "withdrawn"),
+        ]
+        return
+            (kinds.map { kind in "\(comparison.commitments.filter { $0.kind == kind.0 }.count) \(kind.1)" }
             + ["\(comparison.overdueCommitments.count) overdue"]).joined(separator: " · ")
     }
 
@@ -78,9 +81,12 @@ struct DiffView {
     }
 
     var header: (String, String, String) {
-        let from = "run \(older.summary.number) (\(older.summary.questionnaireID) \(older.summary.questionnaireVersion), \(Timestamp.string(older.summary.recordedAt)))"
-        let to = "run \(newer.summary.number) (\(newer.summary.questionnaireID) \(newer.summary.questionnaireVersion), \(Timestamp.string(newer.summary.recordedAt)))"
-        let level = comparison.readinessBefore == comparison.readinessAfter
+        let from =
+            "run \(older.summary.number) (\(older.summary.questionnaireID) \(older.summary.questionnaireVersion), \(Timestamp.string(older.summary.recordedAt)))"
+        let to =
+            "run \(newer.summary.number) (\(newer.summary.questionnaireID) \(newer.summary.questionnaireVersion), \(Timestamp.string(newer.summary.recordedAt)))"
+        let level =
+            comparison.readinessBefore == comparison.readinessAfter
             ? "\(comparison.readinessAfter.title) (unchanged)" : "\(comparison.readinessBefore.title) → \(comparison.readinessAfter.title)"
         return (from, to, level)
     }
@@ -104,7 +110,9 @@ struct DiffView {
         var out = line("\(app): \(from) → \(to)")
         out += line("Readiness: \(level)")
         if let rulesSentence { out += line(rulesSentence) }
-        out += line("Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))")
+        out += line(
+            "Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))"
+        )
         let kinds: [(RunComparison.Kind, String)] = [(.closed, "closed"), (.newGap, "new gaps"), (.regressed, "regressions")]
         out += line("Gaps: " + kinds.map { "\(comparison.changes($0.0).count) \($0.1)" }.joined(separator: " · "))
         if showsRules2 { out += line("Commitments: \(commitmentCounts)") }
@@ -116,20 +124,32 @@ struct DiffView {
             for change in comparison.changes {
                 let name = change.previousID.map { "\(change.questionID) (was \($0))" } ?? change.questionID
                 let (before, after) = Self.shown(change)
-                rows.append([TextTable.Cell(name), TextTable.Cell(change.kind.rawValue), Self.answerCell(before), Self.answerCell(after),
-                             TextTable.Cell("\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))")])
+                rows.append([
+                    TextTable.Cell(name), TextTable.Cell(change.kind.rawValue), Self.answerCell(before), Self.answerCell(after),
+                    TextTable.Cell("\(Self.answerScore(change.scoreBefore)) → \(Self.answerScore(change.scoreAfter))"),
+                ])
             }
-            out += fitted(TextTable([TextTable.Column("QUESTION"), TextTable.Column("CHANGE"), TextTable.Column("BEFORE", minimum: 8),
-                                     TextTable.Column("AFTER", minimum: 8), TextTable.Column("SCORE")], rows: rows))
+            out += fitted(
+                TextTable(
+                    [
+                        TextTable.Column("QUESTION"), TextTable.Column("CHANGE"), TextTable.Column("BEFORE", minimum: 8),
+                        TextTable.Column("AFTER", minimum: 8), TextTable.Column("SCORE"),
+                    ], rows: rows))
         }
         if showsRules2 && !comparison.commitments.isEmpty {
             out += "\nChanged commitments (\(comparison.commitments.count)):\n"
             let rows = comparison.commitments.map { change -> [TextTable.Cell] in
-                [TextTable.Cell(change.questionID), TextTable.Cell(change.kind.rawValue), Self.commitmentCell(change.before),
-                 Self.commitmentCell(change.after)]
+                [
+                    TextTable.Cell(change.questionID), TextTable.Cell(change.kind.rawValue), Self.commitmentCell(change.before),
+                    Self.commitmentCell(change.after),
+                ]
             }
-            out += fitted(TextTable([TextTable.Column("QUESTION"), TextTable.Column("CHANGE"), TextTable.Column("BEFORE", minimum: 8),
-                                     TextTable.Column("AFTER", minimum: 8)], rows: rows))
+            out += fitted(
+                TextTable(
+                    [
+                        TextTable.Column("QUESTION"), TextTable.Column("CHANGE"), TextTable.Column("BEFORE", minimum: 8),
+                        TextTable.Column("AFTER", minimum: 8),
+                    ], rows: rows))
         }
         if !comparison.overdueCommitments.isEmpty {
             out += "\n" + line("Overdue in run \(comparison.toRun): " + comparison.overdueCommitments.joined(separator: ", "))
@@ -137,11 +157,17 @@ struct DiffView {
         out += "\nDomain scores:\n"
         var rows: [[TextTable.Cell]] = []
         for domain in comparison.domains where domain.before != nil || domain.after != nil {
-            rows.append([TextTable.Cell(domain.title), TextTable.Cell(Self.score(domain.before)), TextTable.Cell(Self.score(domain.after)),
-                         TextTable.Cell(Self.change(domain.before, domain.after))])
+            rows.append([
+                TextTable.Cell(domain.title), TextTable.Cell(Self.score(domain.before)), TextTable.Cell(Self.score(domain.after)),
+                TextTable.Cell(Self.change(domain.before, domain.after)),
+            ])
         }
-        out += fitted(TextTable([TextTable.Column("DOMAIN", minimum: 12), TextTable.Column("BEFORE"), TextTable.Column("AFTER"),
-                                 TextTable.Column("CHANGE")], rows: rows))
+        out += fitted(
+            TextTable(
+                [
+                    TextTable.Column("DOMAIN", minimum: 12), TextTable.Column("BEFORE"), TextTable.Column("AFTER"),
+                    TextTable.Column("CHANGE"),
+                ], rows: rows))
         return out
     }
 
@@ -164,8 +190,10 @@ struct DiffView {
         out += "From \(from.markdownEscaped) to \(to.markdownEscaped).\n\n"
         out += "- Readiness: \(level.markdownEscaped)\n"
         if let rulesSentence { out += "- \(rulesSentence.markdownEscaped)\n" }
-        out += "- Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
-        out += "- Gaps closed: \(comparison.changes(.closed).count); new gaps: \(comparison.changes(.newGap).count); regressions: \(comparison.changes(.regressed).count)\n"
+        out +=
+            "- Score: \(Self.score(comparison.scoreBefore)) → \(Self.score(comparison.scoreAfter)) (\(Self.change(comparison.scoreBefore, comparison.scoreAfter)))\n"
+        out +=
+            "- Gaps closed: \(comparison.changes(.closed).count); new gaps: \(comparison.changes(.newGap).count); regressions: \(comparison.changes(.regressed).count)\n"
         if showsRules2 { out += "- Commitments: \(commitmentCounts)\n" }
         out += "\n"
         out += "## Changed answers\n\n"
@@ -174,7 +202,8 @@ struct DiffView {
         } else {
             out += "| Question | Change | Before | After | Score |\n|---|---|---|---|---|\n"
             for change in comparison.changes {
-                let prompt = newQuestionnaire.question(change.questionID)?.prompt ?? oldQuestionnaire.question(change.questionID)?.prompt ?? ""
+                let prompt =
+                    newQuestionnaire.question(change.questionID)?.prompt ?? oldQuestionnaire.question(change.questionID)?.prompt ?? ""
                 let name = change.questionID + (change.previousID.map { " (was \($0))" } ?? "") + ": " + prompt
                 let (before, after) = Self.shown(change)
                 out += "| \(name.markdownEscaped) | \(change.kind.rawValue) | \(before.markdownEscaped) | \(after.markdownEscaped) | "
@@ -192,12 +221,15 @@ struct DiffView {
                 out += "\n"
             }
             if !comparison.overdueCommitments.isEmpty {
-                out += "Overdue in run \(comparison.toRun): " + comparison.overdueCommitments.map(\.markdownEscaped).joined(separator: ", ") + ".\n\n"
+                out +=
+                    "Overdue in run \(comparison.toRun): " + comparison.overdueCommitments.map(\.markdownEscaped).joined(separator: ", ")
+                    + ".\n\n"
             }
         }
         out += "## Domain scores\n\n| Domain | Before | After | Change |\n|---|---:|---:|---:|\n"
         for domain in comparison.domains where domain.before != nil || domain.after != nil {
-            out += "| \(domain.title.markdownEscaped) | \(Self.score(domain.before)) | \(Self.score(domain.after)) | \(Self.change(domain.before, domain.after)) |\n"
+            out +=
+                "| \(domain.title.markdownEscaped) | \(Self.score(domain.before)) | \(Self.score(domain.after)) | \(Self.change(domain.before, domain.after)) |\n"
         }
         return out
     }

@@ -25,7 +25,8 @@ final class LibEditLineReader: LineReader {
     /// available (libedit would drop every non-ASCII character).
     init?() {
         guard Self.chooseUTF8Locale() else {
-            let message = "soxready: no UTF-8 locale is available for line editing; using plain prompts (set LANG to a UTF-8 locale such as C.UTF-8)\n"
+            let message =
+                "soxready: no UTF-8 locale is available for line editing; using plain prompts (set LANG to a UTF-8 locale such as C.UTF-8)\n"
             FileHandle.standardError.write(Data(message.utf8))
             return nil
         }
@@ -148,6 +149,9 @@ final class EditorContext {
 
     /// The context stored in an EditLine's client data.
     static func of(_ editLine: OpaquePointer) -> EditorContext {
+        // swift-format-ignore: NeverForceUnwrap
+        // The reader sets the client data before it installs any callback that calls this, and
+        // clears it only after el_end; a nil here is a programming error, not input.
         Unmanaged<EditorContext>.fromOpaque(soxready_el_get_clientdata(editLine)!).takeUnretainedValue()
     }
 
@@ -161,8 +165,10 @@ final class EditorContext {
         helpRequested = false
         lastAmbiguousLine = nil
         // el_wpush feeds keystrokes: keep control characters out of it.
-        prefill = (request.prefill ?? "").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
-            .map { Int32(bitPattern: $0.value) }
+        prefill = (request.prefill ?? "").unicodeScalars.filter {
+            $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value)
+        }
+        .map { Int32(bitPattern: $0.value) }
         return giveBack ?? prefill
     }
 
@@ -185,8 +191,10 @@ final class EditorContext {
                 pendingIndex += 1
                 return 1
             }
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: memory.flags[SignalMemory.wakeRead], events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: memory.flags[SignalMemory.wakeRead], events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, fds[1].fd >= 0 ? 2 : 1, -1)
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -218,7 +226,10 @@ final class EditorContext {
         var back = 0
         while back < 4, cut - back - 1 >= 0 {
             let byte = input[cut - back - 1]
-            if byte & 0xC0 == 0x80 { back += 1; continue }
+            if byte & 0xC0 == 0x80 {
+                back += 1
+                continue
+            }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             if length > back + 1 { cut = cut - back - 1 }
             break
@@ -324,10 +335,10 @@ final class EditorContext {
             let characters = Array(word)
             var length = 0
             while length < min(prefix.count, characters.count),
-                prefix[length].lowercased() == characters[length].lowercased() { length += 1 }
+                prefix[length].lowercased() == characters[length].lowercased()
+            { length += 1 }
             prefix = Array(prefix.prefix(length))
         }
         return String(prefix)
     }
 }
-

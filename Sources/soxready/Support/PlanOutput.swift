@@ -71,8 +71,9 @@ enum PlanOutput {
         guard formats.contains(where: \.needsTemplates) else {
             return try PlanWriter(templates: nil, formats: formats, store: store, appendix: appendix)
         }
-        return try PlanWriter(templateDirectory: try templatesDirectory(templates), rules1Directory: bundledRules1, formats: formats,
-                              store: store, appendix: appendix)
+        return try PlanWriter(
+            templateDirectory: try templatesDirectory(templates), rules1Directory: bundledRules1, formats: formats,
+            store: store, appendix: appendix)
     }
 }
 

@@ -44,7 +44,8 @@ enum QuestionnaireOutline {
         if question.required { facts.append("required") }
         if question.asked == .afterCutover { facts.append("after cutover") }
         let mark = question.gate == .icfr ? "[G] " : question.gate == .technical ? "[T] " : question.isKey ? "[K] " : ""
-        var out = "   \(number) \(mark)\(question.id)" + (question.title.map { " (\($0))" } ?? "") + " · \(facts.joined(separator: " · "))\n"
+        var out =
+            "   \(number) \(mark)\(question.id)" + (question.title.map { " (\($0))" } ?? "") + " · \(facts.joined(separator: " · "))\n"
         out += "       \(question.prompt)\n"
         switch question.type {
         case .choice, .multi:

@@ -12,14 +12,17 @@ enum RunSummaryText {
     static func render(_ run: StoredRun, storeLocation: String, width: Int? = nil) -> String {
         let result = run.result
         func safe(_ text: String) -> String { text.terminalSafe() }
-        var out = wrapped("", "\(safe(run.appName)) · run \(result.run.number) · \(safe(result.questionnaire.id)) \(safe(result.questionnaire.version))",
-                          width: width, continuation: "  ")
+        var out = wrapped(
+            "", "\(safe(run.appName)) · run \(result.run.number) · \(safe(result.questionnaire.id)) \(safe(result.questionnaire.version))",
+            width: width, continuation: "  ")
         out += "Readiness:  \(result.readiness.title.uppercased())\n"
         out += "Score:      \(result.score.map { NumberText.oneDecimal($0) } ?? "not assessed") / 100\n"
         out += "Confidence: \(NumberText.oneDecimal(result.confidence.percent)) % \(stars(result.confidence.stars))\n"
         let s = run.summary
-        out += wrapped("Gaps:       ", "\(s.blockers) blocker\(s.blockers == 1 ? "" : "s") (P1, gating) · \(s.high) other high risk (P2) · \(s.medium) medium (P3) · \(s.low) low (P4)",
-                       width: width)
+        out += wrapped(
+            "Gaps:       ",
+            "\(s.blockers) blocker\(s.blockers == 1 ? "" : "s") (P1, gating) · \(s.high) other high risk (P2) · \(s.medium) medium (P3) · \(s.low) low (P4)",
+            width: width)
         if !result.reasons.isEmpty {
             out += "Why:\n"
             for reason in result.reasons { out += wrapped("  - ", safe(reason.text), width: width) }
@@ -34,19 +37,26 @@ enum RunSummaryText {
                 let title = questionnaire?.question(gap.question)?.displayTitle ?? gap.question
                 return title == gap.question ? safe(title) : "\(safe(title)) (\(safe(gap.question)))"
             }
-            out += wrapped("", "Commitments: \(needing.count) gate\(needing.count == 1 ? "" : "s") partly met without an on-time commitment: "
-                + names.joined(separator: ", "), width: width, continuation: "  ")
-            out += wrapped("  ", "give each one on a rerun with :owner NAME :due YYYY-MM-DD, or owner: and due: in an answers file (--update)",
-                           width: width)
+            out += wrapped(
+                "",
+                "Commitments: \(needing.count) gate\(needing.count == 1 ? "" : "s") partly met without an on-time commitment: "
+                    + names.joined(separator: ", "), width: width, continuation: "  ")
+            out += wrapped(
+                "  ", "give each one on a rerun with :owner NAME :due YYYY-MM-DD, or owner: and due: in an answers file (--update)",
+                width: width)
         }
         let top = Array(result.gaps.prefix(5))
         if !top.isEmpty {
             out += "Top gaps:\n"
-            let columns = [TextTable.Column("P"), TextTable.Column("QUESTION"), TextTable.Column("RISK"), TextTable.Column("PTS"),
-                           TextTable.Column("OWNER", minimum: 12)]
+            let columns = [
+                TextTable.Column("P"), TextTable.Column("QUESTION"), TextTable.Column("RISK"), TextTable.Column("PTS"),
+                TextTable.Column("OWNER", minimum: 12),
+            ]
             let rows = top.map { gap -> [TextTable.Cell] in
-                [TextTable.Cell("P\(gap.priority)"), TextTable.Cell(safe(gap.question) + (gap.gating ? " [G]" : "")),
-                 TextTable.Cell(gap.risk.rawValue), TextTable.Cell(NumberText.oneDecimal(gap.pointsLost)), owner(gap)]
+                [
+                    TextTable.Cell("P\(gap.priority)"), TextTable.Cell(safe(gap.question) + (gap.gating ? " [G]" : "")),
+                    TextTable.Cell(gap.risk.rawValue), TextTable.Cell(NumberText.oneDecimal(gap.pointsLost)), owner(gap),
+                ]
             }
             // Indented by two; each action goes under its gap, below the question.
             let table = TextTable(columns, rows: rows).render(width: width.map { $0 - 2 })
@@ -56,8 +66,9 @@ enum RunSummaryText {
                 out += wrapped("      ", safe(gap.action), width: width)
             }
         }
-        out += wrapped("", "Recorded as run \(result.run.number) in \(safe(storeLocation)); fingerprint \(run.fingerprint.prefix(16))", width: width,
-                       continuation: "  ")
+        out += wrapped(
+            "", "Recorded as run \(result.run.number) in \(safe(storeLocation)); fingerprint \(run.fingerprint.prefix(16))", width: width,
+            continuation: "  ")
         return out
     }
 
@@ -66,11 +77,12 @@ enum RunSummaryText {
     /// control; only the name may be cut.
     static func owner(_ gap: AssessmentResult.GapEntry) -> TextTable.Cell {
         guard let commitment = gap.commitment else { return TextTable.Cell(gap.owner.terminalSafe()) }
-        let status = switch commitment.status {
-        case .onTime: ""
-        case .overdue: ", overdue"
-        case .afterCutover: ", after the cutover"
-        }
+        let status =
+            switch commitment.status {
+            case .onTime: ""
+            case .overdue: ", overdue"
+            case .afterCutover: ", after the cutover"
+            }
         let due = " (by \(commitment.due)\(status))"
         return TextTable.Cell(commitment.owner.terminalSafe() + due, keep: due.count)
     }

@@ -44,13 +44,15 @@ enum SSHSignature {
                 }
                 if !complaints.isEmpty {
                     // ssh-keygen could not read the file: say so, not "bad signature".
-                    return .bad(reason: "ssh-keygen cannot read \(allowedSigners) (\(complaints.joined(separator: "; "))); each line is PRINCIPAL "
-                                + "namespaces=\"soxready\" KEYTYPE KEY, a principal with spaces in double quotes")
+                    return .bad(
+                        reason: "ssh-keygen cannot read \(allowedSigners) (\(complaints.joined(separator: "; "))); each line is PRINCIPAL "
+                            + "namespaces=\"soxready\" KEYTYPE KEY, a principal with spaces in double quotes")
                 }
                 return .bad(reason: "the key that made it is not in \(allowedSigners)")
             }
-            let checked = try keygen(["-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", namespace, "-s", signatureFile],
-                                     input: statement)
+            let checked = try keygen(
+                ["-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", namespace, "-s", signatureFile],
+                input: statement)
             guard checked.status == 0 else {
                 return .bad(reason: "it does not match the statement (\(checked.error.trimmingWhitespaceAndNewlines))")
             }

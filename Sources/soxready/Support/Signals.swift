@@ -156,7 +156,8 @@ struct SignalMemory: @unchecked Sendable {
         let next = 1 - Int(flags[Self.activeMessage])
         let bytes = Array(text.utf8.prefix(Self.messageCapacity))
         bytes.withUnsafeBufferPointer { buffer in
-            UnsafeMutableRawPointer(next == 0 ? message0 : message1).copyMemory(from: buffer.baseAddress!, byteCount: buffer.count)
+            guard let base = buffer.baseAddress else { return }  // an empty message copies nothing
+            UnsafeMutableRawPointer(next == 0 ? message0 : message1).copyMemory(from: base, byteCount: buffer.count)
         }
         messageLengths[next] = Int32(bytes.count)
         flags[Self.activeMessage] = Int32(next)

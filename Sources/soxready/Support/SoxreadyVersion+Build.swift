@@ -9,15 +9,15 @@ extension SoxreadyVersion {
     static let build: String? = {
         var info = stat()
         #if os(Linux)
-        let found = stat("/proc/self/exe", &info) == 0
+            let found = stat("/proc/self/exe", &info) == 0
         #else
-        let found = Bundle.main.executablePath.map { stat($0, &info) == 0 } ?? false
+            let found = Bundle.main.executablePath.map { stat($0, &info) == 0 } ?? false
         #endif
         guard found else { return nil }
         #if os(Linux)
-        let modified = info.st_mtim
+            let modified = info.st_mtim
         #else
-        let modified = info.st_mtimespec
+            let modified = info.st_mtimespec
         #endif
         return "\(current) \(info.st_size)-\(modified.tv_sec).\(modified.tv_nsec)"
     }()

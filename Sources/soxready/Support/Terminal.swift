@@ -27,7 +27,8 @@ extension Terminal {
         let letter = String(first)
         let hex = String(first.value, radix: 16)
         return folders.contains { folder in
-            FileManager.default.fileExists(atPath: "\(folder)/\(letter)/\(term)") || FileManager.default.fileExists(atPath: "\(folder)/\(hex)/\(term)")
+            FileManager.default.fileExists(atPath: "\(folder)/\(letter)/\(term)")
+                || FileManager.default.fileExists(atPath: "\(folder)/\(hex)/\(term)")
         }
     }
 }

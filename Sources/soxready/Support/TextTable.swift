@@ -74,8 +74,13 @@ struct TextTable {
     /// The table laid out to fit `width` columns (nil: in full). When even the narrowest layout
     /// is wider (a very narrow terminal), that layout is given.
     func render(width: Int?) -> Rendered {
-        guard let width else { return layout(Layout(columns: Array(columns.indices), compact: false, widths: naturalWidths(of: Array(columns.indices), compact: false))) }
-        let droppable = columns.indices.filter { columns[$0].dropOrder != nil }.sorted { (columns[$0].dropOrder ?? 0) < (columns[$1].dropOrder ?? 0) }
+        guard let width else {
+            return layout(
+                Layout(columns: Array(columns.indices), compact: false, widths: naturalWidths(of: Array(columns.indices), compact: false)))
+        }
+        let droppable = columns.indices.filter { columns[$0].dropOrder != nil }.sorted {
+            (columns[$0].dropOrder ?? 0) < (columns[$1].dropOrder ?? 0)
+        }
         var attempts: [(shown: [Int], compact: Bool)] = [(Array(columns.indices), false)]
         for count in 0...droppable.count {
             let gone = Set(droppable.prefix(count))
@@ -91,7 +96,9 @@ struct TextTable {
             if cut.total <= width { return layout(cut) }
             narrowest = cut
         }
-        return layout(narrowest ?? Layout(columns: Array(columns.indices), compact: true, widths: naturalWidths(of: Array(columns.indices), compact: true)))
+        return layout(
+            narrowest
+                ?? Layout(columns: Array(columns.indices), compact: true, widths: naturalWidths(of: Array(columns.indices), compact: true)))
     }
 
     /// Which columns are shown, in which form, at which widths.
@@ -116,7 +123,9 @@ struct TextTable {
     func naturalWidths(of shown: [Int], compact: Bool) -> [Int: Int] {
         var widths: [Int: Int] = [:]
         for column in shown {
-            widths[column] = rows.reduce(header(column, compact: compact).displayWidth) { Swift.max($0, cell($1, column, compact: compact).text.displayWidth) }
+            widths[column] = rows.reduce(header(column, compact: compact).displayWidth) {
+                Swift.max($0, cell($1, column, compact: compact).text.displayWidth)
+            }
         }
         return widths
     }
@@ -125,10 +134,11 @@ struct TextTable {
     /// the part of a cell that must stay (with one character and "…" before it).
     func floor(_ column: Int, compact: Bool, natural: Int) -> Int {
         guard let minimum = columns[column].minimum else { return natural }
-        let kept = rows.map { row -> Int in
-            let cell = cell(row, column, compact: compact)
-            return cell.keep == 0 ? 0 : String(cell.text.suffix(cell.keep)).displayWidth + 2
-        }.max() ?? 0
+        let kept =
+            rows.map { row -> Int in
+                let cell = cell(row, column, compact: compact)
+                return cell.keep == 0 ? 0 : String(cell.text.suffix(cell.keep)).displayWidth + 2
+            }.max() ?? 0
         return Swift.min(natural, Swift.max(minimum, header(column, compact: compact).displayWidth, kept))
     }
 
@@ -136,7 +146,8 @@ struct TextTable {
     /// fits or none can give more.
     func cutToFit(_ plan: Layout, width: Int) -> Layout {
         var plan = plan
-        let floors = Dictionary(uniqueKeysWithValues: plan.columns.map { ($0, floor($0, compact: plan.compact, natural: plan.widths[$0] ?? 0)) })
+        let floors = Dictionary(
+            uniqueKeysWithValues: plan.columns.map { ($0, floor($0, compact: plan.compact, natural: plan.widths[$0] ?? 0)) })
         while plan.total > width {
             let candidates = plan.columns.filter { (plan.widths[$0] ?? 0) > (floors[$0] ?? 0) }
             guard let widest = candidates.max(by: { (plan.widths[$0] ?? 0) < (plan.widths[$1] ?? 0) }) else { break }
@@ -151,19 +162,25 @@ struct TextTable {
             var parts: [String] = []
             for (position, text) in cells.enumerated() {
                 let width = plan.widths[plan.columns[position]] ?? 0
-                parts.append(position == cells.count - 1 ? text : text + String(repeating: " ", count: Swift.max(width - text.displayWidth, 0)))
+                parts.append(
+                    position == cells.count - 1 ? text : text + String(repeating: " ", count: Swift.max(width - text.displayWidth, 0)))
             }
             return parts.joined(separator: "  ")
         }
         var lines = [line(plan.columns.map { header($0, compact: plan.compact) })]
-        lines.append(plan.columns.enumerated().map { position, column in
-            String(repeating: "-", count: position == plan.columns.count - 1 ? Swift.max(plan.widths[column] ?? 0, 1) : plan.widths[column] ?? 0)
-        }.joined(separator: "  "))
+        lines.append(
+            plan.columns.enumerated().map { position, column in
+                String(
+                    repeating: "-",
+                    count: position == plan.columns.count - 1 ? Swift.max(plan.widths[column] ?? 0, 1) : plan.widths[column] ?? 0)
+            }.joined(separator: "  "))
         for row in rows {
             // A short row ends at its last cell, as it always did.
-            lines.append(line(plan.columns.filter { $0 < row.count }.map { column in
-                Self.cut(cell(row, column, compact: plan.compact), to: plan.widths[column] ?? 0)
-            }))
+            lines.append(
+                line(
+                    plan.columns.filter { $0 < row.count }.map { column in
+                        Self.cut(cell(row, column, compact: plan.compact), to: plan.widths[column] ?? 0)
+                    }))
         }
         return Rendered(lines: lines, dropped: columns.indices.filter { !plan.columns.contains($0) }.map { columns[$0].header })
     }

@@ -13,6 +13,7 @@ enum TextWrap {
             item.displayWidth <= 24 ? item.replacingOccurrences(of: " ", with: String(glue)) : item
         }
         let glued = items.joined(separator: "\(glue)· ")
-        return WizardText.wrap(glued, width: width, indent: indent, continuation: continuation).replacingOccurrences(of: String(glue), with: " ")
+        return WizardText.wrap(glued, width: width, indent: indent, continuation: continuation).replacingOccurrences(
+            of: String(glue), with: " ")
     }
 }

@@ -1,5 +1,6 @@
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 struct AnswerInterpreterTests {
@@ -28,12 +29,14 @@ struct AnswerInterpreterTests {
     }
 
     @Test func ambiguousPrefixesAreRejectedWithTheCandidates() throws {
-        let q = try load(questionnaireYAML(questions: """
-                  - id: db
-                    prompt: Where?
-                    type: choice
-                    choices: [{id: iaas-vm, label: SQL Server on a VM}, {id: iaas-managed, label: Managed instance}, {id: paas, label: Azure SQL}]
-            """))
+        let q = try load(
+            questionnaireYAML(
+                questions: """
+                          - id: db
+                            prompt: Where?
+                            type: choice
+                            choices: [{id: iaas-vm, label: SQL Server on a VM}, {id: iaas-managed, label: Managed instance}, {id: paas, label: Azure SQL}]
+                    """))
         let question = try #require(q.question("db"))
         #expect(throws: AnswerInterpreter.Rejection(message: "'iaas' could be iaas-vm or iaas-managed; type more of it")) {
             _ = try AnswerInterpreter.interpret("iaas", for: question, mode: .interactive)
@@ -67,27 +70,34 @@ struct AnswerInterpreterChoiceTests {
     let question: Question
 
     init() throws {
-        let q = try load(questionnaireYAML(questions: """
-                  - id: teams
-                    prompt: Which teams?
-                    type: multi
-                    choices: [{id: fin, label: Finance}, {id: rnd, label: R&D / Ops}, {id: yes-cond, label: "Yes, with conditions"}, {id: y1, label: "Yes"}]
-                  - id: days
-                    prompt: Days?
-                    type: number
-                    min: -10
-            """))
+        let q = try load(
+            questionnaireYAML(
+                questions: """
+                          - id: teams
+                            prompt: Which teams?
+                            type: multi
+                            choices: [{id: fin, label: Finance}, {id: rnd, label: R&D / Ops}, {id: yes-cond, label: "Yes, with conditions"}, {id: y1, label: "Yes"}]
+                          - id: days
+                            prompt: Days?
+                            type: number
+                            min: -10
+                    """))
         question = try #require(q.question("teams"))
     }
 
     @Test func multiAnswersKeepLabelsWithSpacesAndCommasWhole() throws {
         #expect(try AnswerInterpreter.interpret("R&D / Ops, fin", for: question, mode: .interactive) == .value(.choices(["fin", "rnd"])))
-        #expect(try AnswerInterpreter.interpret("yes, with conditions", for: question, mode: .interactive) == .value(.choices(["yes-cond"])))
-        #expect(try AnswerInterpreter.interpret("Yes, with conditions, Finance", for: question, mode: .interactive) == .value(.choices(["fin", "yes-cond"])))
+        #expect(
+            try AnswerInterpreter.interpret("yes, with conditions", for: question, mode: .interactive) == .value(.choices(["yes-cond"])))
+        #expect(
+            try AnswerInterpreter.interpret("Yes, with conditions, Finance", for: question, mode: .interactive)
+                == .value(.choices(["fin", "yes-cond"])))
         // Spaces separate only ids and numbers.
         #expect(try AnswerInterpreter.interpret("fin rnd", for: question, mode: .interactive) == .value(.choices(["fin", "rnd"])))
         #expect(try AnswerInterpreter.interpret("1 2", for: question, mode: .interactive) == .value(.choices(["fin", "rnd"])))
-        #expect(throws: AnswerInterpreter.Rejection.self) { _ = try AnswerInterpreter.interpret("fin R&D", for: question, mode: .interactive) }
+        #expect(throws: AnswerInterpreter.Rejection.self) {
+            _ = try AnswerInterpreter.interpret("fin R&D", for: question, mode: .interactive)
+        }
     }
 
     @Test func anExactLabelWinsOverTheLabelsItBegins() throws {
@@ -99,15 +109,19 @@ struct AnswerInterpreterChoiceTests {
     }
 
     @Test func numbersTakeUnderscoresOnlyBetweenDigitsAndMinusZeroIsZero() throws {
-        let q = try load(questionnaireYAML(questions: """
-                  - id: days
-                    prompt: Days?
-                    type: number
-                    min: -10
-            """))
+        let q = try load(
+            questionnaireYAML(
+                questions: """
+                          - id: days
+                            prompt: Days?
+                            type: number
+                            min: -10
+                    """))
         let days = try #require(q.question("days"))
         for bad in ["1__0", "_1", "1_", "1._5", "--1", "1e", "e5", ".", "1.2.3", "0x10", "1 000"] {
-            #expect(throws: AnswerInterpreter.Rejection.self, "\(bad)") { _ = try AnswerInterpreter.interpret(bad, for: days, mode: .interactive) }
+            #expect(throws: AnswerInterpreter.Rejection.self, "\(bad)") {
+                _ = try AnswerInterpreter.interpret(bad, for: days, mode: .interactive)
+            }
         }
         #expect(try AnswerInterpreter.interpret("1_000", for: days) == .value(.number(1000)))
         #expect(try AnswerInterpreter.interpret("-2.5", for: days) == .value(.number(-2.5)))

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The examples users copy from the README and Questionnaires/examples are valid, and each
@@ -17,7 +18,8 @@ struct DocumentedExamplesTests {
     static let laterDay = CalendarDate(year: 2027, month: 4, day: 15)!
 
     init() throws {
-        bundled = try QuestionnaireLoader.load(path: repositoryRoot.appendingPathComponent("Questionnaires/sox-azure-migration.yaml").path).questionnaire
+        bundled = try QuestionnaireLoader.load(path: repositoryRoot.appendingPathComponent("Questionnaires/sox-azure-migration.yaml").path)
+            .questionnaire
     }
 
     func example(_ file: String) throws -> AnswersFile {
@@ -62,7 +64,8 @@ struct DocumentedExamplesTests {
         let card = try score("general-ledger.yaml")
         #expect(Set(card.reasons.compactMap(\.rule)) == [4])
         let partlyMetGates = card.gaps.filter { $0.gating && ($0.score ?? 0) > 0 && ($0.score ?? 1) < 1 }
-        #expect(Set(partlyMetGates.map(\.questionID))
+        #expect(
+            Set(partlyMetGates.map(\.questionID))
                 == ["cuec-mapping", "shared-accounts", "readiness-label", "app-controls-retest", "key-report-revalidation"])
         for gap in partlyMetGates {
             #expect(gap.commitment?.1 == .onTime, "\(gap.questionID) needs an on-time commitment")
@@ -77,7 +80,8 @@ struct DocumentedExamplesTests {
         let card = try score("consolidation.yaml")
         #expect(Set(card.reasons.compactMap(\.rule)) == [1, 3, 4])
         let unmetGates = card.gaps.filter { $0.gating && $0.score == 0 }
-        #expect(Set(unmetGates.map(\.questionID))
+        #expect(
+            Set(unmetGates.map(\.questionID))
                 == ["cuec-mapping", "shared-accounts", "branch-policies", "key-report-revalidation", "close-calendar", "restore-test"])
         #expect(card.calendar.closeWindow?.periodEnd == CalendarDate(year: 2027, month: 12, day: 31))
         #expect(card.calendar.operatingDays == 4)

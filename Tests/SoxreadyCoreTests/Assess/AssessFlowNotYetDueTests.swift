@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// `assess` on a questionnaire with a question asked only after go-live (`Fixtures/scoring-v2.yaml`:
@@ -25,9 +26,10 @@ final class AssessFlowNotYetDueTests {
     func flow() throws -> AssessFlow {
         let templates = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
         let plans = folder.appendingPathComponent("plans").path
-        return AssessFlow(store: store, catalog: QuestionnaireCatalog(searchPaths: [fixturePath("")]), clock: { Self.now },
-                          plans: try PlanWriter(templates: templates, formats: ReportFormat.plans), planFolder: { _ in plans },
-                          write: { [unowned self] in written += $0 }, warn: { [unowned self] in warnings.append($0) })
+        return AssessFlow(
+            store: store, catalog: QuestionnaireCatalog(searchPaths: [fixturePath("")]), clock: { Self.now },
+            plans: try PlanWriter(templates: templates, formats: ReportFormat.plans), planFolder: { _ in plans },
+            write: { [unowned self] in written += $0 }, warn: { [unowned self] in warnings.append($0) })
     }
 
     func options(interactive: Bool = false) -> AssessFlow.WizardOptions {
@@ -47,7 +49,8 @@ final class AssessFlowNotYetDueTests {
         // Go-live on 2027-04-25, still ahead; the seven questions due, then the attestation.
         let reader = ScriptedLineReader(["2027-04-25", "2027-12-31", "y", "q", "ready", "y", "y", "y"], editsLine: true)
         guard case .recorded(let run, _) = try flow().runWizard(options(interactive: true), reader: reader) else {
-            Issue.record("not recorded"); return
+            Issue.record("not recorded")
+            return
         }
         #expect(reader.asked.filter { $0.prompt == "> " }.count == 7)
         #expect(!written.contains("Was monitoring validated after go-live?"))
@@ -61,7 +64,8 @@ final class AssessFlowNotYetDueTests {
     @Test func aCutoverThatHasPassedAsksTheHypercareQuestion() throws {
         let reader = ScriptedLineReader(["2027-01-04", "2027-12-31", "y", "q", "ready", "y", "y", "y", "y"], editsLine: true)
         guard case .recorded(let run, _) = try flow().runWizard(options(interactive: true), reader: reader) else {
-            Issue.record("not recorded"); return
+            Issue.record("not recorded")
+            return
         }
         #expect(written.contains("Domain 3/3 · Question 8/8\nWas monitoring validated after go-live?\n"))
         #expect(run.answers["hypercare"]?.answer == .value(.choice("yes")))
@@ -69,43 +73,52 @@ final class AssessFlowNotYetDueTests {
     }
 
     @Test func aRerunBeforeGoLiveKeepsTheAnswerGivenEarlierToIt() throws {
-        let path = try answersFile("  cutover: 2027-04-25\n  fy-end: 2027-12-31\n  hypercare: {answer: 'yes', note: dry run in the test tenant}\n")
+        let path = try answersFile(
+            "  cutover: 2027-04-25\n  fy-end: 2027-12-31\n  hypercare: {answer: 'yes', note: dry run in the test tenant}\n")
         _ = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: false)
         // Every pre-fill kept with Enter (the five open questions answered), then the attestation.
         let reader = ScriptedLineReader(["<enter>", "<enter>", "y", "q", "ready", "y", "y", "y"], editsLine: true)
-        guard case .recorded(let second, _) = try flow().runWizard(options(), reader: reader) else { Issue.record("not recorded"); return }
+        guard case .recorded(let second, _) = try flow().runWizard(options(), reader: reader) else {
+            Issue.record("not recorded")
+            return
+        }
         #expect(!written.contains("Was monitoring validated after go-live?"))
         #expect(second.answers["hypercare"] == AnswerRecord(answer: .value(.choice("yes")), note: "dry run in the test tenant"))
         #expect(second.result.rules2?.notYetDue == ["hypercare"])
     }
 
     @Test func anAnswersFileListsTheQuestionsNotYetDueApartFromTheUnansweredOnes() throws {
-        let path = try answersFile("  cutover: 2027-04-25\n  fy-end: 2027-12-31\n  mfa: 'yes'\n  reviews: q\n  label: ready\n  backup: 'yes'\n")
+        let path = try answersFile(
+            "  cutover: 2027-04-25\n  fy-end: 2027-12-31\n  mfa: 'yes'\n  reviews: q\n  label: ready\n  backup: 'yes'\n")
         _ = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: false)
-        #expect(warnings == [
-            "soxready: 1 question not answered in the file count as unanswered:",
-            "  runbook",
-            "soxready: 1 question is asked only after go-live and not yet due (the cutover date, 2027-04-25, is still ahead), "
-                + "so it does not count as unanswered:",
-            "  hypercare",
-        ])
+        #expect(
+            warnings == [
+                "soxready: 1 question not answered in the file count as unanswered:",
+                "  runbook",
+                "soxready: 1 question is asked only after go-live and not yet due (the cutover date, 2027-04-25, is still ahead), "
+                    + "so it does not count as unanswered:",
+                "  hypercare",
+            ])
     }
 
     @Test func anAnswerToAQuestionNotYetDueIsCountedAsKept() throws {
-        let path = try answersFile("  cutover: 2027-04-25\n  fy-end: 2027-12-31\n  mfa: 'yes'\n  reviews: q\n  label: ready\n  backup: 'yes'\n"
-                                   + "  runbook: 'yes'\n  hypercare: 'no'\n")
+        let path = try answersFile(
+            "  cutover: 2027-04-25\n  fy-end: 2027-12-31\n  mfa: 'yes'\n  reviews: q\n  label: ready\n  backup: 'yes'\n"
+                + "  runbook: 'yes'\n  hypercare: 'no'\n")
         let outcome = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: false)
-        #expect(warnings == [
-            "soxready: 1 question is asked only after go-live and not yet due (the cutover date, 2027-04-25, is still ahead), "
-                + "so it does not count as unanswered; 1 answer is kept, not scored:",
-            "  hypercare",
-        ])
+        #expect(
+            warnings == [
+                "soxready: 1 question is asked only after go-live and not yet due (the cutover date, 2027-04-25, is still ahead), "
+                    + "so it does not count as unanswered; 1 answer is kept, not scored:",
+                "  hypercare",
+            ])
         #expect(outcome.run.answers["hypercare"]?.answer == .value(.choice("no")))
     }
 
     @Test func aPostCutoverAnswersFileCountsTheHypercareQuestionAsUnanswered() throws {
-        let path = try answersFile("  cutover: 2027-01-04\n  fy-end: 2027-12-31\n  mfa: 'yes'\n  reviews: q\n  label: ready\n  backup: 'yes'\n"
-                                   + "  runbook: 'yes'\n")
+        let path = try answersFile(
+            "  cutover: 2027-01-04\n  fy-end: 2027-12-31\n  mfa: 'yes'\n  reviews: q\n  label: ready\n  backup: 'yes'\n"
+                + "  runbook: 'yes'\n")
         _ = try flow().runBatch(answersFile: path, appName: nil, questionnaire: nil, update: false)
         #expect(warnings == ["soxready: 1 question not answered in the file count as unanswered:", "  hypercare"])
     }

@@ -1,13 +1,15 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// What the wizard does before its first question: the draft it starts, resumes or replaces, and
 /// the plan templates it checks now and parses only before recording.
 extension AssessFlowTests {
     func heldElsewhere() throws -> DraftSession {
-        let other = DraftSession(token: "other", user: "dana", host: ProcessInfo.processInfo.hostName, processID: getpid(), startedAt: Self.now)
+        let other = DraftSession(
+            token: "other", user: "dana", host: ProcessInfo.processInfo.hostName, processID: getpid(), startedAt: Self.now)
         try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, startedAt: Self.now), session: other)
         return other
     }
@@ -15,12 +17,18 @@ extension AssessFlowTests {
     @Test func restartReplacesTheDraftAndResumeWithoutOneStartsAFreshOne() throws {
         // --resume with no draft starts one; two answers, then :quit.
         let first = ScriptedLineReader(["paas", "partial", ":quit"])
-        guard case .quit(let saved?) = try flow().runWizard(options(.resume), reader: first) else { Issue.record("not quit"); return }
+        guard case .quit(let saved?) = try flow().runWizard(options(.resume), reader: first) else {
+            Issue.record("not quit")
+            return
+        }
         #expect(saved.answered == 2)
         #expect(try store.draft(appName: "GL")?.answers.count == 2)
         // --restart replaces it: nothing answered, the first question again.
         let again = ScriptedLineReader([":quit"])
-        guard case .quit(let restarted?) = try flow().runWizard(options(.restart), reader: again) else { Issue.record("not quit"); return }
+        guard case .quit(let restarted?) = try flow().runWizard(options(.restart), reader: again) else {
+            Issue.record("not quit")
+            return
+        }
         #expect(restarted.answered == 0)
         #expect(try store.draft(appName: "GL")?.answers.isEmpty == true)
         #expect(again.asked.first?.prompt == "> ")
@@ -37,7 +45,8 @@ extension AssessFlowTests {
             _ = try self.flow().runWizard(self.options(.ask), reader: ScriptedLineReader(["n", ":quit"]))
         }
         guard case .quit = try flow().runWizard(options(.restart, takeOver: true), reader: ScriptedLineReader([":quit"])) else {
-            Issue.record("not quit"); return
+            Issue.record("not quit")
+            return
         }
     }
 

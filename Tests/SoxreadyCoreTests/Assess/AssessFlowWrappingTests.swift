@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The assess flow's own lines at 80 columns: wrapped at words, never mid-word.
@@ -21,9 +22,10 @@ final class AssessFlowWrappingTests {
     func flow() throws -> AssessFlow {
         let templates = try PlanRenderer(directory: repositoryRoot.appendingPathComponent("Reports/templates").path)
         let plans = folder.appendingPathComponent("plans").path
-        return AssessFlow(store: store, catalog: QuestionnaireCatalog(searchPaths: [fixturePath("")]), clock: { Self.now },
-                          plans: try PlanWriter(templates: templates, formats: ReportFormat.plans), planFolder: { _ in plans },
-                          write: { [unowned self] in written += $0 }, warn: { _ in })
+        return AssessFlow(
+            store: store, catalog: QuestionnaireCatalog(searchPaths: [fixturePath("")]), clock: { Self.now },
+            plans: try PlanWriter(templates: templates, formats: ReportFormat.plans), planFolder: { _ in plans },
+            write: { [unowned self] in written += $0 }, warn: { _ in })
     }
 
     func options() -> AssessFlow.WizardOptions {
@@ -33,16 +35,21 @@ final class AssessFlowWrappingTests {
     @Test func theResumePromptIsWrappedAtAWord() throws {
         // Two answers, then :quit: the draft is kept.
         let first = ScriptedLineReader(["paas", "y", ":quit"], editsLine: true)
-        guard case .quit = try flow().runWizard(options(), reader: first) else { Issue.record("not quit"); return }
+        guard case .quit = try flow().runWizard(options(), reader: first) else {
+            Issue.record("not quit")
+            return
+        }
         written = ""
         let again = ScriptedLineReader(["y", ":quit"], editsLine: true)
         _ = try flow().runWizard(options(), reader: again)
-        #expect(written.hasPrefix("""
-            An unfinished assessment of Accounts Payable and Expense Reimbursement EMEA from
-            2026-11-29T18:00:00Z has 2 answers.
-            Resume it? (y = resume, n = start again)
+        #expect(
+            written.hasPrefix(
+                """
+                An unfinished assessment of Accounts Payable and Expense Reimbursement EMEA from
+                2026-11-29T18:00:00Z has 2 answers.
+                Resume it? (y = resume, n = start again)
 
-            """))
+                """))
         for line in written.split(separator: "\n") { #expect(line.displayWidth <= 80, "\(line)") }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SoxreadyCore
 
 struct ConditionParserTests {
@@ -6,25 +7,33 @@ struct ConditionParserTests {
 
     @Test func andBindsTighterThanOr() throws {
         let parsed = try ConditionParser.parse("a == 'x' or b == 'y' and c == 'z'")
-        #expect(parsed == .or(
-            .comparison(question: "a", op: .equal, value: .string("x")),
-            .and(.comparison(question: "b", op: .equal, value: .string("y")),
-                 .comparison(question: "c", op: .equal, value: .string("z")))))
+        #expect(
+            parsed
+                == .or(
+                    .comparison(question: "a", op: .equal, value: .string("x")),
+                    .and(
+                        .comparison(question: "b", op: .equal, value: .string("y")),
+                        .comparison(question: "c", op: .equal, value: .string("z")))))
     }
 
     @Test func notBindsTighterThanAnd() throws {
         let parsed = try ConditionParser.parse("not a == 'x' and b == 'y'")
-        #expect(parsed == .and(
-            .not(.comparison(question: "a", op: .equal, value: .string("x"))),
-            .comparison(question: "b", op: .equal, value: .string("y"))))
+        #expect(
+            parsed
+                == .and(
+                    .not(.comparison(question: "a", op: .equal, value: .string("x"))),
+                    .comparison(question: "b", op: .equal, value: .string("y"))))
     }
 
     @Test func parenthesesOverridePrecedence() throws {
         let parsed = try ConditionParser.parse("(a == 'x' or b == 'y') and c == 'z'")
-        #expect(parsed == .and(
-            .or(.comparison(question: "a", op: .equal, value: .string("x")),
-                .comparison(question: "b", op: .equal, value: .string("y"))),
-            .comparison(question: "c", op: .equal, value: .string("z"))))
+        #expect(
+            parsed
+                == .and(
+                    .or(
+                        .comparison(question: "a", op: .equal, value: .string("x")),
+                        .comparison(question: "b", op: .equal, value: .string("y"))),
+                    .comparison(question: "c", op: .equal, value: .string("z"))))
     }
 
     @Test func orAndAndAreLeftAssociative() throws {
@@ -51,16 +60,18 @@ struct ConditionParserTests {
     }
 
     @Test func values() throws {
-        #expect(try ConditionParser.parse("d < 2027-03-31") ==
-            .comparison(question: "d", op: .less, value: .date(CalendarDate(year: 2027, month: 3, day: 31)!)))
+        #expect(
+            try ConditionParser.parse("d < 2027-03-31")
+                == .comparison(question: "d", op: .less, value: .date(CalendarDate(year: 2027, month: 3, day: 31)!)))
         #expect(try ConditionParser.parse("n == -2.5") == .comparison(question: "n", op: .equal, value: .number(-2.5)))
         #expect(try ConditionParser.parse("t == \"it's\"") == .comparison(question: "t", op: .equal, value: .string("it's")))
         #expect(try ConditionParser.parse("t == 'it''s'") == .comparison(question: "t", op: .equal, value: .string("it's")))
     }
 
     @Test func inList() throws {
-        #expect(try ConditionParser.parse("filer-status in ['large-accelerated', 'accelerated']") ==
-            .membership(question: "filer-status", values: [.string("large-accelerated"), .string("accelerated")]))
+        #expect(
+            try ConditionParser.parse("filer-status in ['large-accelerated', 'accelerated']")
+                == .membership(question: "filer-status", values: [.string("large-accelerated"), .string("accelerated")]))
         #expect(try ConditionParser.parse("n in [1]") == .membership(question: "n", values: [.number(1)]))
     }
 

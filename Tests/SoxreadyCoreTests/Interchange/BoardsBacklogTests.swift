@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The Boards backlog of the worked example, row by row, worked out by hand: mfa (P1, before
@@ -17,25 +18,28 @@ struct BoardsBacklogTests {
 
     @Test func theWorkedExampleRowByRow() throws {
         let rows = lines(try BacklogCSV.render(try InterchangeFixtures.worked()))
-        #expect(rows == [
-            Self.header,
-            "Feature,MFA for administrators (mfa): Extend MFA to the command line.,\"<p>Question: Is MFA enforced for every administrator? (mfa)</p>"
-                + "<p>Current answer: Partly (partial)</p><p>Commitment: Dana Lee, due 2027-02-14 (on time on 2027-01-15)</p>"
-                + "<p>Control owner (role): IT security</p><p>Phase: Before migration</p><p>Risk: high, ICFR gate</p>"
-                + "<p>Deficiency: previewed as a potential deficiency, for management and the auditor to judge (not a finding)</p>"
-                + "<p>Evidence auditors expect: Conditional Access policy export</p>\(Self.origin)\","
-                + ",2027-02-14,1,soxready; SOX; before-migration; risk-high; gating,New",
-            "Feature,Access reviews (reviews): Review access quarterly.,\"<p>Question: How often is access reviewed? (reviews)</p>"
-                + "<p>Current answer: Annually (a)</p><p>Commitment: none yet (no named owner and due date)</p>"
-                + "<p>Control owner (role): Business owner</p><p>Phase: Before migration</p><p>Risk: medium</p>\(Self.origin)\","
-                + ",,3,soxready; SOX; before-migration; risk-medium,New",
-        ])
+        #expect(
+            rows == [
+                Self.header,
+                "Feature,MFA for administrators (mfa): Extend MFA to the command line.,\"<p>Question: Is MFA enforced for every administrator? (mfa)</p>"
+                    + "<p>Current answer: Partly (partial)</p><p>Commitment: Dana Lee, due 2027-02-14 (on time on 2027-01-15)</p>"
+                    + "<p>Control owner (role): IT security</p><p>Phase: Before migration</p><p>Risk: high, ICFR gate</p>"
+                    + "<p>Deficiency: previewed as a potential deficiency, for management and the auditor to judge (not a finding)</p>"
+                    + "<p>Evidence auditors expect: Conditional Access policy export</p>\(Self.origin)\","
+                    + ",2027-02-14,1,soxready; SOX; before-migration; risk-high; gating,New",
+                "Feature,Access reviews (reviews): Review access quarterly.,\"<p>Question: How often is access reviewed? (reviews)</p>"
+                    + "<p>Current answer: Annually (a)</p><p>Commitment: none yet (no named owner and due date)</p>"
+                    + "<p>Control owner (role): Business owner</p><p>Phase: Before migration</p><p>Risk: medium</p>\(Self.origin)\","
+                    + ",,3,soxready; SOX; before-migration; risk-medium,New",
+            ])
     }
 
     @Test func theProcessSetsTheWorkItemTypeAndTheInitialState() throws {
         let run = try InterchangeFixtures.worked()
-        for (process, type, state) in [(BoardsProcess.agile, "Feature", "New"), (.scrum, "Feature", "New"), (.cmmi, "Feature", "Proposed"),
-                                       (.basic, "Epic", "To Do")] {
+        for (process, type, state) in [
+            (BoardsProcess.agile, "Feature", "New"), (.scrum, "Feature", "New"), (.cmmi, "Feature", "Proposed"),
+            (.basic, "Epic", "To Do"),
+        ] {
             let rows = lines(try BacklogCSV.render(run, process: process)).dropFirst()
             #expect(rows.allSatisfy { $0.hasPrefix(type + ",") && $0.hasSuffix("," + state) }, "\(process)")
         }
@@ -52,7 +56,7 @@ struct BoardsBacklogTests {
     ])
     func assignedToIsAnIdentityBoardsCanResolve(owner: String, expected: String) throws {
         let answers = InterchangeFixtures.worked(with: [
-            "mfa": AnswerRecord(answer: .value(.choice("partial")), owner: owner, due: CalendarDate(year: 2027, month: 2, day: 14)),
+            "mfa": AnswerRecord(answer: .value(.choice("partial")), owner: owner, due: CalendarDate(year: 2027, month: 2, day: 14))
         ])
         let csv = try BacklogCSV.render(try InterchangeFixtures.scored(answers))
         let cell = BacklogCSV.cell(expected)
@@ -76,7 +80,9 @@ struct BoardsBacklogTests {
 
     @Test func tagsCarryPhaseITGCAndCUECWithoutSeparatorsInside() throws {
         let run = try InterchangeFixtures.scored(ScoringRules2Tests.worked()) { text in
-            text.replacingOccurrences(of: "        gating: true\n", with: "        gating: true\n        itgc: [access, change]\n        cuec: [\"A; B\", \"C,D\", A; B]\n")
+            text.replacingOccurrences(
+                of: "        gating: true\n",
+                with: "        gating: true\n        itgc: [access, change]\n        cuec: [\"A; B\", \"C,D\", A; B]\n")
         }
         let csv = try BacklogCSV.render(run)
         #expect(csv.contains(",soxready; SOX; before-migration; risk-high; gating; ITGC-access; ITGC-change; CUEC-A B; CUEC-C D,New\r\n"))

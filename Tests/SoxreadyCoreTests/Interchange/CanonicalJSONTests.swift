@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SoxreadyCore
 
 struct CanonicalJSONTests {
@@ -11,19 +12,20 @@ struct CanonicalJSONTests {
             "absent": nil,
             "empty-list": .array([]),
         ])
-        #expect(value.text == """
-            {
-              "B": {
-                "z": ""
-              },
-              "a": "1",
-              "b": [
-                "x",
-                {}
-              ]
-            }
+        #expect(
+            value.text == """
+                {
+                  "B": {
+                    "z": ""
+                  },
+                  "a": "1",
+                  "b": [
+                    "x",
+                    {}
+                  ]
+                }
 
-            """)
+                """)
     }
 
     @Test func stringsAreEscapedAsRFC8259Asks() {

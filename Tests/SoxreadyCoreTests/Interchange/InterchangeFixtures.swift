@@ -1,5 +1,6 @@
 import Foundation
 import SoxreadyTestSupport
+
 @testable import SoxreadyCore
 
 /// Runs for the interchange tests, built without the store so that their fingerprints are fixed
@@ -19,26 +20,32 @@ enum InterchangeFixtures {
         let content = try String(contentsOfFile: fixturePath("scoring-v2.yaml"), encoding: .utf8)
         let json = try String(contentsOfFile: fixturePath("scoring-v2-result.json"), encoding: .utf8)
         let result = try AssessmentResult.decode(Data(json.utf8))
-        return StoredRun(summary: RunSummary(result: result, recordedAt: recordedAt), appName: "General Ledger", appSlug: "general-ledger",
-                         answers: ScoringRules2Tests.worked(), result: result, resultJSON: json, answersJSON: "{}",
-                         questionnaireContent: content, questionnaireHash: scoringV2Hash, fingerprint: fingerprint)
+        return StoredRun(
+            summary: RunSummary(result: result, recordedAt: recordedAt), appName: "General Ledger", appSlug: "general-ledger",
+            answers: ScoringRules2Tests.worked(), result: result, resultJSON: json, answersJSON: "{}",
+            questionnaireContent: content, questionnaireHash: scoringV2Hash, fingerprint: fingerprint)
     }
 
     /// A run of `answers` against the fixture questionnaire `file`, scored by the scorer under
     /// `rules` (rules 2 on the UTC date of `recordedAt` by default), as run 1.
     /// `edit` changes the questionnaire's text before it is loaded.
-    static func scored(_ answers: AnswerSheet, file: String = "scoring-v2.yaml", appName: String = "General Ledger",
-                       rules1: Bool = false, fingerprint: String = fingerprint, edit: (String) -> String = { $0 }) throws -> StoredRun {
+    static func scored(
+        _ answers: AnswerSheet, file: String = "scoring-v2.yaml", appName: String = "General Ledger",
+        rules1: Bool = false, fingerprint: String = fingerprint, edit: (String) -> String = { $0 }
+    ) throws -> StoredRun {
         let text = edit(try String(contentsOfFile: fixturePath(file), encoding: .utf8))
         let loaded = try QuestionnaireLoader.parse(text, file: file)
-        let card = ReadinessScorer.score(loaded.questionnaire, answers: answers,
-                                         rules: rules1 ? .version1 : .version2(asOf: CalendarDate(utc: recordedAt)))
-        let result = AssessmentResult(card: card, questionnaire: loaded.questionnaire, answers: answers, appName: appName, runNumber: 1,
-                                      recordedAt: recordedAt)
-        return StoredRun(summary: RunSummary(result: result, recordedAt: recordedAt), appName: appName, appSlug: Identifier.slug(appName),
-                         answers: answers, result: result, resultJSON: String(decoding: try result.jsonData(), as: UTF8.self),
-                         answersJSON: "{}", questionnaireContent: loaded.content, questionnaireHash: SHA256Digest.hex(loaded.content),
-                         fingerprint: fingerprint)
+        let card = ReadinessScorer.score(
+            loaded.questionnaire, answers: answers,
+            rules: rules1 ? .version1 : .version2(asOf: CalendarDate(utc: recordedAt)))
+        let result = AssessmentResult(
+            card: card, questionnaire: loaded.questionnaire, answers: answers, appName: appName, runNumber: 1,
+            recordedAt: recordedAt)
+        return StoredRun(
+            summary: RunSummary(result: result, recordedAt: recordedAt), appName: appName, appSlug: Identifier.slug(appName),
+            answers: answers, result: result, resultJSON: String(decoding: try result.jsonData(), as: UTF8.self),
+            answersJSON: "{}", questionnaireContent: loaded.content, questionnaireHash: SHA256Digest.hex(loaded.content),
+            fingerprint: fingerprint)
     }
 
     /// The worked answers with `changes` applied (nil removes an answer).

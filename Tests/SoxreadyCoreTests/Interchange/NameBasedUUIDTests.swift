@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SoxreadyCore
 
 /// UUID v5 against published values: the expected UUIDs are Python's `uuid.uuid5` (the RFC's
@@ -21,7 +22,8 @@ struct NameBasedUUIDTests {
         #expect(ids.element("document:assessment-results") == "bfb9f489-72ef-5f9a-a9b4-3b85a4737710")
         #expect(ids.element("finding:mfa") == "bd1bfa53-5ec4-5ec6-9b87-582052fc3046")
         // An upper-case fingerprint is the same run.
-        #expect(OSCALIdentifiers(fingerprint: InterchangeFixtures.fingerprint.uppercased()).element("result")
+        #expect(
+            OSCALIdentifiers(fingerprint: InterchangeFixtures.fingerprint.uppercased()).element("result")
                 == "cd155a0d-0b33-5e7e-b6dd-f8c4ff5bf30d")
         // People and applications are not run-scoped; their key is trimmed, collapsed, lower case.
         #expect(OSCALIdentifiers.person("  Dana   LEE ") == "86d8dabd-d249-5247-955b-da3ca819bae3")

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The OSCAL documents of the worked example of docs/scoring.md (two gaps: mfa, an ICFR gate
@@ -23,8 +24,9 @@ struct OSCALExportTests {
     func objects(_ value: Any?) -> [JSON] { value as? [JSON] ?? [] }
 
     func props(_ value: Any?) -> [String: String] {
-        Dictionary(objects(value).compactMap { prop in (prop["name"] as? String).map { ($0, prop["value"] as? String ?? "") } },
-                   uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            objects(value).compactMap { prop in (prop["name"] as? String).map { ($0, prop["value"] as? String ?? "") } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     @Test func theAssessmentResultsOfTheWorkedExample() throws {
@@ -39,7 +41,8 @@ struct OSCALExportTests {
         #expect(props(metadata["props"])["rules-version"] == "2")
         #expect(objects(metadata["roles"]).map { $0["id"] as? String } == ["prepared-by", "remediation-owner"])
         // No preparer recorded: a party that says so; Dana Lee, who owns the commitment.
-        #expect(objects(metadata["parties"]).map { $0["uuid"] as? String }
+        #expect(
+            objects(metadata["parties"]).map { $0["uuid"] as? String }
                 == ["fdb41351-e681-5071-a17c-052460266b80", "86d8dabd-d249-5247-955b-da3ca819bae3"])
         #expect(objects(metadata["parties"]).map { $0["name"] as? String } == ["Preparer not recorded", "Dana Lee"])
 
@@ -67,8 +70,11 @@ struct OSCALExportTests {
         #expect(findings.map { $0["uuid"] as? String } == ["bd1bfa53-5ec4-5ec6-9b87-582052fc3046", "3fcd87f6-63d7-5aea-8a32-1ad1424278d3"])
         #expect(findings.map { $0["title"] as? String } == ["MFA for administrators (mfa)", "Access reviews (reviews)"])
         let mfa = try #require(findings.first)
-        #expect(props(mfa["props"]) == ["question-id": "mfa", "priority": "1", "risk": "high", "phase": "before-migration",
-                                        "points-lost": "13.5", "gate": "icfr", "deficiency-preview": "potential-deficiency"])
+        #expect(
+            props(mfa["props"]) == [
+                "question-id": "mfa", "priority": "1", "risk": "high", "phase": "before-migration",
+                "points-lost": "13.5", "gate": "icfr", "deficiency-preview": "potential-deficiency",
+            ])
         let target = try #require(mfa["target"] as? JSON)
         #expect(target["type"] as? String == "objective-id")
         #expect(target["target-id"] as? String == "soxready-mfa")
@@ -84,7 +90,10 @@ struct OSCALExportTests {
         #expect(risks[0]["deadline"] as? String == "2027-02-14T00:00:00Z")
         #expect(risks[1]["deadline"] == nil)
         let facets = objects(objects(risks[0]["characterizations"]).first?["facets"])
-        #expect(facets.map { "\($0["name"] ?? "")=\($0["value"] ?? "")" } == ["risk=high", "priority=1", "deficiency-preview=potential-deficiency"])
+        #expect(
+            facets.map { "\($0["name"] ?? "")=\($0["value"] ?? "")" } == [
+                "risk=high", "priority=1", "deficiency-preview=potential-deficiency",
+            ])
         let remediation = try #require(objects(risks[0]["remediations"]).first)
         #expect(remediation["uuid"] as? String == "b21ffeda-dfab-5ace-9b5f-599ec7776ef1")
         #expect(remediation["lifecycle"] as? String == "planned")
@@ -111,16 +120,22 @@ struct OSCALExportTests {
         #expect((doc["system-id"] as? JSON)?["identifier-type"] as? String == "https://ietf.org/rfc/rfc4122")
         let items = objects(doc["poam-items"])
         #expect(items.map { $0["uuid"] as? String } == ["a6c0aa76-5662-565d-afc5-41ea0b0437f9", "03ea938c-1236-5693-9cd7-da3ebab0bc55"])
-        #expect(props(items[0]["props"]) == ["question-id": "mfa", "priority": "1", "risk": "high", "phase": "before-migration",
-                                             "due-date": "2027-02-14"])
-        #expect(items[0]["description"] as? String
-                == "Extend MFA to the command line.\n\nCommitment: Dana Lee, due 2027-02-14 (on time on 2027-01-15).\n\nControl owner (role): IT security")
+        #expect(
+            props(items[0]["props"]) == [
+                "question-id": "mfa", "priority": "1", "risk": "high", "phase": "before-migration",
+                "due-date": "2027-02-14",
+            ])
+        #expect(
+            items[0]["description"] as? String
+                == "Extend MFA to the command line.\n\nCommitment: Dana Lee, due 2027-02-14 (on time on 2027-01-15).\n\nControl owner (role): IT security"
+        )
         #expect(objects(items[1]["related-risks"]).first?["risk-uuid"] as? String == "ca188432-039c-5251-9325-cd35a45e3e58")
         // The same risks as the assessment results, without observations (the POA&M has none).
         let risks = objects(doc["risks"])
         #expect(risks.map { $0["uuid"] as? String } == ["49b39d85-a35a-5680-b562-6224e9ba0ec9", "ca188432-039c-5251-9325-cd35a45e3e58"])
         #expect(risks.allSatisfy { $0["related-observations"] == nil })
-        #expect(objects((doc["back-matter"] as? JSON)?["resources"]).map { $0["uuid"] as? String } == ["c22d16e9-ffd2-549b-ad78-0d89157a7757"])
+        #expect(
+            objects((doc["back-matter"] as? JSON)?["resources"]).map { $0["uuid"] as? String } == ["c22d16e9-ffd2-549b-ad78-0d89157a7757"])
     }
 
     @Test func theSameRunAlwaysGivesTheSameBytesAndAnotherRunOtherElementUUIDs() throws {
@@ -139,8 +154,9 @@ struct OSCALExportTests {
 
     @Test func anAnswerWithEvidenceIsAnObservationWithItsResource() throws {
         let answers = InterchangeFixtures.worked(with: [
-            "mfa": AnswerRecord(answer: .value(.choice("partial")), note: "CLI not covered", evidence: "CA-EXPORT-1", owner: "Dana Lee",
-                                due: CalendarDate(year: 2027, month: 2, day: 14)),
+            "mfa": AnswerRecord(
+                answer: .value(.choice("partial")), note: "CLI not covered", evidence: "CA-EXPORT-1", owner: "Dana Lee",
+                due: CalendarDate(year: 2027, month: 2, day: 14)),
             "backup": AnswerRecord(answer: .value(.choice("yes")), evidence: "https://evidence.example/restore-3"),
         ])
         let doc = try ar(try InterchangeFixtures.scored(answers))
@@ -152,10 +168,12 @@ struct OSCALExportTests {
         let mfa = observations[0]
         #expect(mfa["methods"] as? [String] == ["INTERVIEW"])
         #expect(mfa["collected"] as? String == "2027-01-15T12:00:00Z")
-        #expect(mfa["description"] as? String
+        #expect(
+            mfa["description"] as? String
                 == "Question: Is MFA enforced for every administrator?\n\nAnswer: Partly (partial)\n\nNote: CLI not covered")
         #expect(objects(mfa["relevant-evidence"]).first?["href"] as? String == "#287d9008-3005-5647-85b4-95bb026d2ffb")
-        #expect(objects(objects(result["findings"]).first?["related-observations"]).first?["observation-uuid"] as? String
+        #expect(
+            objects(objects(result["findings"]).first?["related-observations"]).first?["observation-uuid"] as? String
                 == "7668fd60-ff75-5816-abf8-2e096465a04d")
         let resources = objects((doc["back-matter"] as? JSON)?["resources"])
         #expect(resources.count == 3)
@@ -168,13 +186,15 @@ struct OSCALExportTests {
 
     @Test func userTextIsEscapedMarkdownOnOneLineWhereOSCALWantsALine() throws {
         let answers = InterchangeFixtures.worked(with: [
-            "mfa": AnswerRecord(answer: .value(.choice("partial")), note: "<script>alert(1)</script> *all*\nsecond line",
-                                evidence: "  EV-1\n(draft) ", owner: "Dana\nLee <dana.lee@contoso.com>", due: CalendarDate(year: 2027, month: 2, day: 14)),
+            "mfa": AnswerRecord(
+                answer: .value(.choice("partial")), note: "<script>alert(1)</script> *all*\nsecond line",
+                evidence: "  EV-1\n(draft) ", owner: "Dana\nLee <dana.lee@contoso.com>", due: CalendarDate(year: 2027, month: 2, day: 14))
         ])
         let doc = try ar(try InterchangeFixtures.scored(answers))
         let result = try #require(objects(doc["results"]).first)
         let observation = try #require(objects(result["observations"]).first)
-        #expect(observation["description"] as? String == "Question: Is MFA enforced for every administrator?\n\nAnswer: Partly (partial)\n\n"
+        #expect(
+            observation["description"] as? String == "Question: Is MFA enforced for every administrator?\n\nAnswer: Partly (partial)\n\n"
                 + "Note: &lt;script&gt;alert(1)&lt;/script&gt; \\*all\\*\n\nsecond line")
         let resource = objects((doc["back-matter"] as? JSON)?["resources"])[1]
         #expect((resource["citation"] as? JSON)?["text"] as? String == "EV-1 (draft)")
@@ -224,7 +244,10 @@ struct OSCALExportTests {
         // Gaps of the rules-1 worked example (Fixtures/scoring-small-result.json): a1, b3, b1, a2, c2.
         let findings = objects(result["findings"])
         #expect(findings.map { props($0["props"])["question-id"] } == ["a1", "b3", "b1", "a2", "c2"])
-        #expect(findings.map { (($0["target"] as? JSON)?["status"] as? JSON)?["reason"] as? String } == ["fail", "other", "fail", "fail", "other"])
+        #expect(
+            findings.map { (($0["target"] as? JSON)?["status"] as? JSON)?["reason"] as? String } == [
+                "fail", "other", "fail", "fail", "other",
+            ])
         #expect(props(findings[0]["props"])["gate"] == "gating")
         #expect(objects(result["risks"]).allSatisfy { $0["status"] as? String == "open" && $0["deadline"] == nil })
         let plan = try poam(run)

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The bundled questionnaire meets the content bar of the foundation issue and of version 2.0.0
@@ -65,10 +66,11 @@ extension BundledQuestionnaireTests {
         #expect(questions.filter { $0.gate == .technical }.map(\.id) == ["readiness-label"])
         #expect(questions.filter(\.isKey).count == 56)
         #expect(questions.filter { !$0.expectedEvidence.isEmpty }.count == 56)
-        #expect(questions.filter { $0.asked == .afterCutover }.map(\.id) == [
-            "first-azure-access-review", "final-reconciliation-signoff", "go-live-signoff",
-            "post-implementation-review-held", "monitoring-validation", "first-control-tests", "workload-review",
-        ])
+        #expect(
+            questions.filter { $0.asked == .afterCutover }.map(\.id) == [
+                "first-azure-access-review", "final-reconciliation-signoff", "go-live-signoff",
+                "post-implementation-review-held", "monitoring-validation", "first-control-tests", "workload-review",
+            ])
     }
 
     @Test func everyQuestionHasAShortTitle() {
@@ -94,8 +96,10 @@ extension BundledQuestionnaireTests {
     }
 
     @Test func theKeyControlsAuditorsExpectAreGates() {
-        for id in ["sod-matrix", "app-controls-retest", "key-report-revalidation", "vendor-soc-coverage", "soc1-report-review",
-                   "shared-accounts", "branch-policies", "bank-master-data", "payment-file-integrity", "payment-approval-limits"] {
+        for id in [
+            "sod-matrix", "app-controls-retest", "key-report-revalidation", "vendor-soc-coverage", "soc1-report-review",
+            "shared-accounts", "branch-policies", "bank-master-data", "payment-file-integrity", "payment-approval-limits",
+        ] {
             #expect(questionnaire.question(id)?.gate == .icfr, "\(id)")
         }
         #expect(questionnaire.question("key-report-inventory")?.isKey == true)

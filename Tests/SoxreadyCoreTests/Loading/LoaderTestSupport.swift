@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SoxreadyCore
 
 /// A one-domain questionnaire around `questions` (YAML list items indented by 6 spaces).

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The compiled-questionnaire cache: the compiled form is the parsed questionnaire, field for
@@ -166,11 +167,13 @@ struct QuestionnaireCacheTests {
         let (questionnaire, warnings) = try bytes.withUnsafeBytes { try CompiledQuestionnaire.decode($0, file: "elsewhere.yaml") }
         #expect(questionnaire == q)
         // Warnings name the file the text is loaded under now.
-        #expect(warnings == parsed.warnings.map { warning in
-            var renamed = warning
-            renamed.file = "elsewhere.yaml"
-            return renamed
-        })
+        #expect(
+            warnings
+                == parsed.warnings.map { warning in
+                    var renamed = warning
+                    renamed.file = "elsewhere.yaml"
+                    return renamed
+                })
     }
 
     /// The codec's list of fields is the model's: a field added to a model type must be added to
@@ -332,8 +335,10 @@ struct QuestionnaireCacheTests {
         #expect(QuestionnaireCache.standard(environment: ["HOME": "/h"], toolVersion: "t")?.folder == "/h/.cache/soxready/questionnaires")
     }
 
-    @Test(arguments: [["SOXREADY_CACHE": "off", "HOME": "/h"], ["SOXREADY_CACHE": "OFF", "HOME": "/h"], ["SOXREADY_CACHE": "", "HOME": "/h"],
-                      ["HOME": ""], [:]])
+    @Test(arguments: [
+        ["SOXREADY_CACHE": "off", "HOME": "/h"], ["SOXREADY_CACHE": "OFF", "HOME": "/h"], ["SOXREADY_CACHE": "", "HOME": "/h"],
+        ["HOME": ""], [:],
+    ])
     func noCacheWhenDisabledOrHomeless(environment: [String: String]) {
         #expect(QuestionnaireCache.standard(environment: environment, toolVersion: "t") == nil)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The portfolio (PRODUCT.md §7.4) of a store with four applications on the rules-2 fixture
@@ -33,28 +34,37 @@ struct PortfolioTests {
     static func at(_ text: String) throws -> Date { try #require(Timestamp.date(text)) }
 
     func record(_ app: String, _ answers: AnswerSheet, at time: String, in store: any AssessmentStore) throws -> StoredRun {
-        try store.record(RunToRecord(scoring: answers, appName: app, questionnaire: loaded, recordedAt: try Self.at(time),
-                                     preparer: Preparer(name: "Pat Preparer")))
+        try store.record(
+            RunToRecord(
+                scoring: answers, appName: app, questionnaire: loaded, recordedAt: try Self.at(time),
+                preparer: Preparer(name: "Pat Preparer")))
     }
 
     func fill(_ store: any AssessmentStore) throws {
-        let met = ["cutover": "2027-05-12", "fy-end": "2026-12-31", "mfa": "yes", "reviews": "q", "label": "ready", "backup": "yes",
-                   "runbook": "yes"]
+        let met = [
+            "cutover": "2027-05-12", "fy-end": "2026-12-31", "mfa": "yes", "reviews": "q", "label": "ready", "backup": "yes",
+            "runbook": "yes",
+        ]
         var first = met
         first["mfa"] = "no"
         _ = try record("Alpha", try sheet(first, evidence: ["backup"]), at: "2026-10-15T09:00:00Z", in: store)
         let second = try record("Alpha", try sheet(met, evidence: ["mfa", "backup", "label"]), at: "2026-11-20T09:00:00Z", in: store)
         #expect(second.result.readiness == .ready, "Alpha run 2 is meant to be Ready: \(second.result.reasons)")
-        _ = try store.recordSignOff(NewSignOff(appName: "Alpha", runNumber: 2, runFingerprint: second.fingerprint, reviewer: "Lee Chen",
-                                               role: "Controller", decision: .approve, comment: nil, statement: "approved", signature: nil,
-                                               recordedAt: try Self.at("2026-11-21T10:00:00Z")))
-        let beta = ["cutover": "2027-01-15", "fy-end": "2026-12-31", "mfa": "no", "reviews": "a", "label": "not-ready", "backup": "no",
-                    "runbook": "no"]
+        _ = try store.recordSignOff(
+            NewSignOff(
+                appName: "Alpha", runNumber: 2, runFingerprint: second.fingerprint, reviewer: "Lee Chen",
+                role: "Controller", decision: .approve, comment: nil, statement: "approved", signature: nil,
+                recordedAt: try Self.at("2026-11-21T10:00:00Z")))
+        let beta = [
+            "cutover": "2027-01-15", "fy-end": "2026-12-31", "mfa": "no", "reviews": "a", "label": "not-ready", "backup": "no",
+            "runbook": "no",
+        ]
         _ = try record("Beta", try sheet(beta), at: "2026-11-25T09:00:00Z", in: store)
         _ = try record("Delta", try sheet(["mfa": "no"]), at: "2026-10-01T09:00:00Z", in: store)
         try store.setArchived("Delta", archived: true, at: try Self.at("2026-11-01T09:00:00Z"))
-        try store.startDraft(NewDraft(appName: "Gamma", questionnaire: loaded, startedAt: try Self.at("2026-11-28T09:00:00Z")),
-                             session: AssessmentStoreSuite.session("g"))
+        try store.startDraft(
+            NewDraft(appName: "Gamma", questionnaire: loaded, startedAt: try Self.at("2026-11-28T09:00:00Z")),
+            session: AssessmentStoreSuite.session("g"))
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -83,16 +93,18 @@ struct PortfolioTests {
         #expect(PortfolioRenderer.band(portfolio.rows[0].domainScores["access"]) == "good")
         #expect(PortfolioRenderer.band(portfolio.rows[2].domainScores["access"]) == "absent")
 
-        #expect(portfolio.blockingQuestions == [
-            .init(questionID: "label", title: "Azure Migrate readiness", apps: ["Beta"]),
-            .init(questionID: "mfa", title: "MFA for administrators", apps: ["Beta"]),
-        ])
+        #expect(
+            portfolio.blockingQuestions == [
+                .init(questionID: "label", title: "Azure Migrate readiness", apps: ["Beta"]),
+                .init(questionID: "mfa", title: "MFA for administrators", apps: ["Beta"]),
+            ])
         #expect(portfolio.upcomingCutovers.map(\.name) == ["Beta"])
-        #expect(portfolio.levelsOverTime == [
-            .init(month: "2026-10", counts: [.notReady: 1]),
-            .init(month: "2026-11", counts: [.ready: 1, .notReady: 1]),
-            .init(month: "2026-12", counts: [.ready: 1, .notReady: 1]),
-        ])
+        #expect(
+            portfolio.levelsOverTime == [
+                .init(month: "2026-10", counts: [.notReady: 1]),
+                .init(month: "2026-11", counts: [.ready: 1, .notReady: 1]),
+                .init(month: "2026-12", counts: [.ready: 1, .notReady: 1]),
+            ])
     }
 
     /// As of 2026-10-31 only Alpha's first run exists: Not ready, 193 days to its cutover.
@@ -126,7 +138,9 @@ struct PortfolioTests {
             #expect(fast.apps.map(\.result) == generic.apps.map(\.result))
             #expect(fast.apps.map(\.signOff) == generic.apps.map(\.signOff))
             #expect(fast.apps.map(\.questionnaireHash) == generic.apps.map(\.questionnaireHash))
-            #expect(Set(fast.levels.map { "\($0.slug) \($0.number) \($0.readiness)" }) == Set(generic.levels.map { "\($0.slug) \($0.number) \($0.readiness)" }))
+            #expect(
+                Set(fast.levels.map { "\($0.slug) \($0.number) \($0.readiness)" })
+                    == Set(generic.levels.map { "\($0.slug) \($0.number) \($0.readiness)" }))
             #expect(fast.questionnaires == generic.questionnaires)
         }
     }
@@ -138,8 +152,11 @@ struct PortfolioTests {
         let json = try #require(try JSONSerialization.jsonObject(with: try PortfolioDocument(portfolio).jsonData()) as? [String: Any])
         #expect(json["format"] as? String == "soxready/portfolio@1")
         #expect(json["asOf"] as? String == "2026-12-01")
-        #expect(json["levels"] as? [String: Int] == ["ready": 1, "ready-with-conditions": 0, "not-ready": 1, "readiness-unknown": 0,
-                                                     "not-assessed": 1])
+        #expect(
+            json["levels"] as? [String: Int] == [
+                "ready": 1, "ready-with-conditions": 0, "not-ready": 1, "readiness-unknown": 0,
+                "not-assessed": 1,
+            ])
         let upcoming = try #require(json["upcomingCutovers"] as? [[String: Any]])
         #expect(upcoming.count == 1)
         #expect(upcoming.first?["name"] as? String == "Beta")

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// User text is data in every output: HTML, Markdown (tables too), CSV and the terminal.
@@ -12,12 +13,17 @@ struct EscapingTests {
     func hostile() throws -> (document: PlanDocument, run: StoredRun) {
         let loaded = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml"))
         var answers: AnswerSheet = [:]
-        answers["hosting"] = AnswerRecord(answer: .value(.choices(["iaas", "paas"])), note: Self.hostile + "\nsecond line", evidence: Self.hostile)
-        answers["a1"] = AnswerRecord(answer: .value(.choice("partial")), note: "=HYPERLINK(\"http://evil.example\")\r\nline two", evidence: "@SUM(A1:A9)")
-        answers["a2"] = AnswerRecord(answer: .unknown, note: "| cell | injection |\n# heading\n- list", evidence: "`code` *bold* [link](http://x)")
+        answers["hosting"] = AnswerRecord(
+            answer: .value(.choices(["iaas", "paas"])), note: Self.hostile + "\nsecond line", evidence: Self.hostile)
+        answers["a1"] = AnswerRecord(
+            answer: .value(.choice("partial")), note: "=HYPERLINK(\"http://evil.example\")\r\nline two", evidence: "@SUM(A1:A9)")
+        answers["a2"] = AnswerRecord(
+            answer: .unknown, note: "| cell | injection |\n# heading\n- list", evidence: "`code` *bold* [link](http://x)")
         let store = try SQLiteStore()
-        let run = try store.record(RunToRecord(scoring: answers, appName: Self.hostile + "\nGL", questionnaire: loaded,
-                                               recordedAt: Date(timeIntervalSince1970: 1_795_953_600), preparer: Preparer(name: "Pat Preparer")))
+        let run = try store.record(
+            RunToRecord(
+                scoring: answers, appName: Self.hostile + "\nGL", questionnaire: loaded,
+                recordedAt: Date(timeIntervalSince1970: 1_795_953_600), preparer: Preparer(name: "Pat Preparer")))
         return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: Self.hostile + "\nGL")), run)
     }
 
@@ -33,7 +39,8 @@ struct EscapingTests {
         }
         // The sign-off commands name the application by its slug (letters, digits and hyphens, at
         // most 64): no user text reaches a shell command line.
-        #expect(document.signOff.approveCommand == "soxready signoff --app script-script-alert-1-script-img-src-x-onerror-alert-2-a-b-hyper "
+        #expect(
+            document.signOff.approveCommand == "soxready signoff --app script-script-alert-1-script-img-src-x-onerror-alert-2-a-b-hyper "
                 + "--run 1 --reviewer 'YOUR NAME' --role 'YOUR ROLE' --decision approve")
     }
 
@@ -43,10 +50,13 @@ struct EscapingTests {
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("<img"))
         // Every appendix table row keeps exactly its five unescaped cell separators.
-        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| **hosting**:") || $0.hasPrefix("| **a1**:") || $0.hasPrefix("| **a2**:") }
+        let rows = markdown.split(separator: "\n").filter {
+            $0.hasPrefix("| **hosting**:") || $0.hasPrefix("| **a1**:") || $0.hasPrefix("| **a2**:")
+        }
         #expect(rows.count >= 3)
         for row in rows {
-            let unescapedPipes = row.indices.filter { row[$0] == "|" && (($0 == row.startIndex) || row[row.index(before: $0)] != "\\") }.count
+            let unescapedPipes = row.indices.filter { row[$0] == "|" && (($0 == row.startIndex) || row[row.index(before: $0)] != "\\") }
+                .count
             #expect(unescapedPipes == 5, "\(row)")
         }
         // Line breaks inside a cell become <br>, so no table row is cut in two.

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The plans of the three example applications, byte for byte, kept in Reports/examples/.
@@ -24,8 +25,10 @@ struct PlanGoldenTests {
         let file = try AnswersFileParser.parse(try AnswersFileParser.read(path: path), file: path, questionnaire: loaded.questionnaire)
         let store = try SQLiteStore()
         let app = try #require(file.app)
-        let run = try store.record(RunToRecord(scoring: file.answers, appName: app, questionnaire: loaded, recordedAt: Self.recordedAt,
-                                               preparer: Preparer(name: try #require(file.preparedBy))))
+        let run = try store.record(
+            RunToRecord(
+                scoring: file.answers, appName: app, questionnaire: loaded, recordedAt: Self.recordedAt,
+                preparer: Preparer(name: try #require(file.preparedBy))))
         return (try PlanDocument(run: run, previous: nil, history: try store.runs(appName: app), appendix: appendix), run)
     }
 
@@ -36,8 +39,11 @@ struct PlanGoldenTests {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             // Recording never passes: a run with RECORD_GOLDENS=1 left on (in CI, say) must not
             // look like a green one. Review the diff, then run the tests again without it.
-            if before != actual { Issue.record("re-recorded \(name); review the diff and run again without RECORD_GOLDENS") }
-            else { Issue.record("RECORD_GOLDENS=1: \(name) unchanged; run again without RECORD_GOLDENS") }
+            if before != actual {
+                Issue.record("re-recorded \(name); review the diff and run again without RECORD_GOLDENS")
+            } else {
+                Issue.record("RECORD_GOLDENS=1: \(name) unchanged; run again without RECORD_GOLDENS")
+            }
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
@@ -80,16 +86,21 @@ struct PlanGoldenTests {
         let (document, _) = try document("general-ledger")
         let markdown = try renderer.markdown(document)
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
-        #expect(headings == ["## Executive summary", "## Domain scores", "## Remediation plan", "## Evidence missing on key controls",
-                             "## Hypercare checklist: after go-live", "## Shared responsibility", "## What changed", "## To confirm",
-                             "## Finance sign-off", "## Appendix: every answer", "## Sources and limits"])
+        #expect(
+            headings == [
+                "## Executive summary", "## Domain scores", "## Remediation plan", "## Evidence missing on key controls",
+                "## Hypercare checklist: after go-live", "## Shared responsibility", "## What changed", "## To confirm",
+                "## Finance sign-off", "## Appendix: every answer", "## Sources and limits",
+            ])
         #expect(markdown.hasPrefix("# Azure migration readiness plan: General Ledger\n"))
         #expect(markdown.contains("SHA-256 \(document.fingerprint)"))
     }
 
     @Test func theRemediationPlanIsGroupedByPhaseInTheResultsOrder() throws {
         let (document, run) = try document("consolidation")
-        #expect(document.phases.map(\.id) == ["before-migration", "cutover", "after-cutover"].filter { id in document.phases.contains { $0.id == id } })
+        #expect(
+            document.phases.map(\.id)
+                == ["before-migration", "cutover", "after-cutover"].filter { id in document.phases.contains { $0.id == id } })
         let questionnaire = try run.questionnaire()
         for phase in document.phases {
             // The result's remediation order (SCORING.md), split by phase.

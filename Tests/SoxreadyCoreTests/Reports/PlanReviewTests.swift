@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The rules-2 plan for finance (PRODUCT.md §7.2–§7.3), worked out by hand on
@@ -38,14 +39,17 @@ struct PlanReviewTests {
     }
 
     func record(_ answers: AnswerSheet, at date: Date, in store: SQLiteStore) throws -> StoredRun {
-        try store.record(RunToRecord(scoring: answers, appName: "GL", questionnaire: loaded, recordedAt: date,
-                                     preparer: Preparer(name: "Pat Preparer")))
+        try store.record(
+            RunToRecord(
+                scoring: answers, appName: "GL", questionnaire: loaded, recordedAt: date,
+                preparer: Preparer(name: "Pat Preparer")))
     }
 
     static func signOff(_ number: Int, run: Int, _ decision: SignOff.Decision, day: String, comment: String? = nil) -> SignOff {
-        SignOff(number: number, runNumber: run, runFingerprint: "", reviewer: "Lee Chen", role: "Controller", decision: decision,
-                comment: comment, statement: "", recordedAt: Timestamp.date("\(day)T09:00:00Z")!, signature: nil,
-                previousFingerprint: nil, fingerprint: "")
+        SignOff(
+            number: number, runNumber: run, runFingerprint: "", reviewer: "Lee Chen", role: "Controller", decision: decision,
+            comment: comment, statement: "", recordedAt: Timestamp.date("\(day)T09:00:00Z")!, signature: nil,
+            previousFingerprint: nil, fingerprint: "")
     }
 
     @Test func theExecutiveSummaryNamesTheBlockersConditionsAndOwners() throws {
@@ -86,19 +90,22 @@ struct PlanReviewTests {
         #expect(document.commitments.isEmpty)
 
         #expect(document.goLiveText == "2 blockers (1 ICFR gate and 1 technical gate) and 2 conditions are open before go-live.")
-        #expect(document.commitmentText
-                == "2 of the 3 open gaps listed below have a commitment (a named owner and a due date); ⚠ 1 is overdue; 1 key control needs an evidence reference.")
+        #expect(
+            document.commitmentText
+                == "2 of the 3 open gaps listed below have a commitment (a named owner and a due date); ⚠ 1 is overdue; 1 key control needs an evidence reference."
+        )
         #expect(document.ownersText == "Sam Roe: 1, first due 2027-01-10 (⚠ 1 late); Dana Lee: 1, first due 2027-02-14")
 
         // 2027-04-25 is 100 days after 2027-01-15, 10 days after the quarter end's window closes
         // (2027-03-31 + 15 = 2027-04-15), and 250 days before 2027-12-31.
         #expect(document.calendar.cutover == "2027-04-25")
         #expect(document.calendar.stageText == "a pre-cutover run, 100 days before the cutover")
-        #expect(document.calendar.findings.map(\.text) == [
-            "The cutover is outside the close windows of every quarter and year end (7 days before to 15 after each).",
-            "The new platform operates 250 days before the fiscal year end 2027-12-31 (at least 90 are asked for).",
-            "1 question is asked only after go-live: the hypercare checklist of this plan.",
-        ])
+        #expect(
+            document.calendar.findings.map(\.text) == [
+                "The cutover is outside the close windows of every quarter and year end (7 days before to 15 after each).",
+                "The new platform operates 250 days before the fiscal year end 2027-12-31 (at least 90 are asked for).",
+                "1 question is asked only after go-live: the hypercare checklist of this plan.",
+            ])
         #expect(document.calendar.findings.allSatisfy { !$0.warning })
         #expect(document.hypercare.map(\.title) == ["Monitoring validated after go-live"])
         #expect(document.evidenceRows.map(\.expected) == [""])
@@ -126,7 +133,9 @@ struct PlanReviewTests {
         #expect(document.readyText.hasPrefix("No readiness rule holds against this run"))
         #expect(document.conditions.isEmpty && document.icfrBlockers.isEmpty && document.technicalBlockers.isEmpty)
         #expect(document.commitments.map(\.questionID) == ["runbook"])
-        #expect(document.goLiveText == "No blocker and no condition is open before go-live. 1 other gap has a commitment to close it by a date.")
+        #expect(
+            document.goLiveText == "No blocker and no condition is open before go-live. 1 other gap has a commitment to close it by a date."
+        )
         #expect(!document.hasCommitmentText)
         #expect(document.ownersText == "Ola Berg: 1, first due 2027-03-01")
     }
@@ -134,15 +143,18 @@ struct PlanReviewTests {
     @Test func theSignOffStatusAndItsHistoryAreShown() throws {
         let store = try SQLiteStore()
         let run = try record(Self.runOne(), at: Self.first, in: store)
-        let signOffs = [Self.signOff(1, run: 1, .sendBack, day: "2027-01-16", comment: "Name an owner for the label"),
-                        Self.signOff(2, run: 1, .approve, day: "2027-01-17")]
+        let signOffs = [
+            Self.signOff(1, run: 1, .sendBack, day: "2027-01-16", comment: "Name an owner for the label"),
+            Self.signOff(2, run: 1, .approve, day: "2027-01-17"),
+        ]
         let document = try PlanDocument(run: run, previous: nil, history: try store.runs(appName: "GL"), signOffs: signOffs)
         #expect(document.signOff.status == "approved" && document.signOff.approved)
         #expect(document.signOff.text == "approved by Lee Chen (Controller) on 2027-01-17")
         #expect(document.signOff.history.map(\.decision) == ["sent back", "approved"])
         #expect(document.signOff.history.map(\.superseded) == [true, false])
         #expect(document.signOff.history[0].comment == "Name an owner for the label")
-        #expect(document.signOff.approveCommand
+        #expect(
+            document.signOff.approveCommand
                 == "soxready signoff --app gl --run 1 --reviewer 'YOUR NAME' --role 'YOUR ROLE' --decision approve")
         #expect(document.signOff.confirms.contains("with the answers as attested by their preparer, Pat Preparer."))
         #expect(document.signOff.confirms.hasSuffix("This is not an audit opinion on internal control over financial reporting."))
@@ -152,7 +164,10 @@ struct PlanReviewTests {
 
         let html = try renderer.html(document)
         #expect(html.contains("sign-off: <strong class=\"status approved\">approved by Lee Chen (Controller) on 2027-01-17</strong>"))
-        #expect(html.contains("<td>sent back (superseded)</td><td>Lee Chen (Controller)</td><td><span class=\"date\">2027-01-16</span></td><td>Name an owner for the label</td>"))
+        #expect(
+            html.contains(
+                "<td>sent back (superseded)</td><td>Lee Chen (Controller)</td><td><span class=\"date\">2027-01-16</span></td><td>Name an owner for the label</td>"
+            ))
         let markdown = try renderer.markdown(document)
         #expect(markdown.contains("- **Sign-off:** approved by Lee Chen (Controller) on 2027-01-17\n"))
     }
@@ -174,8 +189,14 @@ struct PlanReviewTests {
         #expect(second.previousIsApproved)
         #expect(second.sinceApproved.exists && second.sinceApproved.run == 1)
         #expect(second.sinceApproved.standing == "approved by Lee Chen (Controller) on 2027-01-16")
-        #expect(second.sinceApproved.closed.map { "\($0.title): \($0.before) → \($0.after)" } == ["Azure Migrate readiness: Ready with conditions → Ready"])
-        #expect(second.sinceApproved.changed.map { "\($0.questionID) \($0.before) → \($0.after) (\($0.annotation))" } == ["backup Yes → Yes (evidence changed)"])
+        #expect(
+            second.sinceApproved.closed.map { "\($0.title): \($0.before) → \($0.after)" } == [
+                "Azure Migrate readiness: Ready with conditions → Ready"
+            ])
+        #expect(
+            second.sinceApproved.changed.map { "\($0.questionID) \($0.before) → \($0.after) (\($0.annotation))" } == [
+                "backup Yes → Yes (evidence changed)"
+            ])
         #expect(second.sinceApproved.levelChange == "level Not ready → Ready with conditions")
         #expect(!second.sinceApproved.rulesChanged)
         let markdown = try renderer.markdown(second)
@@ -194,8 +215,10 @@ struct PlanReviewTests {
         // Without an approved run, one sentence says so.
         let unapproved = try PlanDocument(run: two, previous: one, history: history)
         #expect(!unapproved.sinceApproved.exists)
-        #expect(try renderer.html(unapproved).contains("<p>No earlier run of this application is approved, so there is no approved plan to compare with; "
-                                                       + "the changes since the run before are below.</p>"))
+        #expect(
+            try renderer.html(unapproved).contains(
+                "<p>No earlier run of this application is approved, so there is no approved plan to compare with; "
+                    + "the changes since the run before are below.</p>"))
     }
 
     @Test func anUnverifiedRunSaysSoInItsHeaderAndOnPageOne() throws {
@@ -227,12 +250,14 @@ struct PlanReviewTests {
         let store = try SQLiteStore()
         let run = try record(Self.runOne(), at: Self.first, in: store)
         let with = try renderer.markdown(try PlanDocument(run: run, previous: nil, history: try store.runs(appName: "GL")))
-        let without = try renderer.markdown(try PlanDocument(run: run, previous: nil, history: try store.runs(appName: "GL"), appendix: false))
+        let without = try renderer.markdown(
+            try PlanDocument(run: run, previous: nil, history: try store.runs(appName: "GL"), appendix: false))
         #expect(with.contains("## Appendix: every answer\n"))
         #expect(!without.contains("## Appendix"))
         #expect(without.contains("This copy leaves out the appendix of every answer (--no-appendix)."))
         // The pack never has an appendix.
-        #expect(!(try renderer.pack(try PlanDocument(run: run, previous: nil, history: try store.runs(appName: "GL")))).contains("Appendix"))
+        #expect(
+            !(try renderer.pack(try PlanDocument(run: run, previous: nil, history: try store.runs(appName: "GL")))).contains("Appendix"))
     }
 
     @Test func theMarkdownHeaderHasNoEmptyTableRow() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// docs/scoring.md read against the engine: the result JSON it quotes, the reason texts of its
@@ -45,9 +46,14 @@ struct ScoringDocTests {
         var blocks: [String] = []
         var current: [String]?
         for line in section {
-            if current == nil, line == "```" + language { current = [] }
-            else if current != nil, line == "```" { blocks.append(current!.map { $0 + "\n" }.joined()); current = nil }
-            else if current != nil { current!.append(line) }
+            if current == nil, line == "```" + language {
+                current = []
+            } else if current != nil, line == "```" {
+                blocks.append(current!.map { $0 + "\n" }.joined())
+                current = nil
+            } else if current != nil {
+                current!.append(line)
+            }
         }
         return blocks
     }
@@ -113,7 +119,8 @@ struct ScoringDocTests {
     }
 
     func rulesTable() throws -> [Row] {
-        let rows = try table(in: try section("## Readiness level (the first rule that applies)"), header: "| clause | level | when | reason |")
+        let rows = try table(
+            in: try section("## Readiness level (the first rule that applies)"), header: "| clause | level | when | reason |")
         return try rows.map { cells in
             try #require(cells.count == 5, "a row of the rules table has \(cells.count) cells: \(cells)")
             let rule = try #require(cells[0].first?.wholeNumberValue, "clause '\(cells[0])' does not start with its rule")
@@ -145,9 +152,11 @@ struct ScoringDocTests {
                 return nil
             }
             let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { regex += NSRegularExpression.escapedPattern(for: value) }
-            else if let kind = kinds[name] { regex += kind }
-            else {
+            if let value = values[name] {
+                regex += NSRegularExpression.escapedPattern(for: value)
+            } else if let kind = kinds[name] {
+                regex += kind
+            } else {
                 Issue.record("placeholder ‹\(name)› in '\(template)' is unknown to ScoringDocTests")
                 return nil
             }
@@ -197,7 +206,8 @@ struct ScoringDocTests {
         let small = rules1.questionnaire
         let smallAnswers = try rules1.sheet(ScoringTests.worked)
         let bothOps = try variant("criticalDomainFloor: 70", replacing: [("    criticality: high\n", "    criticality: critical\n")])
-        let keyRunbook = try variant("", replacing: [("        title: Batch runbook\n", "        title: Batch runbook\n        key: true\n")])
+        let keyRunbook = try variant(
+            "", replacing: [("        title: Batch runbook\n", "        title: Batch runbook\n        key: true\n")])
         return [
             Case(name: "the worked example", questionnaire: q, answers: ScoringRules2Tests.worked()),
             Case(name: "ready", questionnaire: q, answers: ScoringRules2Tests.ready()),
@@ -207,65 +217,89 @@ struct ScoringDocTests {
             Case(name: "partly met, no commitment", questionnaire: q, answers: w(["mfa": answer("partial")])),
             Case(name: "partly met, an owner alone", questionnaire: q, answers: w(["mfa": answer("partial", owner: "Dana Lee")])),
             Case(name: "partly met, overdue", questionnaire: q, answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(-1))])),
-            Case(name: "partly met, after the cutover", questionnaire: q,
-                 answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(101))])),
-            Case(name: "two gates not met", questionnaire: q,
-                 answers: w(["mfa": answer("no", evidence: "x"), "label": answer("not-ready", evidence: "x")])),
-            Case(name: "two gates partly met, no commitment", questionnaire: q,
-                 answers: w(["mfa": answer("partial"), "label": answer("conditional")])),
+            Case(
+                name: "partly met, after the cutover", questionnaire: q,
+                answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(101))])),
+            Case(
+                name: "two gates not met", questionnaire: q,
+                answers: w(["mfa": answer("no", evidence: "x"), "label": answer("not-ready", evidence: "x")])),
+            Case(
+                name: "two gates partly met, no commitment", questionnaire: q,
+                answers: w(["mfa": answer("partial"), "label": answer("conditional")])),
             // Rule 2.
             Case(name: "a gate unknown", questionnaire: q, answers: w(["mfa": AnswerRecord(answer: .unknown)])),
             Case(name: "two gates unanswered", questionnaire: q, answers: w(["mfa": nil, "label": nil])),
             Case(name: "confidence 40", questionnaire: q, answers: w(["reviews": nil, "backup": nil, "runbook": nil])),
             // Rule 3.
-            Case(name: "overall below notReady", questionnaire: try rules2.variant("notReady: 85, ready: 90"),
-                 answers: w(["reviews": answer("n"), "backup": answer("no")])),
-            Case(name: "a critical domain below the floor", questionnaire: try rules2.variant("criticalDomainFloor: 95"),
-                 answers: w(["reviews": answer("n")])),
-            Case(name: "two critical domains below the floor", questionnaire: bothOps,
-                 answers: w(["mfa": answer("no", evidence: "x"), "backup": answer("no")])),
+            Case(
+                name: "overall below notReady", questionnaire: try rules2.variant("notReady: 85, ready: 90"),
+                answers: w(["reviews": answer("n"), "backup": answer("no")])),
+            Case(
+                name: "a critical domain below the floor", questionnaire: try rules2.variant("criticalDomainFloor: 95"),
+                answers: w(["reviews": answer("n")])),
+            Case(
+                name: "two critical domains below the floor", questionnaire: bothOps,
+                answers: w(["mfa": answer("no", evidence: "x"), "backup": answer("no")])),
             Case(name: "cutover on the first day of the year-end window", questionnaire: q, answers: w(["cutover": cutover(2027, 12, 24)])),
             Case(name: "cutover on the last day of the year-end window", questionnaire: q, answers: w(["cutover": cutover(2028, 1, 15)])),
             Case(name: "cutover one day before the year end", questionnaire: q, answers: w(["cutover": cutover(2027, 12, 30)])),
             // Rule 4.
             Case(name: "partly met, on time", questionnaire: q, answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(5))])),
-            Case(name: "two gates partly met, on time", questionnaire: q,
-                 answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(30)),
-                             "label": answer("conditional", owner: "Ari Cohen", due: day(40))])),
+            Case(
+                name: "two gates partly met, on time", questionnaire: q,
+                answers: w([
+                    "mfa": answer("partial", owner: "Dana Lee", due: day(30)),
+                    "label": answer("conditional", owner: "Ari Cohen", due: day(40)),
+                ])),
             Case(name: "a high-risk gap", questionnaire: q, answers: w(["backup": answer("no")])),
             Case(name: "two high-risk gaps", questionnaire: keyRunbook, answers: w(["backup": answer("no"), "runbook": answer("no")])),
-            Case(name: "overall below ready", questionnaire: try rules2.variant("ready: 90"),
-                 answers: w(["reviews": answer("n"), "runbook": answer("no")])),
+            Case(
+                name: "overall below ready", questionnaire: try rules2.variant("ready: 90"),
+                answers: w(["reviews": answer("n"), "runbook": answer("no")])),
             Case(name: "confidence 80", questionnaire: q, answers: w(["runbook": nil])),
-            Case(name: "a question of a critical domain unknown", questionnaire: try rules2.variant("readyConfidence: 75"),
-                 answers: w(["reviews": AnswerRecord(answer: .unknown)])),
-            Case(name: "two questions of a critical domain unknown", questionnaire: q,
-                 answers: w(["mfa": AnswerRecord(answer: .unknown), "reviews": AnswerRecord(answer: .unknown)])),
+            Case(
+                name: "a question of a critical domain unknown", questionnaire: try rules2.variant("readyConfidence: 75"),
+                answers: w(["reviews": AnswerRecord(answer: .unknown)])),
+            Case(
+                name: "two questions of a critical domain unknown", questionnaire: q,
+                answers: w(["mfa": AnswerRecord(answer: .unknown), "reviews": AnswerRecord(answer: .unknown)])),
             Case(name: "a key control without evidence", questionnaire: q, answers: w(["backup": answer("yes")])),
             Case(name: "an overdue commitment", questionnaire: q, answers: w(["reviews": answer("a", owner: "Lee Chen", due: day(-1))])),
-            Case(name: "two overdue commitments", questionnaire: q,
-                 answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(-1)), "reviews": answer("a", owner: "Lee Chen", due: day(-2))])),
+            Case(
+                name: "two overdue commitments", questionnaire: q,
+                answers: w([
+                    "mfa": answer("partial", owner: "Dana Lee", due: day(-1)), "reviews": answer("a", owner: "Lee Chen", due: day(-2)),
+                ])),
             Case(name: "cutover not answered", questionnaire: q, answers: w(["cutover": nil])),
             Case(name: "cutover in a quarter-end window", questionnaire: q, answers: w(["cutover": cutover(2027, 4, 15)])),
             Case(name: "60 operating days", questionnaire: q, answers: w(["cutover": cutover(2027, 11, 1)])),
             Case(name: "post-cutover", questionnaire: q, answers: w(["cutover": AnswerRecord(answer: .value(.date(day(-10))))])),
             // Neighbouring clauses together, so that the order of every pair of rows is checked.
-            Case(name: "a gate not met and one partly met", questionnaire: q,
-                 answers: w(["mfa": answer("no", evidence: "x"), "label": answer("conditional")])),
+            Case(
+                name: "a gate not met and one partly met", questionnaire: q,
+                answers: w(["mfa": answer("no", evidence: "x"), "label": answer("conditional")])),
             Case(name: "gates unanswered and low confidence", questionnaire: q, answers: w(["mfa": nil, "label": nil, "reviews": nil])),
-            Case(name: "a gate partly met on time and a high-risk gap", questionnaire: q,
-                 answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(30)), "backup": answer("no")])),
-            Case(name: "a critical question unknown and a key control without evidence", questionnaire: q,
-                 answers: w(["reviews": AnswerRecord(answer: .unknown), "backup": answer("yes")])),
-            Case(name: "no evidence, an overdue commitment and no cutover date", questionnaire: q,
-                 answers: w(["backup": answer("yes"), "reviews": answer("a", owner: "Lee Chen", due: day(-1)), "cutover": nil])),
-            Case(name: "a quarter-end window and a short operating window", questionnaire: q, answers: w(["cutover": cutover(2027, 10, 10)])),
-            Case(name: "the rules-1 worked example under rules 2", questionnaire: small, answers: smallAnswers,
-                 asOf: CalendarDate(year: 2026, month: 11, day: 29)!),
+            Case(
+                name: "a gate partly met on time and a high-risk gap", questionnaire: q,
+                answers: w(["mfa": answer("partial", owner: "Dana Lee", due: day(30)), "backup": answer("no")])),
+            Case(
+                name: "a critical question unknown and a key control without evidence", questionnaire: q,
+                answers: w(["reviews": AnswerRecord(answer: .unknown), "backup": answer("yes")])),
+            Case(
+                name: "no evidence, an overdue commitment and no cutover date", questionnaire: q,
+                answers: w(["backup": answer("yes"), "reviews": answer("a", owner: "Lee Chen", due: day(-1)), "cutover": nil])),
+            Case(
+                name: "a quarter-end window and a short operating window", questionnaire: q, answers: w(["cutover": cutover(2027, 10, 10)])),
+            Case(
+                name: "the rules-1 worked example under rules 2", questionnaire: small, answers: smallAnswers,
+                asOf: CalendarDate(year: 2026, month: 11, day: 29)!),
             // Every rule at once.
-            Case(name: "every rule", questionnaire: q,
-                 answers: w(["mfa": answer("no"), "label": AnswerRecord(answer: .unknown), "reviews": answer("n"),
-                             "backup": answer("yes"), "runbook": nil, "cutover": AnswerRecord(answer: .value(.date(ScoringRules2Tests.yearEnd)))])),
+            Case(
+                name: "every rule", questionnaire: q,
+                answers: w([
+                    "mfa": answer("no"), "label": AnswerRecord(answer: .unknown), "reviews": answer("n"),
+                    "backup": answer("yes"), "runbook": nil, "cutover": AnswerRecord(answer: .value(.date(ScoringRules2Tests.yearEnd))),
+                ])),
         ]
     }
 
@@ -277,12 +311,15 @@ struct ScoringDocTests {
     func rows(for card: Scorecard, in c: Case, table: [Row]) -> [(reason: Reason, row: Int?)] {
         card.reasons.map { reason -> (reason: Reason, row: Int?) in
             let found = table.indices.filter { i in
-                table[i].rule == reason.rule && table[i].templates.contains { matches($0, reason.text, thresholds: c.questionnaire.thresholds) }
+                table[i].rule == reason.rule
+                    && table[i].templates.contains { matches($0, reason.text, thresholds: c.questionnaire.thresholds) }
             }
             if found.count != 1 {
                 let rule = reason.rule.map { String($0) } ?? "none"
                 let located = found.isEmpty ? "no row" : "rows " + found.map { table[$0].clause }.joined(separator: ", ")
-                Issue.record("\(c.name): the engine's reason (rule \(rule)) \"\(reason.text)\" matches \(located) of the rules table in docs/scoring.md")
+                Issue.record(
+                    "\(c.name): the engine's reason (rule \(rule)) \"\(reason.text)\" matches \(located) of the rules table in docs/scoring.md"
+                )
             }
             return (reason, found.count == 1 ? found[0] : nil)
         }
@@ -304,27 +341,33 @@ struct ScoringDocTests {
                     hit.insert(template)
                 }
                 // `[]` in the doc: a clause that names no question.
-                #expect((table[row].questions == "`[]`") == reason.questions.isEmpty,
-                        "\(c.name): clause \(table[row].clause) gives questions \(reason.questions), the doc says \(table[row].questions)")
+                #expect(
+                    (table[row].questions == "`[]`") == reason.questions.isEmpty,
+                    "\(c.name): clause \(table[row].clause) gives questions \(reason.questions), the doc says \(table[row].questions)")
             }
             // The level is the one of the first rule that applies (the doc's level column).
             let first = matched.compactMap(\.row).map { table[$0] }.min { $0.rule < $1.rule }
             let expected = first?.level ?? table.first { $0.rule == 5 }?.level
-            #expect(card.readiness.rawValue == expected, "\(c.name): level \(card.readiness.rawValue), the doc's table gives \(expected ?? "none")")
+            #expect(
+                card.readiness.rawValue == expected,
+                "\(c.name): level \(card.readiness.rawValue), the doc's table gives \(expected ?? "none")")
         }
         // Every wording in the doc is one the engine writes.
         let unused = table.flatMap(\.templates).filter { !hit.contains($0) }
         #expect(unused.isEmpty, "no case gives these reasons of docs/scoring.md: \(unused)")
         #expect(hit.count == templateCount)
         // Rules 1 to 4 have as many rows as the engine has clauses (each `add(N, …)` is one).
-        let engine = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/SoxreadyCore/Scoring/ReadinessRulesV2.swift"),
-                                encoding: .utf8)
-        let calls = try NSRegularExpression(pattern: "\\badd\\(([1-4]),")
+        let engine = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/SoxreadyCore/Scoring/ReadinessRulesV2.swift"),
+            encoding: .utf8)
+        let calls = try NSRegularExpression(pattern: "\\badd\\(\\s*([1-4]),")
             .matches(in: engine, range: NSRange(engine.startIndex..., in: engine))
             .compactMap { Range($0.range(at: 1), in: engine).flatMap { Int(engine[$0]) } }
         for rule in 1...4 {
-            #expect(table.filter { $0.rule == rule }.count == calls.filter { $0 == rule }.count,
-                    "rule \(rule): \(table.filter { $0.rule == rule }.count) rows in docs/scoring.md, \(calls.filter { $0 == rule }.count) clauses in the engine")
+            #expect(
+                table.filter { $0.rule == rule }.count == calls.filter { $0 == rule }.count,
+                "rule \(rule): \(table.filter { $0.rule == rule }.count) rows in docs/scoring.md, \(calls.filter { $0 == rule }.count) clauses in the engine"
+            )
         }
         #expect(table.filter { $0.rule == 5 }.map(\.templates) == [[]], "rule 5 adds no reason")
     }
@@ -346,7 +389,8 @@ struct ScoringDocTests {
     }
 
     @Test func theExampleReasonsAreTheEnginesWords() throws {
-        let examples = try bullets(try section("## Readiness level (the first rule that applies)"), after: "Examples from `ScoringRules2Tests`")
+        let examples = try bullets(
+            try section("## Readiness level (the first rule that applies)"), after: "Examples from `ScoringRules2Tests`")
         #expect(examples.count >= 5)
         let texts = Set(try cases().flatMap { score($0).reasons.map(\.text) })
         for example in examples {
@@ -385,10 +429,12 @@ struct ScoringDocTests {
         let fixture = try Data(contentsOf: URL(fileURLWithPath: fixturePath("scoring-v2-result.json")))
         #expect(Array(quoted.utf8) == Array(fixture), "the JSON quoted in docs/scoring.md differs from scoring-v2-result.json")
         let recordedAt = Date(timeIntervalSince1970: 1_800_014_400)  // 2027-01-15T12:00:00Z
-        let card = ReadinessScorer.score(rules2.questionnaire, answers: ScoringRules2Tests.worked(),
-                                         rules: .version2(asOf: CalendarDate(utc: recordedAt)))
-        let result = AssessmentResult(card: card, questionnaire: rules2.questionnaire, answers: ScoringRules2Tests.worked(),
-                                      appName: "General Ledger", runNumber: 1, recordedAt: recordedAt)
+        let card = ReadinessScorer.score(
+            rules2.questionnaire, answers: ScoringRules2Tests.worked(),
+            rules: .version2(asOf: CalendarDate(utc: recordedAt)))
+        let result = AssessmentResult(
+            card: card, questionnaire: rules2.questionnaire, answers: ScoringRules2Tests.worked(),
+            appName: "General Ledger", runNumber: 1, recordedAt: recordedAt)
         #expect(Array(try result.jsonData()) == Array(quoted.utf8))
     }
 
@@ -434,8 +480,12 @@ struct ScoringDocTests {
         let opening = "**Operating window** from \(cutover) to the year end \(yearEnd) = "
         let closing = " = **\(days)** days"
         if let start = text.range(of: opening), let end = text.range(of: closing, range: start.upperBound..<text.endIndex) {
-            let terms = text[start.upperBound..<end.lowerBound].components(separatedBy: " + ").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            #expect(terms.allSatisfy { $0 != nil } && terms.compactMap { $0 }.reduce(0, +) == days, "the month lengths do not add up to \(days)")
+            let terms = text[start.upperBound..<end.lowerBound].components(separatedBy: " + ").map {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
+            #expect(
+                terms.allSatisfy { $0 != nil } && terms.compactMap { $0 }.reduce(0, +) == days, "the month lengths do not add up to \(days)"
+            )
         } else {
             Issue.record("docs/scoring.md does not work out the operating window as '\(opening)… +\(closing)'")
         }
@@ -505,13 +555,15 @@ struct ScoringDocTests {
         try expectLevelAndReasons(s, card)
         // Under rules 2 the same answers are not ready (scoring-small-result-rules2.json).
         let small = rules1.questionnaire
-        let under2 = ReadinessScorer.score(small, answers: try rules1.sheet(ScoringTests.worked),
-                                           rules: .version2(asOf: CalendarDate(year: 2026, month: 11, day: 29)!))
+        let under2 = ReadinessScorer.score(
+            small, answers: try rules1.sheet(ScoringTests.worked),
+            rules: .version2(asOf: CalendarDate(year: 2026, month: 11, day: 29)!))
         #expect(prose(s).contains("the same answers are **\(under2.readiness.rawValue)**"))
     }
 
     @Test func theExampleApplicationsAreDecidedByTheRulesTheDocNames() throws {
-        let rows = try table(in: try section("## Which rules decide the example applications"), header: "| example | level | deciding rule |")
+        let rows = try table(
+            in: try section("## Which rules decide the example applications"), header: "| example | level | deciding rule |")
         #expect(rows.count == 3)
         let examples = try DocumentedExamplesTests()
         for row in rows {

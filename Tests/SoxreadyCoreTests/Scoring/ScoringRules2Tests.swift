@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// Rules version 2 (SCORING.md), worked out by hand on `Fixtures/scoring-v2.yaml`.
@@ -94,8 +95,9 @@ struct ScoringRules2Tests {
     @Test func theWorkedExampleResultIsTheFixtureByteForByte() throws {
         let recordedAt = Date(timeIntervalSince1970: 1_800_014_400)  // 2027-01-15T12:00:00Z
         let card = score(Self.worked(), asOf: CalendarDate(utc: recordedAt))
-        let result = AssessmentResult(card: card, questionnaire: questionnaire, answers: Self.worked(), appName: "General Ledger",
-                                      runNumber: 1, recordedAt: recordedAt)
+        let result = AssessmentResult(
+            card: card, questionnaire: questionnaire, answers: Self.worked(), appName: "General Ledger",
+            runNumber: 1, recordedAt: recordedAt)
         let expected = try String(contentsOfFile: fixturePath("scoring-v2-result.json"), encoding: .utf8)
         #expect(String(decoding: try result.jsonData(), as: UTF8.self) == expected)
         // It reads back as it was written.
@@ -112,8 +114,9 @@ struct ScoringRules2Tests {
         }
         let recordedAt = Date(timeIntervalSince1970: 1_795_975_200)  // 2026-11-29T18:00:00Z
         let card = ReadinessScorer.score(small, answers: sheet, rules: .version2(asOf: CalendarDate(utc: recordedAt)))
-        let result = AssessmentResult(card: card, questionnaire: small, answers: sheet, appName: "General Ledger", runNumber: 3,
-                                      recordedAt: recordedAt)
+        let result = AssessmentResult(
+            card: card, questionnaire: small, answers: sheet, appName: "General Ledger", runNumber: 3,
+            recordedAt: recordedAt)
         let expected = try String(contentsOfFile: fixturePath("scoring-small-result-rules2.json"), encoding: .utf8)
         #expect(String(decoding: try result.jsonData(), as: UTF8.self) == expected)
     }
@@ -133,9 +136,12 @@ struct ScoringRules2Tests {
         // access = 3 / 30 = 10, below the floor of 50; overall = (30 + 200) / 5 = 46, below 60 (so
         // "below 85" is not repeated).
         #expect(card.domains.map(\.score) == [nil, 10, 100])
-        #expect(card.reasons == [Reason(rule: 1, text: "A gate is not met: MFA for administrators", questions: ["mfa"]),
-                                 Reason(rule: 3, text: "The overall score 46.0 is below 60"),
-                                 Reason(rule: 3, text: "A critical domain scores below 50: Access (10.0)")])
+        #expect(
+            card.reasons == [
+                Reason(rule: 1, text: "A gate is not met: MFA for administrators", questions: ["mfa"]),
+                Reason(rule: 3, text: "The overall score 46.0 is below 60"),
+                Reason(rule: 3, text: "A critical domain scores below 50: Access (10.0)"),
+            ])
     }
 
     @Test func aTechnicalGateBlocksAsAGateButHasNoDeficiencyPreview() {
@@ -152,22 +158,32 @@ struct ScoringRules2Tests {
         let cases: [(AnswerRecord, String)] = [
             (AnswerRecord(answer: .value(.choice("partial"))), "MFA for administrators"),
             (AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee"), "MFA for administrators"),
-            (AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee", due: Self.day(-1)),
-             "MFA for administrators (Dana Lee, due 2027-01-14, overdue)"),
-            (AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee", due: Self.day(101)),
-             "MFA for administrators (Dana Lee, due 2027-04-26, after the cutover)"),
+            (
+                AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee", due: Self.day(-1)),
+                "MFA for administrators (Dana Lee, due 2027-01-14, overdue)"
+            ),
+            (
+                AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee", due: Self.day(101)),
+                "MFA for administrators (Dana Lee, due 2027-04-26, after the cutover)"
+            ),
         ]
         for (record, described) in cases {
             let card = score(with(["mfa": record]))
             #expect(card.readiness == .notReady)
-            #expect(card.reasons.first == Reason(rule: 1, text: "A gate is only partly met without an on-time commitment to close it: \(described)",
-                                                 questions: ["mfa"]))
+            #expect(
+                card.reasons.first
+                    == Reason(
+                        rule: 1, text: "A gate is only partly met without an on-time commitment to close it: \(described)",
+                        questions: ["mfa"]))
             #expect(card.gaps.first?.deficiencyPreview == .potentialSignificantDeficiency)
         }
         // The overdue one is also named by rule 4.
         let overdue = score(with(["mfa": cases[2].0]))
-        #expect(overdue.reasons.last == Reason(rule: 4, text: "A commitment is overdue: MFA for administrators (Dana Lee, due 2027-01-14)",
-                                               questions: ["mfa"]))
+        #expect(
+            overdue.reasons.last
+                == Reason(
+                    rule: 4, text: "A commitment is overdue: MFA for administrators (Dana Lee, due 2027-01-14)",
+                    questions: ["mfa"]))
     }
 
     @Test func aDueDateOnTheAsOfDateOrOnTheCutoverDateIsOnTime() {
@@ -184,13 +200,19 @@ struct ScoringRules2Tests {
     @Test func aGateNotKnownToBeMetIsReadinessUnknown() {
         let unknown = score(with(["mfa": AnswerRecord(answer: .unknown)]))
         #expect(unknown.readiness == .readinessUnknown)
-        #expect(unknown.reasons.first == Reason(rule: 2, text: "A gate is not known to be met: MFA for administrators (don't know)",
-                                                questions: ["mfa"]))
+        #expect(
+            unknown.reasons.first
+                == Reason(
+                    rule: 2, text: "A gate is not known to be met: MFA for administrators (don't know)",
+                    questions: ["mfa"]))
         let unanswered = score(with(["mfa": nil, "label": nil]))
         #expect(unanswered.readiness == .readinessUnknown)
-        #expect(unanswered.reasons.first == Reason(
-            rule: 2, text: "2 gates are not known to be met: MFA for administrators (unanswered) and Azure Migrate readiness (unanswered)",
-            questions: ["mfa", "label"]))
+        #expect(
+            unanswered.reasons.first
+                == Reason(
+                    rule: 2,
+                    text: "2 gates are not known to be met: MFA for administrators (unanswered) and Azure Migrate readiness (unanswered)",
+                    questions: ["mfa", "label"]))
     }
 
     @Test func confidenceAtOrBelow40IsReadinessUnknown() throws {
@@ -198,7 +220,8 @@ struct ScoringRules2Tests {
         let card = score(with(["reviews": nil, "backup": nil, "runbook": nil]))
         #expect(card.confidence == 40)
         #expect(card.readiness == .readinessUnknown)
-        #expect(card.reasons.contains(Reason(rule: 2, text: "Confidence is 40.0 %, at or below 40 %: too few questions are answered to judge")))
+        #expect(
+            card.reasons.contains(Reason(rule: 2, text: "Confidence is 40.0 %, at or below 40 %: too few questions are answered to judge")))
         // Below 90 % too, but that clause is not repeated.
         #expect(!card.reasons.contains { $0.text.hasPrefix("Confidence is 40.0 %, below 90") })
     }
@@ -209,8 +232,9 @@ struct ScoringRules2Tests {
         // reviews never and backup no: access = 27 / 30 = 90, ops = (5 + 1) / 9 = 66.67;
         // overall = (270 + 133.33) / 5 = 80.67 — with a notReady threshold of 85 that is below it.
         let strict = try variant("notReady: 85, ready: 90")
-        let card = score(with(["reviews": AnswerRecord(answer: .value(.choice("n"))), "backup": AnswerRecord(answer: .value(.choice("no")))]),
-                         in: strict)
+        let card = score(
+            with(["reviews": AnswerRecord(answer: .value(.choice("n"))), "backup": AnswerRecord(answer: .value(.choice("no")))]),
+            in: strict)
         #expect(card.readiness == .notReady)
         #expect(card.reasons.contains(Reason(rule: 3, text: "The overall score 80.7 is below 85")))
         #expect(!card.reasons.contains { $0.text.hasPrefix("The overall score 80.7 is below 90") })
@@ -230,8 +254,12 @@ struct ScoringRules2Tests {
             let card = score(with(["cutover": AnswerRecord(answer: .value(.date(cutover)))]))
             #expect(card.calendar.closeWindow == FiscalCalendar.CloseWindow(periodEnd: Self.yearEnd, kind: .year))
             #expect(card.readiness == .notReady)
-            #expect(card.reasons.first == Reason(rule: 3, text: "The cutover date \(cutover) falls in the close window of the fiscal year end "
-                                                 + "2027-12-31 (7 days before to 15 after)"))
+            #expect(
+                card.reasons.first
+                    == Reason(
+                        rule: 3,
+                        text: "The cutover date \(cutover) falls in the close window of the fiscal year end "
+                            + "2027-12-31 (7 days before to 15 after)"))
         }
         for cutover in [CalendarDate(year: 2027, month: 12, day: 23)!, CalendarDate(year: 2028, month: 1, day: 16)!] {
             #expect(score(with(["cutover": AnswerRecord(answer: .value(.date(cutover)))])).calendar.closeWindow == nil)
@@ -245,7 +273,9 @@ struct ScoringRules2Tests {
         // ops = (5 + 1) / 9 = 66.67, overall = (300 + 133.33) / 5 = 86.67.
         let card = score(with(["backup": AnswerRecord(answer: .value(.choice("no")))]))
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons == [Reason(rule: 4, text: "A high-risk gap is open besides the gates: Backup restore test", questions: ["backup"])])
+        #expect(
+            card.reasons == [Reason(rule: 4, text: "A high-risk gap is open besides the gates: Backup restore test", questions: ["backup"])]
+        )
         #expect(card.gaps.first?.priority == 2)
         #expect(card.gaps.first?.deficiencyPreview == .potentialDeficiency)
     }
@@ -253,8 +283,9 @@ struct ScoringRules2Tests {
     @Test func anOverallScoreBelowTheReadyThresholdGivesConditions() throws {
         // reviews never: access = 27 / 30 = 90; runbook no: ops = (5 + 3) / 9 = 88.89; overall =
         // (270 + 177.78) / 5 = 89.56, below a ready threshold of 90; both gaps are medium or low risk.
-        let card = score(with(["reviews": AnswerRecord(answer: .value(.choice("n"))), "runbook": AnswerRecord(answer: .value(.choice("no")))]),
-                         in: try variant("ready: 90"))
+        let card = score(
+            with(["reviews": AnswerRecord(answer: .value(.choice("n"))), "runbook": AnswerRecord(answer: .value(.choice("no")))]),
+            in: try variant("ready: 90"))
         #expect(abs(card.score! - (270 + 2 * 800.0 / 9) / 5) < 1e-9)
         #expect(card.readiness == .readyWithConditions)
         #expect(card.reasons == [Reason(rule: 4, text: "The overall score 89.6 is below 90")])
@@ -272,16 +303,24 @@ struct ScoringRules2Tests {
         // reviews unknown: 4 of 5 answered = 80 %; readyConfidence 75 isolates the clause.
         let card = score(with(["reviews": AnswerRecord(answer: .unknown)]), in: try variant("readyConfidence: 75"))
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons == [Reason(rule: 4, text: "A question of a critical domain is unknown or unanswered: Access reviews",
-                                        questions: ["reviews"])])
+        #expect(
+            card.reasons == [
+                Reason(
+                    rule: 4, text: "A question of a critical domain is unknown or unanswered: Access reviews",
+                    questions: ["reviews"])
+            ])
     }
 
     @Test func aKeyControlMetWithoutEvidenceGivesConditions() {
         let card = score(with(["backup": AnswerRecord(answer: .value(.choice("yes")))]))
         #expect(card.evidenceMissing == ["backup"])
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons == [Reason(rule: 4, text: "A key control is met but has no evidence reference: Backup restore test",
-                                        questions: ["backup"])])
+        #expect(
+            card.reasons == [
+                Reason(
+                    rule: 4, text: "A key control is met but has no evidence reference: Backup restore test",
+                    questions: ["backup"])
+            ])
         // An evidence reference of only spaces is none; n/a and not-yet-due questions need none.
         #expect(score(with(["backup": AnswerRecord(answer: .value(.choice("yes")), evidence: "  ")])).evidenceMissing == ["backup"])
     }
@@ -291,7 +330,10 @@ struct ScoringRules2Tests {
         let card = score(with(["reviews": AnswerRecord(answer: .value(.choice("a")), owner: "Lee Chen", due: Self.day(-1))]))
         #expect(card.score == 97)
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons == [Reason(rule: 4, text: "A commitment is overdue: Access reviews (Lee Chen, due 2027-01-14)", questions: ["reviews"])])
+        #expect(
+            card.reasons == [
+                Reason(rule: 4, text: "A commitment is overdue: Access reviews (Lee Chen, due 2027-01-14)", questions: ["reviews"])
+            ])
     }
 
     @Test func aCutoverNotAnsweredGivesConditions() {
@@ -306,10 +348,17 @@ struct ScoringRules2Tests {
         // Quarter ends of a December year end: 03-31, 06-30, 09-30. 2027-04-15 is 15 days after 03-31.
         let cutover = CalendarDate(year: 2027, month: 4, day: 15)!
         let card = score(with(["cutover": AnswerRecord(answer: .value(.date(cutover)))]))
-        #expect(card.calendar.closeWindow == FiscalCalendar.CloseWindow(periodEnd: CalendarDate(year: 2027, month: 3, day: 31)!, kind: .quarter))
+        #expect(
+            card.calendar.closeWindow == FiscalCalendar.CloseWindow(periodEnd: CalendarDate(year: 2027, month: 3, day: 31)!, kind: .quarter)
+        )
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons == [Reason(rule: 4, text: "The cutover date 2027-04-15 falls in the close window of the quarter end 2027-03-31 "
-                                        + "(7 days before to 15 after)")])
+        #expect(
+            card.reasons == [
+                Reason(
+                    rule: 4,
+                    text: "The cutover date 2027-04-15 falls in the close window of the quarter end 2027-03-31 "
+                        + "(7 days before to 15 after)")
+            ])
     }
 
     @Test func anOperatingWindowUnder90DaysGivesConditions() {
@@ -318,7 +367,10 @@ struct ScoringRules2Tests {
         let card = score(with(["cutover": AnswerRecord(answer: .value(.date(cutover)))]), asOf: Self.asOf)
         #expect(card.calendar.operatingDays == 60)
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons == [Reason(rule: 4, text: "The new platform operates 60 days before the fiscal year end 2027-12-31, fewer than 90")])
+        #expect(
+            card.reasons == [
+                Reason(rule: 4, text: "The new platform operates 60 days before the fiscal year end 2027-12-31, fewer than 90")
+            ])
     }
 
     // MARK: - The calendar and the stage
@@ -352,9 +404,12 @@ struct ScoringRules2Tests {
     /// end reported is the earliest one whose window holds the date.
     @Test func aWindowLongerThanAYearReachesYearEndsFurtherAway() {
         let calendar = FiscalCalendar(fiscalYearEnd: CalendarDate(year: 2026, month: 12, day: 31)!, windowBefore: 7, windowAfter: 500)
-        #expect(calendar.closeWindow(containing: CalendarDate(year: 2027, month: 4, day: 20)!)
+        #expect(
+            calendar.closeWindow(containing: CalendarDate(year: 2027, month: 4, day: 20)!)
                 == FiscalCalendar.CloseWindow(periodEnd: CalendarDate(year: 2025, month: 12, day: 31)!, kind: .year))
-        #expect(calendar.periodEnds(around: CalendarDate(year: 2027, month: 4, day: 20)!).first?.end == CalendarDate(year: 2025, month: 3, day: 31))
+        #expect(
+            calendar.periodEnds(around: CalendarDate(year: 2027, month: 4, day: 20)!).first?.end
+                == CalendarDate(year: 2025, month: 3, day: 31))
     }
 
     @Test func yearEndsKeepTheirDayAndFebruary29BecomesFebruary28() {
@@ -362,7 +417,9 @@ struct ScoringRules2Tests {
         #expect(leap.yearEnd(in: 2027) == CalendarDate(year: 2027, month: 2, day: 28))
         #expect(leap.yearEnd(in: 2028) == CalendarDate(year: 2028, month: 2, day: 29))
         // Quarter ends of a February year end: the ends of November, August and May.
-        let quarters = leap.periodEnds(around: CalendarDate(year: 2027, month: 6, day: 1)!).filter { $0.kind == .quarter && $0.end.year == 2027 }
+        let quarters = leap.periodEnds(around: CalendarDate(year: 2027, month: 6, day: 1)!).filter {
+            $0.kind == .quarter && $0.end.year == 2027
+        }
         #expect(quarters.map(\.end.description) == ["2027-05-31", "2027-08-31", "2027-11-30"])
         // A fiscal year ending 2027-06-15 (not a month end) is used as answered.
         let june = FiscalCalendar(fiscalYearEnd: CalendarDate(year: 2027, month: 6, day: 15)!, windowBefore: 7, windowAfter: 15)
@@ -385,8 +442,11 @@ struct ScoringRules2Tests {
 
     @Test func actionsFollowTheirAfterWithinTheGlobalOrder() {
         // backup (P2, 3 points lost) names runbook (P4) in after: it moves after it.
-        let card = score(with(["backup": AnswerRecord(answer: .value(.choice("no"))), "runbook": AnswerRecord(answer: .value(.choice("no"))),
-                               "reviews": AnswerRecord(answer: .value(.choice("a")))]))
+        let card = score(
+            with([
+                "backup": AnswerRecord(answer: .value(.choice("no"))), "runbook": AnswerRecord(answer: .value(.choice("no"))),
+                "reviews": AnswerRecord(answer: .value(.choice("a"))),
+            ]))
         #expect(card.gaps.map(\.questionID) == ["reviews", "runbook", "backup"])
         #expect(card.gaps.map(\.priority) == [3, 4, 2])
     }
@@ -401,23 +461,27 @@ struct ScoringRules2Tests {
     @Test func everyClauseThatHoldsIsListedInRuleOrder() {
         // mfa not met, label unknown, reviews never, backup without evidence, runbook unanswered,
         // cutover in the year-end window: rules 1, 2, 3 and 4 all hold; rule 1 decides.
-        let card = score(with(["mfa": AnswerRecord(answer: .value(.choice("no"))), "label": AnswerRecord(answer: .unknown),
-                               "reviews": AnswerRecord(answer: .value(.choice("n"))),
-                               "backup": AnswerRecord(answer: .value(.choice("yes"))), "runbook": nil,
-                               "cutover": AnswerRecord(answer: .value(.date(Self.yearEnd)))]))
+        let card = score(
+            with([
+                "mfa": AnswerRecord(answer: .value(.choice("no"))), "label": AnswerRecord(answer: .unknown),
+                "reviews": AnswerRecord(answer: .value(.choice("n"))),
+                "backup": AnswerRecord(answer: .value(.choice("yes"))), "runbook": nil,
+                "cutover": AnswerRecord(answer: .value(.date(Self.yearEnd))),
+            ]))
         #expect(card.readiness == .notReady)
         // access = 0; ops = 3 / 3 = 100 (label unknown, runbook unanswered); overall = 200 / 5 = 40.
         #expect(card.score == 40)
         #expect(card.reasons.map(\.rule) == [1, 2, 3, 3, 3, 4, 4, 4])
-        #expect(card.reasons.map(\.text) == [
-            "A gate is not met: MFA for administrators",
-            "A gate is not known to be met: Azure Migrate readiness (don't know)",
-            "The overall score 40.0 is below 60",
-            "A critical domain scores below 50: Access (0.0)",
-            "The cutover date 2027-12-31 falls in the close window of the fiscal year end 2027-12-31 (7 days before to 15 after)",
-            "Confidence is 60.0 %, below 90 %",
-            "A key control is met but has no evidence reference: Backup restore test",
-            "The new platform operates 0 days before the fiscal year end 2027-12-31, fewer than 90",
-        ])
+        #expect(
+            card.reasons.map(\.text) == [
+                "A gate is not met: MFA for administrators",
+                "A gate is not known to be met: Azure Migrate readiness (don't know)",
+                "The overall score 40.0 is below 60",
+                "A critical domain scores below 50: Access (0.0)",
+                "The cutover date 2027-12-31 falls in the close window of the fiscal year end 2027-12-31 (7 days before to 15 after)",
+                "Confidence is 60.0 %, below 90 %",
+                "A key control is met but has no evidence reference: Backup restore test",
+                "The new platform operates 0 days before the fiscal year end 2027-12-31, fewer than 90",
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// Rules version 1, kept for the runs recorded under it: every figure here is worked out by hand;
@@ -43,11 +44,12 @@ struct ScoringTests {
         #expect(abs(card.confidence - 500.0 / 7) < 0.000_001)
         #expect(card.stars == 4)
         #expect(card.readiness == .readyWithConditions)
-        #expect(card.reasons.map(\.text) == [
-            "Gating question a1 is only partly met (answer: partial)",
-            "1 high-risk gap is open besides the gating gaps: b3",
-            "The overall score 64.6 is below 85",
-        ])
+        #expect(
+            card.reasons.map(\.text) == [
+                "Gating question a1 is only partly met (answer: partial)",
+                "1 high-risk gap is open besides the gating gaps: b3",
+                "The overall score 64.6 is below 85",
+            ])
     }
 
     @Test func workedExampleGapOrder() throws {
@@ -62,9 +64,10 @@ struct ScoringTests {
 
     @Test func workedExampleJSON() throws {
         let card = try score(Self.worked)
-        let result = AssessmentResult(card: card, questionnaire: questionnaire, answers: try sheet(Self.worked),
-                                      appName: "General Ledger", runNumber: 3,
-                                      recordedAt: Date(timeIntervalSince1970: 1_795_975_200))
+        let result = AssessmentResult(
+            card: card, questionnaire: questionnaire, answers: try sheet(Self.worked),
+            appName: "General Ledger", runNumber: 3,
+            recordedAt: Date(timeIntervalSince1970: 1_795_975_200))
         let json = String(decoding: try result.jsonData(), as: UTF8.self)
         let expected = try String(contentsOfFile: fixturePath("scoring-small-result.json"), encoding: .utf8)
         #expect(json == expected)
@@ -102,7 +105,9 @@ struct ScoringTests {
 
     @Test func rule3LowOverallScoreAloneIsNotReady() throws {
         // access 27/31 = 87.10; ops 0/17 = 0; gov 27/28 = 96.43; (261.29 + 0 + 96.43) / 6 = 59.62.
-        let card = try score(["hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "0", "b2": "none", "b3": "no", "c1": "yes", "c2": "no"])
+        let card = try score([
+            "hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "0", "b2": "none", "b3": "no", "c1": "yes", "c2": "no",
+        ])
         #expect(abs(card.score! - (3 * 2700.0 / 31 + 2700.0 / 28) / 6) < 0.000_001)
         #expect(card.confidence == 100)
         #expect(card.readiness == .notReady)
@@ -114,15 +119,21 @@ struct ScoringTests {
         let text = try String(contentsOfFile: fixturePath("scoring-small.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.0\nthresholds: {criticalDomainFloor: 90}")
         let strict = try QuestionnaireLoader.parse(text, file: "strict.yaml").questionnaire
-        let card = ReadinessScorer.score(strict, answers: try sheet(["hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "400",
-                                                                     "b2": "x y", "b3": "yes", "c1": "yes", "c2": "yes"]), rules: .version1)
+        let card = ReadinessScorer.score(
+            strict,
+            answers: try sheet([
+                "hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "400",
+                "b2": "x y", "b3": "yes", "c1": "yes", "c2": "yes",
+            ]), rules: .version1)
         #expect(abs(card.score! - (3 * 2700.0 / 31 + 200 + 100) / 6) < 0.000_001)
         #expect(card.readiness == .notReady)
         #expect(card.reasons.map(\.text) == ["Critical domain access scores 87.1, below 90"])
     }
 
     @Test func rule4HighRiskGapAloneIsReadyWithConditions() throws {
-        let card = try score(["hosting": "paas", "a1": "yes", "a2": "q", "a3": "yes", "b1": "400", "b2": "x y", "b3": "unknown", "c1": "yes", "c2": "yes"])
+        let card = try score([
+            "hosting": "paas", "a1": "yes", "a2": "q", "a3": "yes", "b1": "400", "b2": "x y", "b3": "unknown", "c1": "yes", "c2": "yes",
+        ])
         #expect(card.score == 100)
         #expect(card.confidence == 87.5)
         #expect(card.readiness == .readyWithConditions)
@@ -131,7 +142,9 @@ struct ScoringTests {
 
     @Test func rule4MiddlingScoreAloneIsReadyWithConditions() throws {
         // access 87.10; ops (2.5 + 1.5 + 1) / 9 = 55.56; gov 100; (261.29 + 111.11 + 100) / 6 = 78.73.
-        let card = try score(["hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "100", "b2": "x", "b3": "yes", "c1": "yes", "c2": "yes"])
+        let card = try score([
+            "hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "100", "b2": "x", "b3": "yes", "c1": "yes", "c2": "yes",
+        ])
         #expect(abs(card.score! - (3 * 2700.0 / 31 + 2 * 500.0 / 9 + 100) / 6) < 0.000_001)
         #expect(card.readiness == .readyWithConditions)
         #expect(card.reasons.map(\.text) == ["The overall score 78.7 is below 85"])
@@ -147,13 +160,18 @@ struct ScoringTests {
     }
 
     @Test func rule5Ready() throws {
-        let card = try score(["hosting": "iaas", "a1": "yes", "a2": "q", "a3": "yes", "a4": "yes", "b1": "365", "b2": "x, z",
-                              "b3": "yes", "c1": "yes", "c2": "yes"])
+        let card = try score([
+            "hosting": "iaas", "a1": "yes", "a2": "q", "a3": "yes", "a4": "yes", "b1": "365", "b2": "x, z",
+            "b3": "yes", "c1": "yes", "c2": "yes",
+        ])
         #expect(card.score == 100)
         #expect(card.confidence == 100)
         #expect(card.gaps.isEmpty)
         #expect(card.readiness == .ready)
-        #expect(card.reasons.map(\.text) == ["Every gating question is met, no high-risk gap is open, the overall score 100.0 is at least 85 and confidence is 100.0 %"])
+        #expect(
+            card.reasons.map(\.text) == [
+                "Every gating question is met, no high-risk gap is open, the overall score 100.0 is at least 85 and confidence is 100.0 %"
+            ])
     }
 
     @Test func readyThresholdOverride() throws {
@@ -161,8 +179,12 @@ struct ScoringTests {
         let text = try String(contentsOfFile: fixturePath("scoring-small.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.0\nthresholds: {ready: 75}")
         let lenient = try QuestionnaireLoader.parse(text, file: "lenient.yaml").questionnaire
-        let card = ReadinessScorer.score(lenient, answers: try sheet(["hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "100",
-                                                                       "b2": "x", "b3": "yes", "c1": "yes", "c2": "yes"]), rules: .version1)
+        let card = ReadinessScorer.score(
+            lenient,
+            answers: try sheet([
+                "hosting": "paas", "a1": "yes", "a2": "n", "a3": "no", "b1": "100",
+                "b2": "x", "b3": "yes", "c1": "yes", "c2": "yes",
+            ]), rules: .version1)
         #expect(card.readiness == .ready)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The contract of ``AssessmentStore``, run against every backend (``StoreBackend``).
@@ -19,14 +20,18 @@ struct AssessmentStoreSuite {
         return sheet
     }
 
-    func run(_ app: String, _ answers: AnswerSheet = [:], at seconds: Double = 1_795_975_200, completing: DraftSession? = nil) -> RunToRecord {
-        RunToRecord(scoring: answers, appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: seconds),
-                    preparer: Preparer(name: "Pat Preparer"), completingDraft: completing)
+    func run(
+        _ app: String, _ answers: AnswerSheet = [:], at seconds: Double = 1_795_975_200, completing: DraftSession? = nil
+    ) -> RunToRecord {
+        RunToRecord(
+            scoring: answers, appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: seconds),
+            preparer: Preparer(name: "Pat Preparer"), completingDraft: completing)
     }
 
     static func session(_ token: String, user: String = "dana") -> DraftSession {
-        DraftSession(token: token, user: user, host: ProcessInfo.processInfo.hostName, processID: getpid(),
-                     startedAt: Date(timeIntervalSince1970: 1_795_975_200))
+        DraftSession(
+            token: token, user: user, host: ProcessInfo.processInfo.hostName, processID: getpid(),
+            startedAt: Date(timeIntervalSince1970: 1_795_975_200))
     }
 
     @Test(arguments: StoreBackend.allCases)
@@ -86,7 +91,9 @@ struct AssessmentStoreSuite {
         let (store, cleanUp) = try backend.makeStore()
         defer { cleanUp() }
         try store.record(run("General Ledger"))
-        #expect(throws: StoreError.appNotFound(name: "Payroll", known: ["General Ledger"])) { _ = try store.run(appName: "Payroll", number: nil) }
+        #expect(throws: StoreError.appNotFound(name: "Payroll", known: ["General Ledger"])) {
+            _ = try store.run(appName: "Payroll", number: nil)
+        }
         #expect(throws: StoreError.runNotFound(app: "General Ledger", number: 5, latest: 1)) {
             _ = try store.run(appName: "General Ledger", number: 5)
         }
@@ -99,19 +106,26 @@ struct AssessmentStoreSuite {
         defer { cleanUp() }
         let session = Self.session("s1")
         let start = Date(timeIntervalSince1970: 1_795_975_200)
-        try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, answers: try sheet(["a1": "yes"]), basedOnRun: nil,
-                                      onlyGaps: false, startedAt: start), session: session)
-        try store.saveDraftAnswer(appName: "GL", questionID: "a2", record: AnswerRecord(answer: .value(.choice("q")), note: "from the UAR tool"),
-                                  next: "a3", at: start, session: session)
-        try store.saveDraftAnswer(appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("partial"))), next: "a3",
-                                  at: start, session: session)
-        try store.saveDraftAnswer(appName: "GL", questionID: "b3", record: AnswerRecord(answer: .unknown), next: "b4", at: start, session: session)
-        try store.saveDraftAnswer(appName: "GL", questionID: "b3", record: nil, next: "b3", at: start.addingTimeInterval(60), session: session)
+        try store.startDraft(
+            NewDraft(
+                appName: "GL", questionnaire: loaded, answers: try sheet(["a1": "yes"]), basedOnRun: nil,
+                onlyGaps: false, startedAt: start), session: session)
+        try store.saveDraftAnswer(
+            appName: "GL", questionID: "a2", record: AnswerRecord(answer: .value(.choice("q")), note: "from the UAR tool"),
+            next: "a3", at: start, session: session)
+        try store.saveDraftAnswer(
+            appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("partial"))), next: "a3",
+            at: start, session: session)
+        try store.saveDraftAnswer(
+            appName: "GL", questionID: "b3", record: AnswerRecord(answer: .unknown), next: "b4", at: start, session: session)
+        try store.saveDraftAnswer(
+            appName: "GL", questionID: "b3", record: nil, next: "b3", at: start.addingTimeInterval(60), session: session)
         let draft = try #require(try store.draft(appName: "GL"))
-        #expect(draft.answers == [
-            "a1": AnswerRecord(answer: .value(.choice("partial"))),
-            "a2": AnswerRecord(answer: .value(.choice("q")), note: "from the UAR tool"),
-        ])
+        #expect(
+            draft.answers == [
+                "a1": AnswerRecord(answer: .value(.choice("partial"))),
+                "a2": AnswerRecord(answer: .value(.choice("q")), note: "from the UAR tool"),
+            ])
         #expect(draft.questionnaireContent == loaded.content)
         #expect(draft.position == "b3")
         #expect(draft.owner == "dana")
@@ -126,8 +140,10 @@ struct AssessmentStoreSuite {
         let (store, cleanUp) = try backend.makeStore()
         defer { cleanUp() }
         try store.record(run("GL", try sheet(["a1": "no"])))
-        try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, basedOnRun: 1, onlyGaps: true,
-                                      startedAt: Date(timeIntervalSince1970: 1_795_975_200)), session: Self.session("s1"))
+        try store.startDraft(
+            NewDraft(
+                appName: "GL", questionnaire: loaded, basedOnRun: 1, onlyGaps: true,
+                startedAt: Date(timeIntervalSince1970: 1_795_975_200)), session: Self.session("s1"))
         let draft = try #require(try store.draft(appName: "GL"))
         #expect(draft.basedOnRun == 1)
         #expect(draft.onlyGaps)
@@ -153,8 +169,9 @@ struct AssessmentStoreSuite {
         // The first session may no longer write it, nor complete it with a run: it is told that it
         // lost the draft, to whom, and what was not saved.
         #expect(throws: StoreError.draftLost(app: "GL", holder: second.holder, unsaved: "a1")) {
-            try store.saveDraftAnswer(appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("yes"))), next: nil,
-                                      at: start, session: first)
+            try store.saveDraftAnswer(
+                appName: "GL", questionID: "a1", record: AnswerRecord(answer: .value(.choice("yes"))), next: nil,
+                at: start, session: first)
         }
         #expect(throws: StoreError.draftLost(app: "GL", holder: second.holder, unsaved: nil)) {
             try store.record(run("GL", completing: first))
@@ -167,8 +184,9 @@ struct AssessmentStoreSuite {
         let (store, cleanUp) = try backend.makeStore()
         defer { cleanUp() }
         let dana = Self.session("dana-1", user: "dana"), lee = Self.session("lee-1", user: "lee")
-        try store.startDraft(NewDraft(appName: "GL", questionnaire: loaded, startedAt: Date(timeIntervalSince1970: 1_795_975_200)),
-                             session: dana)
+        try store.startDraft(
+            NewDraft(appName: "GL", questionnaire: loaded, startedAt: Date(timeIntervalSince1970: 1_795_975_200)),
+            session: dana)
         try store.releaseDraft(appName: "GL", session: dana)
         #expect(throws: StoreError.self) { _ = try store.claimDraft(appName: "GL", session: lee, takeOver: false) }
         let taken = try store.claimDraft(appName: "GL", session: lee, takeOver: true)
@@ -180,7 +198,9 @@ struct AssessmentStoreSuite {
     func resumingWithoutADraftIsNamed(backend: StoreBackend) throws {
         let (store, cleanUp) = try backend.makeStore()
         defer { cleanUp() }
-        #expect(throws: StoreError.draftNotFound(app: "GL")) { _ = try store.claimDraft(appName: "GL", session: Self.session("s"), takeOver: false) }
+        #expect(throws: StoreError.draftNotFound(app: "GL")) {
+            _ = try store.claimDraft(appName: "GL", session: Self.session("s"), takeOver: false)
+        }
         #expect(try store.draft(appName: "GL") == nil)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// What only the SQLite store does: the file, its modes, its locks, old and foreign files.
@@ -13,8 +14,9 @@ struct SQLiteStoreTests {
     }
 
     func run(_ app: String) -> RunToRecord {
-        RunToRecord(scoring: [:], appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: 1_795_975_200),
-                    preparer: Preparer(name: "Pat Preparer"))
+        RunToRecord(
+            scoring: [:], appName: app, questionnaire: loaded, recordedAt: Date(timeIntervalSince1970: 1_795_975_200),
+            preparer: Preparer(name: "Pat Preparer"))
     }
 
     func listing(_ folder: URL) throws -> [String] {
@@ -28,7 +30,9 @@ struct SQLiteStoreTests {
         let store = try SQLiteStore(path: path)
         try store.record(run("A"))
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
-        #expect((try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int) == 0o700)
+        #expect(
+            (try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int)
+                == 0o700)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
         #expect(try listing(folder.appendingPathComponent(".soxready")) == ["soxready.sqlite"])
         #expect(try store.schemaVersion() == 6)
@@ -78,7 +82,9 @@ struct SQLiteStoreTests {
 
         let text = folder.appendingPathComponent("notes.txt").path
         FileManager.default.createFile(atPath: text, contents: Data("General Ledger notes\n".utf8))
-        #expect(throws: StoreError.notAStore(location: text, reason: "the file is not an SQLite database")) { _ = try SQLiteStore(path: text, mode: mode) }
+        #expect(throws: StoreError.notAStore(location: text, reason: "the file is not an SQLite database")) {
+            _ = try SQLiteStore(path: text, mode: mode)
+        }
 
         let other = folder.appendingPathComponent("other.sqlite").path
         try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
@@ -111,7 +117,8 @@ struct SQLiteStoreTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try SQLiteStore(path: path, mode: .readOnly)
         #expect(try store.apps().map(\.name) == ["General Ledger", "Group Consolidation", "Treasury Payments"])
-        #expect(try store.run(appName: "General Ledger", number: 2).fingerprint
+        #expect(
+            try store.run(appName: "General Ledger", number: 2).fingerprint
                 == "9c25c58b6de091a5f722b46e85f0a0cddecf75f2a5dd45a682c00737a0fb153a")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try listing(folder) == ["store.sqlite"])
@@ -123,7 +130,11 @@ struct SQLiteStoreTests {
         let rows = { () throws -> [Row] in
             // The columns of v1; later migrations add columns whose old rows keep their defaults.
             try DatabaseQueue(path: path).read {
-                try Row.fetchAll($0, sql: "SELECT id, appID, number, recordedAt, questionnaireHash, readiness, score, answers, result, fingerprint FROM run ORDER BY id")
+                try Row.fetchAll(
+                    $0,
+                    sql:
+                        "SELECT id, appID, number, recordedAt, questionnaireHash, readiness, score, answers, result, fingerprint FROM run ORDER BY id"
+                )
             }
         }
         let before = try rows()
@@ -154,7 +165,8 @@ struct SQLiteStoreTests {
             _ = try store.apps()
         } throws: { error in
             guard let error = error as? StoreError, case .notAStore = error else { return false }
-            return error.description.contains("move it aside and restore it from a backup, or use another --store") && error.exitStatus == .ioError
+            return error.description.contains("move it aside and restore it from a backup, or use another --store")
+                && error.exitStatus == .ioError
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SoxreadyCore
 
 struct CalendarDateTests {
@@ -7,8 +8,10 @@ struct CalendarDateTests {
         #expect(CalendarDate(text)?.description == text)
     }
 
-    @Test(arguments: ["2027-02-29", "1900-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "2027-1-1",
-                      "27-03-31", "2027/03/31", "2027-03-31T00:00", "", "abcd-ef-gh", "0000-01-01"])
+    @Test(arguments: [
+        "2027-02-29", "1900-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "2027-1-1",
+        "27-03-31", "2027/03/31", "2027-03-31T00:00", "", "abcd-ef-gh", "0000-01-01",
+    ])
     func rejectsAnythingElse(text: String) {
         #expect(CalendarDate(text) == nil)
     }

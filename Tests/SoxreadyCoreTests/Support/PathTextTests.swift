@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SoxreadyCore
 
 /// `PathText.parent(of:)` answers as `NSString.deletingLastPathComponent` does, including for the

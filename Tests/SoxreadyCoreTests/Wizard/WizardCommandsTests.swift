@@ -1,5 +1,6 @@
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// Commands and pre-fills of the wizard on reruns: issue 10 items 2, 16, 17 and 23.
@@ -16,8 +17,9 @@ struct WizardCommandsTests {
     var lastRun: AnswerSheet {
         [
             "hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
-            "a1": AnswerRecord(answer: .value(.choice("partial")), note: "CLI access not yet covered", owner: Self.commitment.owner,
-                               due: Self.commitment.due),
+            "a1": AnswerRecord(
+                answer: .value(.choice("partial")), note: "CLI access not yet covered", owner: Self.commitment.owner,
+                due: Self.commitment.due),
             "a2": AnswerRecord(answer: .value(.choice("a"))),
             "a3": AnswerRecord(answer: .notApplicable),
             "b1": AnswerRecord(answer: .value(.number(400))),
@@ -28,15 +30,17 @@ struct WizardCommandsTests {
         ]
     }
 
-    func drive(_ lines: [String?], defaults: AnswerSheet = [:], editing: Bool = true, asking: Set<String>? = nil,
-               columns: Int = 80) -> (WizardLoop.Outcome, [(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader)
-    {
+    func drive(
+        _ lines: [String?], defaults: AnswerSheet = [:], editing: Bool = true, asking: Set<String>? = nil,
+        columns: Int = 80
+    ) -> (WizardLoop.Outcome, [(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader) {
         var session = WizardSession(questionnaire: questionnaire, defaults: defaults, asking: asking)
         let reader = ScriptedLineReader(lines, editsLine: editing)
         reader.columns = columns
         var saves: [(String, AnswerRecord?)] = []
         var shown = ""
-        let outcome = WizardLoop(maxInvalidAttempts: editing ? nil : 3).run(&session, reader: reader, write: { shown += $0 }) { id, record, _ in
+        let outcome = WizardLoop(maxInvalidAttempts: editing ? nil : 3).run(&session, reader: reader, write: { shown += $0 }) {
+            id, record, _ in
             saves.append((id, record))
         }
         return (outcome, saves, shown, session, reader)
@@ -45,20 +49,27 @@ struct WizardCommandsTests {
     // MARK: item 2
 
     @Test func theQuestionComesBackWithItsPrefillAfterEveryLineThatDoesNotAnswer() {
-        let (_, _, _, session, reader) = drive(["<enter>", ":note checked with IT", ":evidence CHG-9", "?", "maybe", "<enter>", ":quit"],
-                                               defaults: lastRun)
+        let (_, _, _, session, reader) = drive(
+            ["<enter>", ":note checked with IT", ":evidence CHG-9", "?", "maybe", "<enter>", ":quit"],
+            defaults: lastRun)
         #expect(reader.asked.map(\.prefill) == ["paas", "partial", "partial", "partial", "partial", "partial", "a"])
-        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), note: "checked with IT", evidence: "CHG-9",
-                                                      owner: Self.commitment.owner, due: Self.commitment.due))
+        #expect(
+            session.answers["a1"]
+                == AnswerRecord(
+                    answer: .value(.choice("partial")), note: "checked with IT", evidence: "CHG-9",
+                    owner: Self.commitment.owner, due: Self.commitment.due))
     }
 
     // MARK: item 23
 
     @Test func aCommandTypedAtTheEndOfThePrefillRunsInsteadOfJoiningTheAnswer() {
         var session = WizardSession(questionnaire: questionnaire, defaults: lastRun)
-        #expect(session.handle("paas:note SaaS next year", emptyMeansDefault: false)
-            == [.save(questionID: "hosting", record: AnswerRecord(answer: nil, note: "SaaS next year")),
-                .confirm("note saved; now answer the question")])
+        #expect(
+            session.handle("paas:note SaaS next year", emptyMeansDefault: false)
+                == [
+                    .save(questionID: "hosting", record: AnswerRecord(answer: nil, note: "SaaS next year")),
+                    .confirm("note saved; now answer the question"),
+                ])
         #expect(session.prefill == "paas")
         #expect(session.handle("paas?", emptyMeansDefault: false) == [.showHelp(questionID: "hosting")])
         #expect(session.handle("paas :quit", emptyMeansDefault: false) == [])
@@ -76,10 +87,13 @@ struct WizardCommandsTests {
 
     @Test func notApplicableOnARequiredQuestionDoesNotSuggestSkip() throws {
         let text = try String(contentsOfFile: fixturePath("scoring-small.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "        type: multi\n        choices: [{id: iaas", with: "        type: multi\n        required: true\n        choices: [{id: iaas")
+            .replacingOccurrences(
+                of: "        type: multi\n        choices: [{id: iaas",
+                with: "        type: multi\n        required: true\n        choices: [{id: iaas")
         let strict = try QuestionnaireLoader.parse(text, file: "q.yaml").questionnaire
         var session = WizardSession(questionnaire: strict)
-        #expect(session.handle(":na", emptyMeansDefault: true) == [.say("n/a is not offered for this question; answer it, or use :unknown")])
+        #expect(
+            session.handle(":na", emptyMeansDefault: true) == [.say("n/a is not offered for this question; answer it, or use :unknown")])
         let required = try #require(strict.question("hosting"))
         #expect(!WizardText.completions(for: required).primary.contains(":skip"))
         #expect(WizardText.completions(for: required).matches(":s").isEmpty)
@@ -88,16 +102,18 @@ struct WizardCommandsTests {
 
     @Test func aQuestionHiddenByItsConditionIsNamedWhereTheCounterJumps() {
         let (_, _, shown, _, _) = drive(["paas", "y", "q", "y", ":quit"], editing: false)
-        #expect(shown.contains("""
-            Answer with y(es) or n(o) · ? help · :back :skip :unknown :na :quit
+        #expect(
+            shown.contains(
+                """
+                Answer with y(es) or n(o) · ? help · :back :skip :unknown :na :quit
 
-              (Question 5, a4, does not apply: it is asked only when hosting includes IaaS.)
+                  (Question 5, a4, does not apply: it is asked only when hosting includes IaaS.)
 
-            Domain 3/4: Operations
+                Domain 3/4: Operations
 
-            Domain 3/4 · Question 6/10
+                Domain 3/4 · Question 6/10
 
-            """))
+                """))
     }
 
     @Test func aShortAnswerEchoesTheChoiceTaken() {
@@ -133,13 +149,18 @@ struct WizardCommandsTests {
 
     @Test func aChangedAnswerWithTheOldNoteAsksOnceWhetherToKeepIt() {
         let (_, saves, shown, session, reader) = drive(["<enter>", "yes", "n", ":back", "partial", ":quit"], defaults: lastRun)
-        #expect(shown.contains("The answer changed, and the note of the last answer is still attached: \"CLI\naccess not yet covered\". Keep it? (y = keep, n = clear it)\n  ✓ note cleared\n"))
+        #expect(
+            shown.contains(
+                "The answer changed, and the note of the last answer is still attached: \"CLI\naccess not yet covered\". Keep it? (y = keep, n = clear it)\n  ✓ note cleared\n"
+            ))
         #expect(reader.asked.map(\.prompt) == ["> ", "> ", "[Y/n] ", "> ", "> ", "> "])
         #expect(saves.map(\.0) == ["hosting", "a1", "a1", "a1"])
         // The commitment stays on the record while the wizard runs; a run drops it once the gap is closed.
         #expect(saves[2].1 == AnswerRecord(answer: .value(.choice("yes")), owner: Self.commitment.owner, due: Self.commitment.due))
         // Asked once: changing it back later does not ask again.
-        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), owner: Self.commitment.owner, due: Self.commitment.due))
+        #expect(
+            session.answers["a1"]
+                == AnswerRecord(answer: .value(.choice("partial")), owner: Self.commitment.owner, due: Self.commitment.due))
         #expect(shown.components(separatedBy: "Keep it?").count == 2)
     }
 
@@ -148,7 +169,10 @@ struct WizardCommandsTests {
         #expect(reader.asked.count == 3)
         #expect(saves.map(\.0) == ["hosting", "a1"])
         #expect(saves[1].1?.note == "CLI access not yet covered")
-        #expect(shown.contains("  · the note of the last answer is kept: \"CLI access not yet covered\"; :back\n    then :note TEXT changes it, :note alone clears it\n"))
+        #expect(
+            shown.contains(
+                "  · the note of the last answer is kept: \"CLI access not yet covered\"; :back\n    then :note TEXT changes it, :note alone clears it\n"
+            ))
     }
 
     @Test func thePrefillIsExplainedOnceNotUnderEveryQuestion() {
@@ -182,7 +206,9 @@ struct WizardCommitmentTests {
         let (_, shown, session, _) = drive(["paas", "y", ":owner Dana Lee", ":due 2027-02-15", "a", ":quit"])
         #expect(shown.contains("✓ owner saved (Dana Lee); add :due YYYY-MM-DD to make it a commitment\n"))
         #expect(shown.contains("✓ commitment saved: Dana Lee, due 2027-02-15\n"))
-        #expect(session.answers["a2"] == AnswerRecord(answer: .value(.choice("a")), owner: "Dana Lee", due: CalendarDate(year: 2027, month: 2, day: 15)))
+        #expect(
+            session.answers["a2"]
+                == AnswerRecord(answer: .value(.choice("a")), owner: "Dana Lee", due: CalendarDate(year: 2027, month: 2, day: 15)))
         let (_, both, again, _) = drive(["paas", "y", ":due 2027-03-01 :owner Lee Chen", "a", ":quit"])
         #expect(both.contains("✓ commitment saved: Lee Chen, due 2027-03-01\n"))
         #expect(again.answers["a2"]?.commitment == Commitment(owner: "Lee Chen", due: CalendarDate(year: 2027, month: 3, day: 1)!))
@@ -199,13 +225,17 @@ struct WizardCommitmentTests {
     @Test func aPartlyMetGateAsksWhoClosesItByWhenInOneLine() {
         let (saves, shown, session, reader) = drive(["paas", "p", ":owner Dana Lee :due 2027-02-15", ":quit"])
         // Wrapped to the width like every text of the wizard.
-        #expect(shown.replacingOccurrences(of: "\n", with: " ").contains(
-            "a1 is a gate only partly met: without a dated commitment it blocks the migration. Who closes it, and by when? "
-                + "Type :owner NAME :due YYYY-MM-DD (Enter: later; :back returns to the question)"))
+        #expect(
+            shown.replacingOccurrences(of: "\n", with: " ").contains(
+                "a1 is a gate only partly met: without a dated commitment it blocks the migration. Who closes it, and by when? "
+                    + "Type :owner NAME :due YYYY-MM-DD (Enter: later; :back returns to the question)"))
         #expect(reader.asked.map(\.prompt) == ["> ", "> ", "Commitment: ", "> "])
         #expect(saves.map(\.0) == ["hosting", "a1", "a1"])
-        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), owner: "Dana Lee",
-                                                      due: CalendarDate(year: 2027, month: 2, day: 15)))
+        #expect(
+            session.answers["a1"]
+                == AnswerRecord(
+                    answer: .value(.choice("partial")), owner: "Dana Lee",
+                    due: CalendarDate(year: 2027, month: 2, day: 15)))
         // Then the next question, a2.
         #expect(shown.hasSuffix("A2?\n") || shown.contains("\nA2?\n"))
     }
@@ -221,7 +251,8 @@ struct WizardCommitmentTests {
     @Test func plainModeReadsNoExtraLineAndSaysHowToGiveOne() {
         let (_, shown, _, reader) = drive(["paas", "p", ":quit"], editing: false)
         #expect(reader.asked.count == 3)
-        #expect(shown.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(
+            shown.replacingOccurrences(of: "\n    ", with: " ")
                 .contains("a1 is a gate only partly met: give it a commitment with :owner NAME and :due YYYY-MM-DD (:back returns to it)"))
     }
 }

@@ -1,5 +1,6 @@
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The questions asked only after go-live (`asked: after-cutover`) in the wizard: not yet due,
@@ -16,14 +17,17 @@ struct WizardNotYetDueTests {
         questionnaire = try QuestionnaireLoader.load(path: fixturePath("scoring-v2.yaml")).questionnaire
     }
 
-    func drive(_ lines: [String?], defaults: AnswerSheet = [:], asOf: CalendarDate? = Self.asOf, editing: Bool = false)
+    func drive(
+        _ lines: [String?], defaults: AnswerSheet = [:], asOf: CalendarDate? = Self.asOf, editing: Bool = false
+    )
         -> (WizardLoop.Outcome, [String], String, WizardSession, ScriptedLineReader)
     {
         var session = WizardSession(questionnaire: questionnaire, defaults: defaults, asOf: asOf)
         let reader = ScriptedLineReader(lines, editsLine: editing)
         var saves: [String] = []
         var shown = ""
-        let outcome = WizardLoop(maxInvalidAttempts: 3).run(&session, reader: reader, write: { shown += $0 }) { id, _, _ in saves.append(id) }
+        let outcome = WizardLoop(maxInvalidAttempts: 3).run(&session, reader: reader, write: { shown += $0 }) { id, _, _ in saves.append(id)
+        }
         return (outcome, saves, shown, session, reader)
     }
 
@@ -35,13 +39,15 @@ struct WizardNotYetDueTests {
         #expect(session.notYetDue == ["hypercare"])
         #expect(session.deferred.map(\.id) == ["hypercare"])
         // The last question is the one passed over: the explanation comes as the loop ends.
-        #expect(shown.hasSuffix("""
+        #expect(
+            shown.hasSuffix(
+                """
 
-              (1 question is asked only after go-live, and the cutover date, 2027-04-25, is
-              still ahead: it is not asked in this run (question 8, Monitoring validated
-              after go-live). A rerun on or after the cutover date asks it.)
+                  (1 question is asked only after go-live, and the cutover date, 2027-04-25, is
+                  still ahead: it is not asked in this run (question 8, Monitoring validated
+                  after go-live). A rerun on or after the cutover date asks it.)
 
-            """))
+                """))
         // Nothing is open: the review before recording has nothing to offer.
         #expect(session.firstUnanswered == nil)
         #expect(AssessFlow.unansweredSummary(session) == nil)
@@ -59,9 +65,11 @@ struct WizardNotYetDueTests {
     @Test func withoutACutoverAnswerTheyAreNotYetDueEither() {
         let (_, saves, shown, session, _) = drive([":skip", "2027-12-31", "y", "q", "ready", "y", "y"])
         #expect(!saves.contains("hypercare"))
-        #expect(shown.contains("  (1 question is asked only after go-live, and no cutover date is given: it is\n"
-                               + "  not asked in this run (question 8, Monitoring validated after go-live). A\n"
-                               + "  rerun asks it once the cutover date is given and has passed.)\n"))
+        #expect(
+            shown.contains(
+                "  (1 question is asked only after go-live, and no cutover date is given: it is\n"
+                    + "  not asked in this run (question 8, Monitoring validated after go-live). A\n"
+                    + "  rerun asks it once the cutover date is given and has passed.)\n"))
         // Left open at the end, the cutover is offered again; hypercare is not open.
         #expect(AssessFlow.unansweredSummary(session)?.ids == ["cutover"])
     }

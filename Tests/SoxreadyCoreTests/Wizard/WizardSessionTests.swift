@@ -1,5 +1,6 @@
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// The wizard's state machine and loop, driven by a scripted line reader.
@@ -11,14 +12,17 @@ struct WizardSessionTests {
     }
 
     /// Runs the loop over `lines`, returning the outcome, the saves in order, the text shown and the session.
-    func drive(_ lines: [String?], answers: AnswerSheet = [:], defaults: AnswerSheet = [:], editing: Bool = false,
-               limit: Int? = 3) -> (WizardLoop.Outcome, [(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader)
-    {
+    func drive(
+        _ lines: [String?], answers: AnswerSheet = [:], defaults: AnswerSheet = [:], editing: Bool = false,
+        limit: Int? = 3
+    ) -> (WizardLoop.Outcome, [(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader) {
         var session = WizardSession(questionnaire: questionnaire, answers: answers, defaults: defaults)
         let reader = ScriptedLineReader(lines, editsLine: editing)
         var saves: [(String, AnswerRecord?)] = []
         var shown = ""
-        let outcome = WizardLoop(maxInvalidAttempts: limit).run(&session, reader: reader, write: { shown += $0 }) { id, record, _ in saves.append((id, record)) }
+        let outcome = WizardLoop(maxInvalidAttempts: limit).run(&session, reader: reader, write: { shown += $0 }) { id, record, _ in
+            saves.append((id, record))
+        }
         return (outcome, saves, shown, session, reader)
     }
 
@@ -70,8 +74,10 @@ struct WizardSessionTests {
     }
 
     @Test func withLineEditingAClearedPrefillLeavesTheQuestionUnanswered() {
-        let defaults: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
-                                     "a1": AnswerRecord(answer: .value(.choice("yes")))]
+        let defaults: AnswerSheet = [
+            "hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
+            "a1": AnswerRecord(answer: .value(.choice("yes"))),
+        ]
         let (_, saves, _, session, reader) = drive(["<enter>", "", ":quit"], defaults: defaults, editing: true)
         #expect(reader.asked.map(\.prefill) == ["paas", "yes", nil])
         #expect(session.answers["hosting"]?.answer == .value(.choices(["paas"])))
@@ -93,7 +99,9 @@ struct WizardSessionTests {
         let (_, saves, shown, session, _) = drive([
             "2", ":note CLI access not yet covered", ":evidence CHG-1234", "p", ":unknown", ":na", ":skip", ":na", ":quit",
         ])
-        #expect(session.answers["a1"] == AnswerRecord(answer: .value(.choice("partial")), note: "CLI access not yet covered", evidence: "CHG-1234"))
+        #expect(
+            session.answers["a1"]
+                == AnswerRecord(answer: .value(.choice("partial")), note: "CLI access not yet covered", evidence: "CHG-1234"))
         #expect(session.answers["a2"]?.answer == .unknown)
         // a3 allows n/a; the first :na there answers it, then :skip on b1, then :na on b2 is refused.
         #expect(session.answers["a3"]?.answer == .notApplicable)
@@ -105,17 +113,25 @@ struct WizardSessionTests {
 
     @Test func requiredQuestionsCannotBeSkipped() throws {
         let text = try String(contentsOfFile: fixturePath("scoring-small.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "        type: multi\n        choices: [{id: iaas", with: "        type: multi\n        required: true\n        choices: [{id: iaas")
+            .replacingOccurrences(
+                of: "        type: multi\n        choices: [{id: iaas",
+                with: "        type: multi\n        required: true\n        choices: [{id: iaas")
         let strict = try QuestionnaireLoader.parse(text, file: "q.yaml").questionnaire
         var session = WizardSession(questionnaire: strict)
-        #expect(session.handle(":skip", emptyMeansDefault: true) == [.say("this question is required: other questions depend on it; answer it or use :unknown")])
+        #expect(
+            session.handle(":skip", emptyMeansDefault: true) == [
+                .say("this question is required: other questions depend on it; answer it or use :unknown")
+            ])
         #expect(session.handle("", emptyMeansDefault: true).count == 1)
         #expect(session.currentQuestion?.id == "hosting")
-        #expect(session.handle(":unknown", emptyMeansDefault: true) == [.save(questionID: "hosting", record: AnswerRecord(answer: .unknown))])
+        #expect(
+            session.handle(":unknown", emptyMeansDefault: true) == [.save(questionID: "hosting", record: AnswerRecord(answer: .unknown))])
     }
 
     @Test func helpShowsEvidenceAndTheAzureCapability() throws {
-        let bundled = try QuestionnaireLoader.load(path: repositoryRoot.appendingPathComponent("Questionnaires/sox-azure-migration.yaml").path).questionnaire
+        let bundled = try QuestionnaireLoader.load(
+            path: repositoryRoot.appendingPathComponent("Questionnaires/sox-azure-migration.yaml").path
+        ).questionnaire
         let question = try #require(bundled.question("uar-frequency"))
         let help = WizardText.help(question, width: 120)
         #expect(help.contains("Evidence"))
@@ -124,8 +140,10 @@ struct WizardSessionTests {
     }
 
     @Test func resumingStartsAtTheFirstUnansweredQuestion() {
-        let answers: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
-                                    "a1": AnswerRecord(answer: .value(.choice("yes")))]
+        let answers: AnswerSheet = [
+            "hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
+            "a1": AnswerRecord(answer: .value(.choice("yes"))),
+        ]
         let session = WizardSession(questionnaire: questionnaire, answers: answers)
         #expect(session.currentQuestion?.id == "a2")
         #expect(session.progress! == (2, 4, 3, 10))
@@ -149,9 +167,11 @@ struct WizardSessionTests {
 
 extension WizardSessionTests {
     @Test func resumingContinuesAtTheSavedPositionWithThePathForBack() {
-        let answers: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
-                                    "a1": AnswerRecord(answer: .value(.choice("yes"))),
-                                    "a3": AnswerRecord(answer: .value(.choice("yes")))]
+        let answers: AnswerSheet = [
+            "hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
+            "a1": AnswerRecord(answer: .value(.choice("yes"))),
+            "a3": AnswerRecord(answer: .value(.choice("yes"))),
+        ]
         // a2 was skipped; the lead had reached b1 when they quit.
         var session = WizardSession(questionnaire: questionnaire, answers: answers, resumeAt: "b1")
         #expect(session.currentQuestion?.id == "b1")
@@ -173,9 +193,11 @@ extension WizardSessionTests {
 
     @Test func passingOverAnswersGivenBeforeTheSession() {
         // --only-gaps: a1 and c1 carried over; the rest is asked.
-        let answers: AnswerSheet = ["hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
-                                    "a1": AnswerRecord(answer: .value(.choice("yes"))),
-                                    "c1": AnswerRecord(answer: .value(.choice("yes")))]
+        let answers: AnswerSheet = [
+            "hosting": AnswerRecord(answer: .value(.choices(["paas"]))),
+            "a1": AnswerRecord(answer: .value(.choice("yes"))),
+            "c1": AnswerRecord(answer: .value(.choice("yes"))),
+        ]
         let (_, saves, _, _, _) = drive(["q", "y", "400", "x y", "y", "y"], answers: answers)
         #expect(saves.map(\.0) == ["a2", "a3", "b1", "b2", "b3", "c2"])
     }

@@ -1,17 +1,19 @@
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// Wrapping to the terminal's width (issue 10 item 15): word boundaries, wide characters.
 struct WizardTextTests {
     @Test func wrapsAtWordBoundariesWithinTheWidth() {
         let text = "Auditors sample user access reviews more than any other control, so keep the sign-off."
-        #expect(WizardText.wrap(text, width: 30, indent: "  ", continuation: "    ") == """
-              Auditors sample user access
-                reviews more than any
-                other control, so keep the
-                sign-off.
-            """)
+        #expect(
+            WizardText.wrap(text, width: 30, indent: "  ", continuation: "    ") == """
+                  Auditors sample user access
+                    reviews more than any
+                    other control, so keep the
+                    sign-off.
+                """)
     }
 
     @Test func wideCharactersCountTwoColumnsAndCombiningMarksNone() {
@@ -38,10 +40,13 @@ struct WizardTextTests {
         let reader = ScriptedLineReader(["2", ":quit"])
         reader.columns = 40
         var shown: [String] = []
-        _ = WizardLoop().run(&session, reader: reader, write: { text in
-            shown.append(text)
-            reader.columns = 60   // a resize after the first text
-        }) { _, _, _ in }
+        _ = WizardLoop().run(
+            &session, reader: reader,
+            write: { text in
+                shown.append(text)
+                reader.columns = 60  // a resize after the first text
+            }
+        ) { _, _, _ in }
         let longest = shown.map { $0.split(separator: "\n").map(\.displayWidth).max() ?? 0 }
         #expect(longest[0] <= 40)
         #expect(shown.joined().contains("Answer with y(es), p(artial) or n(o) · ? help · :back :skip\n:unknown :quit\n"))

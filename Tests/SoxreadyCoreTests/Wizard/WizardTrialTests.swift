@@ -1,5 +1,6 @@
 import SoxreadyTestSupport
 import Testing
+
 @testable import SoxreadyCore
 
 /// What the new-user trial at 80 columns found in the wizard's words: an empty Enter that skipped
@@ -11,9 +12,10 @@ struct WizardTrialTests {
         questionnaire = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml")).questionnaire
     }
 
-    func drive(_ lines: [String?], in questionnaire: Questionnaire? = nil, editing: Bool = true, offersReview: Bool = true,
-               columns: Int = 80) -> (String, WizardSession)
-    {
+    func drive(
+        _ lines: [String?], in questionnaire: Questionnaire? = nil, editing: Bool = true, offersReview: Bool = true,
+        columns: Int = 80
+    ) -> (String, WizardSession) {
         var session = WizardSession(questionnaire: questionnaire ?? self.questionnaire)
         let reader = ScriptedLineReader(lines, editsLine: editing)
         reader.columns = columns
@@ -31,8 +33,10 @@ struct WizardTrialTests {
         let (shown, session) = drive(["", "", ":quit"])
         #expect(session.answers.isEmpty)
         let afterHosting = shown.components(separatedBy: "Which hosting models?")[1]
-        #expect(afterHosting.contains(":quit\n  – skipped; :back returns to it, and you are asked again before the run is\n"
-                                      + "    recorded\n\n"))
+        #expect(
+            afterHosting.contains(
+                ":quit\n  – skipped; :back returns to it, and you are asked again before the run is\n"
+                    + "    recorded\n\n"))
         let afterA1 = shown.components(separatedBy: "A1?")[1]
         #expect(afterA1.contains(":quit\n  – skipped\n\n"))
         #expect(shown.components(separatedBy: "– skipped").count == 3)
@@ -47,16 +51,22 @@ struct WizardTrialTests {
         let (shown, _) = drive([":skip", ":quit"])
         #expect(!shown.contains("– skipped"))
         var session = WizardSession(questionnaire: questionnaire, defaults: ["hosting": AnswerRecord(answer: .value(.choices(["paas"])))])
-        #expect(session.handle("", emptyMeansDefault: true) == [.save(questionID: "hosting", record: AnswerRecord(answer: .value(.choices(["paas"]))))])
+        #expect(
+            session.handle("", emptyMeansDefault: true) == [
+                .save(questionID: "hosting", record: AnswerRecord(answer: .value(.choices(["paas"]))))
+            ])
     }
 
     @Test func aRequiredQuestionIsNotSkippedByAnEmptyLine() throws {
         let text = try String(contentsOfFile: fixturePath("scoring-small.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "        type: multi\n        choices: [{id: iaas", with: "        type: multi\n        required: true\n        choices: [{id: iaas")
+            .replacingOccurrences(
+                of: "        type: multi\n        choices: [{id: iaas",
+                with: "        type: multi\n        required: true\n        choices: [{id: iaas")
         let strict = try QuestionnaireLoader.parse(text, file: "q.yaml").questionnaire
         var session = WizardSession(questionnaire: strict)
-        #expect(session.handle("", emptyMeansDefault: false)
-            == [.say("this question is required: other questions depend on it; answer it or use :unknown")])
+        #expect(
+            session.handle("", emptyMeansDefault: false)
+                == [.say("this question is required: other questions depend on it; answer it or use :unknown")])
     }
 
     // MARK: help
@@ -93,42 +103,47 @@ struct WizardTrialTests {
 
     @Test func helpIsReflowedIntoParagraphsBeforeItIsWrapped() throws {
         let question = try #require(try QuestionnaireLoader.parse(Self.helped, file: "h.yaml").questionnaire.question("processes"))
-        #expect(WizardText.reflow(question.help) == """
-            Pick every process the application feeds, posts to or controls. This records what the scoping memo should \
-            already say and helps reviewers read the rest of the report. Picking Treasury adds the payment-control \
-            questions (bank master data, payment files, approval limits).
+        #expect(
+            WizardText.reflow(question.help) == """
+                Pick every process the application feeds, posts to or controls. This records what the scoping memo should \
+                already say and helps reviewers read the rest of the report. Picking Treasury adds the payment-control \
+                questions (bank master data, payment files, approval limits).
 
-            Each relief changes who attests to ICFR and when.
-            Evidence auditors ask for: the scoping memo naming the application and the accounts it affects.
-            On Azure: no provider attestation settles scoping; it stays entirely with the company.
-            - a list item that is long enough to wrap at eighty columns, under its own text
-            * another item
-            2) a numbered one
-            """)
-        #expect(WizardText.help(question, width: 80).hasPrefix("""
+                Each relief changes who attests to ICFR and when.
+                Evidence auditors ask for: the scoping memo naming the application and the accounts it affects.
+                On Azure: no provider attestation settles scoping; it stays entirely with the company.
+                - a list item that is long enough to wrap at eighty columns, under its own text
+                * another item
+                2) a numbered one
+                """)
+        #expect(
+            WizardText.help(question, width: 80).hasPrefix(
+                """
 
-              Pick every process the application feeds, posts to or controls. This records
-              what the scoping memo should already say and helps reviewers read the rest of
-              the report. Picking Treasury adds the payment-control questions (bank master
-              data, payment files, approval limits).
+                  Pick every process the application feeds, posts to or controls. This records
+                  what the scoping memo should already say and helps reviewers read the rest of
+                  the report. Picking Treasury adds the payment-control questions (bank master
+                  data, payment files, approval limits).
 
-              Each relief changes who attests to ICFR and when.
-              Evidence auditors ask for: the scoping memo naming the application and the
-              accounts it affects.
-              On Azure: no provider attestation settles scoping; it stays entirely with the
-              company.
-              - a list item that is long enough to wrap at eighty columns, under its own
-                text
-              * another item
-              2) a numbered one
-              Context only: not scored; other questions may depend on it.
+                  Each relief changes who attests to ICFR and when.
+                  Evidence auditors ask for: the scoping memo naming the application and the
+                  accounts it affects.
+                  On Azure: no provider attestation settles scoping; it stays entirely with the
+                  company.
+                  - a list item that is long enough to wrap at eighty columns, under its own
+                    text
+                  * another item
+                  2) a numbered one
+                  Context only: not scored; other questions may depend on it.
 
-            """))
+                """))
     }
 
     @Test func aLineIsALabelOnlyWhenAShortCapitalisedPhraseEndsInAColon() {
         #expect(WizardText.reflow("first line\nOn Azure: second") == "first line\nOn Azure: second")
-        #expect(WizardText.reflow("first line\nEmerging growth company (JOBS Act): no 404(b)") == "first line\nEmerging growth company (JOBS Act): no 404(b)")
+        #expect(
+            WizardText.reflow("first line\nEmerging growth company (JOBS Act): no 404(b)")
+                == "first line\nEmerging growth company (JOBS Act): no 404(b)")
         #expect(WizardText.reflow("first line\nsecond: line") == "first line second: line")
         #expect(WizardText.reflow("first line\nThe time is 10:30 today") == "first line The time is 10:30 today")
         #expect(WizardText.reflow("first line\nSee the note. Then: more") == "first line See the note. Then: more")
@@ -139,13 +154,14 @@ struct WizardTrialTests {
         let questionnaire = try QuestionnaireLoader.parse(Self.helped, file: "h.yaml").questionnaire
         let (shown, _) = drive(["?", ":quit"], in: questionnaire)
         let afterHelp = try #require(shown.components(separatedBy: ":quit save and leave\n").last)
-        #expect(afterHelp == """
+        #expect(
+            afterHelp == """
 
-            Which financial processes does the application feed?
-              1) gl        General ledger
-              2) treasury  Treasury
+                Which financial processes does the application feed?
+                  1) gl        General ledger
+                  2) treasury  Treasury
 
-            """)
+                """)
     }
 
     // MARK: questions passed over
@@ -230,37 +246,42 @@ struct WizardTrialTests {
 
     @Test func aConditionTooComplexToSayIsNamedByTheQuestionsItReads() throws {
         let questionnaire = try QuestionnaireLoader.parse(Self.conditional, file: "w.yaml").questionnaire
-        #expect(WizardText.passedOver([try #require(questionnaire.question("tangled"))], in: questionnaire, width: 100) == """
+        #expect(
+            WizardText.passedOver([try #require(questionnaire.question("tangled"))], in: questionnaire, width: 100) == """
 
-              (Question 10, Tangled, does not apply: its condition on Hosting, Log retention and Cutover date
-              does not hold.)
+                  (Question 10, Tangled, does not apply: its condition on Hosting, Log retention and Cutover date
+                  does not hold.)
 
-            """)
+                """)
     }
 
     @Test func theQuestionsPassedOverAreNamedInTheLeadsWords() throws {
         let questionnaire = try QuestionnaireLoader.parse(Self.conditional, file: "w.yaml").questionnaire
         func questions(_ ids: [String]) -> [Question] { ids.compactMap { questionnaire.question($0) } }
-        #expect(WizardText.passedOver(questions(["vendor-soc-coverage"]), in: questionnaire, width: 80) == """
+        #expect(
+            WizardText.passedOver(questions(["vendor-soc-coverage"]), in: questionnaire, width: 80) == """
 
-              (Question 6, Vendor SOC coverage, does not apply: it is asked only when
-              Third-party providers is ISV, MSP or Several.)
+                  (Question 6, Vendor SOC coverage, does not apply: it is asked only when
+                  Third-party providers is ISV, MSP or Several.)
 
-            """)
-        #expect(WizardText.passedOver(questions(["vendor-soc-coverage", "bridge-letters"]), in: questionnaire, width: 100) == """
+                """)
+        #expect(
+            WizardText.passedOver(questions(["vendor-soc-coverage", "bridge-letters"]), in: questionnaire, width: 100) == """
 
-              (Questions 6 and 7 (Vendor SOC coverage; Bridge letters) do not apply: they are asked only when
-              Third-party providers is ISV, MSP or Several.)
+                  (Questions 6 and 7 (Vendor SOC coverage; Bridge letters) do not apply: they are asked only when
+                  Third-party providers is ISV, MSP or Several.)
 
-            """)
-        #expect(WizardText.passedOver(questions(["vendor-soc-coverage", "bridge-letters", "platform", "tangled"]), in: questionnaire,
-                                      width: 100) == """
+                """)
+        #expect(
+            WizardText.passedOver(
+                questions(["vendor-soc-coverage", "bridge-letters", "platform", "tangled"]), in: questionnaire,
+                width: 100) == """
 
-              (4 questions do not apply: questions 6 and 7 (Vendor SOC coverage; Bridge letters) are asked only
-              when Third-party providers is ISV, MSP or Several; question 8, Platform controls, is asked only
-              when Hosting includes IaaS or Hybrid, or Database hosting is PaaS database or Mixed; question 10,
-              Tangled, is asked only when a condition on Hosting, Log retention and Cutover date holds.)
+                      (4 questions do not apply: questions 6 and 7 (Vendor SOC coverage; Bridge letters) are asked only
+                      when Third-party providers is ISV, MSP or Several; question 8, Platform controls, is asked only
+                      when Hosting includes IaaS or Hybrid, or Database hosting is PaaS database or Mixed; question 10,
+                      Tangled, is asked only when a condition on Hosting, Log retention and Cutover date holds.)
 
-            """)
+                    """)
     }
 }

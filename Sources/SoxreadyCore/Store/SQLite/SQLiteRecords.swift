@@ -91,14 +91,16 @@ struct RunSummaryRow: Decodable, FetchableRecord {
     ].map { Column($0) }
 
     /// The same columns as SQL, qualified with `run.`.
-    static let sql = "run.number, run.recordedAt, run.questionnaireID, run.questionnaireVersion, run.readiness, run.score, "
+    static let sql =
+        "run.number, run.recordedAt, run.questionnaireID, run.questionnaireVersion, run.readiness, run.score, "
         + "run.confidence, run.stars, run.blockers, run.highGaps, run.mediumGaps, run.lowGaps"
 
     var summary: RunSummary {
-        RunSummary(number: number, recordedAt: Timestamp.date(recordedAt) ?? Date(timeIntervalSince1970: 0),
-                   questionnaireID: questionnaireID, questionnaireVersion: questionnaireVersion,
-                   readiness: ReadinessLevel(rawValue: readiness) ?? .readinessUnknown, score: score, confidence: confidence,
-                   stars: stars, blockers: blockers, high: highGaps, medium: mediumGaps, low: lowGaps)
+        RunSummary(
+            number: number, recordedAt: Timestamp.date(recordedAt) ?? Date(timeIntervalSince1970: 0),
+            questionnaireID: questionnaireID, questionnaireVersion: questionnaireVersion,
+            readiness: ReadinessLevel(rawValue: readiness) ?? .readinessUnknown, score: score, confidence: confidence,
+            stars: stars, blockers: blockers, high: highGaps, medium: mediumGaps, low: lowGaps)
     }
 }
 
@@ -125,8 +127,9 @@ struct DraftRow: Codable, FetchableRecord, PersistableRecord {
 
     var holder: DraftHolder? {
         guard holderToken != nil, let holderUser, let holderHost, let holderProcess else { return nil }
-        return DraftHolder(user: holderUser, host: holderHost, processID: holderProcess,
-                           since: heldSince.flatMap(Timestamp.date) ?? Date(timeIntervalSince1970: 0))
+        return DraftHolder(
+            user: holderUser, host: holderHost, processID: holderProcess,
+            since: heldSince.flatMap(Timestamp.date) ?? Date(timeIntervalSince1970: 0))
     }
 
     mutating func hold(for session: DraftSession) {
@@ -190,9 +193,10 @@ struct SignOffRow: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var signOff: SignOff {
-        SignOff(number: number, runNumber: runNumber, runFingerprint: runFingerprint, reviewer: reviewer, role: role,
-                decision: SignOff.Decision(rawValue: decision) ?? .sendBack, comment: comment, statement: statement,
-                recordedAt: Timestamp.date(recordedAt) ?? Date(timeIntervalSince1970: 0), signature: signature,
-                previousFingerprint: previousFingerprint, fingerprint: fingerprint)
+        SignOff(
+            number: number, runNumber: runNumber, runFingerprint: runFingerprint, reviewer: reviewer, role: role,
+            decision: SignOff.Decision(rawValue: decision) ?? .sendBack, comment: comment, statement: statement,
+            recordedAt: Timestamp.date(recordedAt) ?? Date(timeIntervalSince1970: 0), signature: signature,
+            previousFingerprint: previousFingerprint, fingerprint: fingerprint)
     }
 }

@@ -9,18 +9,24 @@ extension SQLiteStore {
         let limit = cutoff.map(Timestamp.string) ?? "9999"
         let rows = try read { db in
             let apps = try AppRow.filter(Column("archivedAt") == nil).order(AppRow.Columns.name).fetchAll(db)
-            let latest = try Row.fetchAll(db, sql: """
-                SELECT run.appID, \(RunSummaryRow.sql), run.result, run.questionnaireHash FROM run
-                WHERE run.number = (SELECT MAX(number) FROM run AS other WHERE other.appID = run.appID AND other.recordedAt <= ?)
-                """, arguments: [limit]).map { row -> (Int64, RunSummary, String, String) in
+            let latest = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT run.appID, \(RunSummaryRow.sql), run.result, run.questionnaireHash FROM run
+                    WHERE run.number = (SELECT MAX(number) FROM run AS other WHERE other.appID = run.appID AND other.recordedAt <= ?)
+                    """, arguments: [limit]
+            ).map { row -> (Int64, RunSummary, String, String) in
                 (row["appID"], try RunSummaryRow(row: row).summary, row["result"], row["questionnaireHash"])
             }
-            let levels = try Row.fetchAll(db, sql: "SELECT appID, number, recordedAt, readiness FROM run WHERE recordedAt <= ?",
-                                          arguments: [limit])
-            let signOffs = try SignOffRow.fetchAll(db, sql: """
-                SELECT * FROM signOff WHERE id IN
-                    (SELECT MAX(id) FROM signOff WHERE recordedAt <= ? GROUP BY appID, runNumber)
-                """, arguments: [limit])
+            let levels = try Row.fetchAll(
+                db, sql: "SELECT appID, number, recordedAt, readiness FROM run WHERE recordedAt <= ?",
+                arguments: [limit])
+            let signOffs = try SignOffRow.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM signOff WHERE id IN
+                        (SELECT MAX(id) FROM signOff WHERE recordedAt <= ? GROUP BY appID, runNumber)
+                    """, arguments: [limit])
             let hashes = Set(latest.map(\.3))
             let contents = try QuestionnaireContentRow.filter(keys: hashes).fetchAll(db)
             return (apps, latest, levels, signOffs, contents)
@@ -43,16 +49,20 @@ extension SQLiteStore {
             do { result = try AssessmentResult.decode(Data(json.utf8)) } catch {
                 throw .notAStore(location: path, reason: "run \(summary.number) of '\(app.name)' cannot be read (\(error))")
             }
-            entries.append(.init(name: app.name, slug: app.slug, latest: summary, result: result, questionnaireHash: hash,
-                                 signOff: decisions[id]))
+            entries.append(
+                .init(
+                    name: app.name, slug: app.slug, latest: summary, result: result, questionnaireHash: hash,
+                    signOff: decisions[id]))
         }
         let levels = levelRows.compactMap { row -> PortfolioSource.RunLevel? in
             guard let slug = slugs[row["appID"]] else { return nil }  // archived
-            return PortfolioSource.RunLevel(slug: slug, number: row["number"],
-                                            recordedAt: Timestamp.date(row["recordedAt"]) ?? Date(timeIntervalSince1970: 0),
-                                            readiness: ReadinessLevel(rawValue: row["readiness"]) ?? .readinessUnknown)
+            return PortfolioSource.RunLevel(
+                slug: slug, number: row["number"],
+                recordedAt: Timestamp.date(row["recordedAt"]) ?? Date(timeIntervalSince1970: 0),
+                readiness: ReadinessLevel(rawValue: row["readiness"]) ?? .readinessUnknown)
         }
-        return PortfolioSource(apps: entries, levels: levels,
-                               questionnaires: Dictionary(contents.map { ($0.hash, $0.content) }, uniquingKeysWith: { first, _ in first }))
+        return PortfolioSource(
+            apps: entries, levels: levels,
+            questionnaires: Dictionary(contents.map { ($0.hash, $0.content) }, uniquingKeysWith: { first, _ in first }))
     }
 }

@@ -2,6 +2,13 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
+    /// Records the run, its answers and its fingerprint (chained to the previous run's) in one SQLite
+    /// transaction, and deletes the draft it completes; see ``AssessmentStore/record(_:)``.
+    ///
+    /// - Returns: The run as stored, numbered after the application's latest.
+    /// - Throws: ``StoreError/draftLost(app:holder:unsaved:)`` when `run` completes a draft its session no
+    ///   longer holds; ``StoreError/io(location:reason:)`` when the answers cannot be encoded;
+    ///   ``StoreError/busy(location:waitedSeconds:)`` when another writer holds the lock too long.
     public func record(_ run: RunToRecord) throws(StoreError) -> StoredRun {
         let questionnaire = run.questionnaire.questionnaire
         let answersData: Data
@@ -16,37 +23,47 @@ extension SQLiteStore {
             if let session = run.completingDraft {
                 try Self.requireHolder(db, appID: app.id ?? 0, appName: app.name, session: session)
             }
-            try QuestionnaireContentRow(hash: hash, questionnaireID: questionnaire.id, version: questionnaire.version,
-                                        content: run.questionnaire.content).insert(db, onConflict: .ignore)
+            try QuestionnaireContentRow(
+                hash: hash, questionnaireID: questionnaire.id, version: questionnaire.version,
+                content: run.questionnaire.content
+            ).insert(db, onConflict: .ignore)
             let latest = try Self.latestNumber(db, appID: app.id) ?? 0
-            let previous = latest == 0 ? nil
+            let previous =
+                latest == 0
+                ? nil
                 : try RunRow.filter(RunRow.Columns.appID == app.id && RunRow.Columns.number == latest).fetchOne(db)?.fingerprint
             var result = run.result
             result.app = .init(name: app.name, slug: app.slug)
             result.run = .init(number: latest + 1, recordedAt: time)
             let resultJSON = String(decoding: try result.jsonData(), as: UTF8.self)
             let summary = RunSummary(result: result, recordedAt: run.recordedAt)
-            let fingerprint = RunFingerprint.compute(RunFingerprint.RunFields(
-                appSlug: app.slug, run: summary.number, recordedAt: time, questionnaireHash: hash, answersJSON: answersJSON,
-                resultJSON: resultJSON, preparedBy: run.preparer.name, attestation: run.preparer.attestation, previousFingerprint: previous))
-            var row = RunRow(id: nil, appID: app.id ?? 0, number: summary.number, recordedAt: time, questionnaireHash: hash,
-                             questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-                             readiness: result.readiness.rawValue, score: result.score, confidence: result.confidence.percent,
-                             stars: result.confidence.stars, blockers: summary.blockers, highGaps: summary.high,
-                             mediumGaps: summary.medium, lowGaps: summary.low, answers: answersJSON, result: resultJSON,
-                             fingerprint: fingerprint, preparedBy: run.preparer.name, attestation: run.preparer.attestation,
-                             previousFingerprint: previous, fingerprintRecipe: RunFingerprint.recipe2)
+            let fingerprint = RunFingerprint.compute(
+                RunFingerprint.RunFields(
+                    appSlug: app.slug, run: summary.number, recordedAt: time, questionnaireHash: hash, answersJSON: answersJSON,
+                    resultJSON: resultJSON, preparedBy: run.preparer.name, attestation: run.preparer.attestation,
+                    previousFingerprint: previous))
+            var row = RunRow(
+                id: nil, appID: app.id ?? 0, number: summary.number, recordedAt: time, questionnaireHash: hash,
+                questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                readiness: result.readiness.rawValue, score: result.score, confidence: result.confidence.percent,
+                stars: result.confidence.stars, blockers: summary.blockers, highGaps: summary.high,
+                mediumGaps: summary.medium, lowGaps: summary.low, answers: answersJSON, result: resultJSON,
+                fingerprint: fingerprint, preparedBy: run.preparer.name, attestation: run.preparer.attestation,
+                previousFingerprint: previous, fingerprintRecipe: RunFingerprint.recipe2)
             try row.insert(db)
             if run.completingDraft != nil {
                 try DraftRow.filter(DraftRow.Columns.appID == app.id).deleteAll(db)
             }
-            return StoredRun(summary: summary, appName: app.name, appSlug: app.slug, answers: run.answers, result: result,
-                             resultJSON: resultJSON, answersJSON: answersJSON, questionnaireContent: run.questionnaire.content,
-                             questionnaireHash: hash, fingerprint: fingerprint, fingerprintRecipe: RunFingerprint.recipe2,
-                             preparer: run.preparer, previousFingerprint: previous)
+            return StoredRun(
+                summary: summary, appName: app.name, appSlug: app.slug, answers: run.answers, result: result,
+                resultJSON: resultJSON, answersJSON: answersJSON, questionnaireContent: run.questionnaire.content,
+                questionnaireHash: hash, fingerprint: fingerprint, fingerprintRecipe: RunFingerprint.recipe2,
+                preparer: run.preparer, previousFingerprint: previous)
         }
     }
 
+    /// The slug of the application `name` (trimmed) names exactly or ignoring case, else the free slug a new
+    /// application would get now (`-2`, `-3`… appended when taken); see ``AssessmentStore/appSlug(for:)``.
     public func appSlug(for name: String) throws(StoreError) -> String {
         try read { db in
             if let app = try Self.findApp(db, name: name.trimmingWhitespace) { return app.slug }
@@ -54,6 +71,8 @@ extension SQLiteStore {
         }
     }
 
+    /// Looks the name up in the `app` table: exact name, then folded name, then slug, without reading any
+    /// runs; see ``AssessmentStore/storedAppName(matching:)``.
     public func storedAppName(matching name: String) throws(StoreError) -> String? {
         try read { db in
             if let app = try AppRow.filter(AppRow.Columns.name == name).fetchOne(db) { return app.name }
@@ -64,45 +83,60 @@ extension SQLiteStore {
         }
     }
 
+    /// Every application ordered by name, with its latest run, the previous run's score, its draft (with the
+    /// number of answered questions) and the latest sign-off of its latest run, in one read; see ``AssessmentStore/apps()``.
     public func apps() throws(StoreError) -> [AppSummary] {
         try read { db in
             let apps = try AppRow.order(AppRow.Columns.name).fetchAll(db)
             // The latest two runs of every application, newest first (the second gives the change).
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT run.appID, \(RunSummaryRow.sql) FROM run
-                WHERE run.number >= (SELECT MAX(number) - 1 FROM run AS latest WHERE latest.appID = run.appID)
-                ORDER BY run.appID, run.number DESC
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT run.appID, \(RunSummaryRow.sql) FROM run
+                    WHERE run.number >= (SELECT MAX(number) - 1 FROM run AS latest WHERE latest.appID = run.appID)
+                    ORDER BY run.appID, run.number DESC
+                    """)
             var latest: [Int64: RunSummary] = [:], previous: [Int64: Double?] = [:]
             for row in rows {
                 let appID: Int64 = row["appID"]
                 let summary = try RunSummaryRow(row: row).summary
                 if latest[appID] == nil { latest[appID] = summary } else { previous[appID] = summary.score }
             }
-            let drafts = try Row.fetchAll(db, sql: """
-                SELECT draft.appID, draft.updatedAt,
-                       (SELECT COUNT(*) FROM draftAnswer WHERE draftAnswer.appID = draft.appID AND draftAnswer.answer IS NOT NULL) AS answered
-                FROM draft
-                """)
+            let drafts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT draft.appID, draft.updatedAt,
+                           (SELECT COUNT(*) FROM draftAnswer WHERE draftAnswer.appID = draft.appID AND draftAnswer.answer IS NOT NULL) AS answered
+                    FROM draft
+                    """)
             // The latest sign-off of every (application, run): the one that counts.
-            let decisions = try SignOffRow.fetchAll(db, sql: """
-                SELECT * FROM signOff WHERE id IN (SELECT MAX(id) FROM signOff GROUP BY appID, runNumber)
-                """)
+            let decisions = try SignOffRow.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM signOff WHERE id IN (SELECT MAX(id) FROM signOff GROUP BY appID, runNumber)
+                    """)
             var signOffs: [Int64: SignOff] = [:]
             for row in decisions where row.runNumber == latest[row.appID]?.number { signOffs[row.appID] = row.signOff }
             var draftSummaries: [Int64: DraftSummary] = [:]
             for row in drafts {
-                draftSummaries[row["appID"]] = DraftSummary(updatedAt: Timestamp.date(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0),
-                                                            answered: row["answered"])
+                draftSummaries[row["appID"]] = DraftSummary(
+                    updatedAt: Timestamp.date(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0),
+                    answered: row["answered"])
             }
             return apps.map { app in
                 let id = app.id ?? 0
-                return AppSummary(name: app.name, slug: app.slug, latest: latest[id], previousScore: previous[id] ?? nil,
-                                  draft: draftSummaries[id], archivedAt: app.archivedAt.flatMap(Timestamp.date), latestSignOff: signOffs[id])
+                return AppSummary(
+                    name: app.name, slug: app.slug, latest: latest[id], previousScore: previous[id] ?? nil,
+                    draft: draftSummaries[id], archivedAt: app.archivedAt.flatMap(Timestamp.date), latestSignOff: signOffs[id])
             }
         }
     }
 
+    /// Sets the application's name to `newName` (trimmed) in one transaction; its slug and runs stay. See
+    /// ``AssessmentStore/renameApp(_:to:)``.
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``, or ``StoreError/appNameTaken(_:)`` when another
+    ///   application already has `newName`.
     public func renameApp(_ name: String, to newName: String) throws(StoreError) {
         try write { db in
             var app = try Self.existingApp(db, name: name)
@@ -113,6 +147,10 @@ extension SQLiteStore {
         }
     }
 
+    /// Sets the application's archive time to `date` (clears it when `archived` is false) in one transaction;
+    /// see ``AssessmentStore/setArchived(_:archived:at:)``.
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``.
     public func setArchived(_ name: String, archived: Bool, at date: Date) throws(StoreError) {
         try write { db in
             var app = try Self.existingApp(db, name: name)
@@ -121,14 +159,26 @@ extension SQLiteStore {
         }
     }
 
+    /// The application's run summaries ordered by run number, read from the `run` table's summary columns
+    /// (no stored JSON is decoded); see ``AssessmentStore/runs(appName:)``.
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``.
     public func runs(appName: String) throws(StoreError) -> [RunSummary] {
         try read { db in
             let app = try Self.existingApp(db, name: appName)
-            return try RunSummaryRow.fetchAll(db, RunRow.select(RunSummaryRow.columns).filter(RunRow.Columns.appID == app.id)
-                .order(RunRow.Columns.number)).map(\.summary)
+            return try RunSummaryRow.fetchAll(
+                db,
+                RunRow.select(RunSummaryRow.columns).filter(RunRow.Columns.appID == app.id)
+                    .order(RunRow.Columns.number)
+            ).map(\.summary)
         }
     }
 
+    /// Reads run `number` (the latest when nil) with its questionnaire content and decodes its stored answers
+    /// and result; see ``AssessmentStore/run(appName:number:)``.
+    ///
+    /// - Throws: ``StoreError/appNotFound(name:known:)``, ``StoreError/runNotFound(app:number:latest:)``, or
+    ///   ``StoreError/notAStore(location:reason:)`` when the run's questionnaire content is missing.
     public func run(appName: String, number: Int?) throws(StoreError) -> StoredRun {
         let (app, row, content) = try read { db -> (AppRow, RunRow, String) in
             let app = try Self.existingApp(db, name: appName)
@@ -136,9 +186,12 @@ extension SQLiteStore {
             guard let wanted = number ?? latest,
                 let row = try RunRow.filter(RunRow.Columns.appID == app.id && RunRow.Columns.number == wanted).fetchOne(db)
             else { throw StoreError.runNotFound(app: app.name, number: number, latest: latest) }
-            guard let content = try QuestionnaireContentRow.filter(QuestionnaireContentRow.Columns.hash == row.questionnaireHash)
-                .fetchOne(db)?.content
-            else { throw StoreError.notAStore(location: path, reason: "run \(row.number) of '\(app.name)' has lost its questionnaire content") }
+            guard
+                let content = try QuestionnaireContentRow.filter(QuestionnaireContentRow.Columns.hash == row.questionnaireHash)
+                    .fetchOne(db)?.content
+            else {
+                throw StoreError.notAStore(location: path, reason: "run \(row.number) of '\(app.name)' has lost its questionnaire content")
+            }
             return (app, row, content)
         }
         return try Self.storedRun(app: app, row: row, content: content, location: path)
@@ -153,16 +206,19 @@ extension SQLiteStore {
         } catch {
             throw .notAStore(location: location, reason: "run \(row.number) of '\(app.name)' cannot be read (\(error))")
         }
-        return StoredRun(summary: RunSummaryRow(number: row.number, recordedAt: row.recordedAt, questionnaireID: row.questionnaireID,
-                                                questionnaireVersion: row.questionnaireVersion, readiness: row.readiness,
-                                                score: row.score, confidence: row.confidence, stars: row.stars,
-                                                blockers: row.blockers, highGaps: row.highGaps, mediumGaps: row.mediumGaps,
-                                                lowGaps: row.lowGaps).summary,
-                         appName: app.name, appSlug: app.slug, answers: answers, result: result, resultJSON: row.result,
-                         answersJSON: row.answers, questionnaireContent: content, questionnaireHash: row.questionnaireHash,
-                         fingerprint: row.fingerprint, fingerprintRecipe: row.fingerprintRecipe,
-                         preparer: row.preparedBy.map { Preparer(name: $0, attestation: row.attestation ?? "") },
-                         previousFingerprint: row.previousFingerprint)
+        return StoredRun(
+            summary: RunSummaryRow(
+                number: row.number, recordedAt: row.recordedAt, questionnaireID: row.questionnaireID,
+                questionnaireVersion: row.questionnaireVersion, readiness: row.readiness,
+                score: row.score, confidence: row.confidence, stars: row.stars,
+                blockers: row.blockers, highGaps: row.highGaps, mediumGaps: row.mediumGaps,
+                lowGaps: row.lowGaps
+            ).summary,
+            appName: app.name, appSlug: app.slug, answers: answers, result: result, resultJSON: row.result,
+            answersJSON: row.answers, questionnaireContent: content, questionnaireHash: row.questionnaireHash,
+            fingerprint: row.fingerprint, fingerprintRecipe: row.fingerprintRecipe,
+            preparer: row.preparedBy.map { Preparer(name: $0, attestation: row.attestation ?? "") },
+            previousFingerprint: row.previousFingerprint)
     }
 
     static func latestNumber(_ db: Database, appID: Int64?) throws -> Int? {
@@ -174,7 +230,8 @@ extension SQLiteStore {
         if let app = try findApp(db, name: trimmed) { return app }
         // Accept the slug too, so scripts can use it.
         if let app = try AppRow.filter(AppRow.Columns.slug == trimmed).fetchOne(db) { return app }
-        throw StoreError.appNotFound(name: trimmed, known: try String.fetchAll(db, AppRow.select(AppRow.Columns.name).order(AppRow.Columns.name)))
+        throw StoreError.appNotFound(
+            name: trimmed, known: try String.fetchAll(db, AppRow.select(AppRow.Columns.name).order(AppRow.Columns.name)))
     }
 
     /// The application named `name`: exactly, else ignoring case (PRODUCT.md §7.4), else nil.

@@ -41,8 +41,9 @@ extension SQLiteStore {
             }
             data.copyBytes(to: buffer, count: size)
             // SQLite owns the buffer from here on, also when deserializing fails.
-            let code = sqlite3_deserialize(db.sqliteConnection, "main", buffer, sqlite3_int64(size), sqlite3_int64(size),
-                                           UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE))
+            let code = sqlite3_deserialize(
+                db.sqliteConnection, "main", buffer, sqlite3_int64(size), sqlite3_int64(size),
+                UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE))
             guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
         }
         return queue

@@ -28,6 +28,7 @@ public final class SQLiteStore: AssessmentStore {
     public let busyTimeout: Double
     let queue: DatabaseQueue
 
+    /// The SQLite file's path, ``path``.
     public var location: String { path }
 
     /// Opens the store at `path`.
@@ -54,7 +55,9 @@ public final class SQLiteStore: AssessmentStore {
                 configuration.readonly = true
                 // A WAL store is read from a snapshot in memory: opening the file would leave
                 // -wal and -shm files behind, or fail in a read-only folder.
-                let file = Self.isWALWithEmptyLog(path: path) ? try Self.memorySnapshot(of: path, busyTimeout: busyTimeout)
+                let file =
+                    Self.isWALWithEmptyLog(path: path)
+                    ? try Self.memorySnapshot(of: path, busyTimeout: busyTimeout)
                     : try DatabaseQueue(path: path, configuration: configuration)
                 switch try Self.schemaState(file, path: path) {
                 case .current:
@@ -120,15 +123,18 @@ public final class SQLiteStore: AssessmentStore {
             // (storeInfo.schemaVersion is what docs/store.md tells a DBA to read).
             let migrator = SQLiteSchema.migrator
             let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-            let recorded = try db.tableExists("storeInfo")
+            let recorded =
+                try db.tableExists("storeInfo")
                 ? try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = 'schemaVersion'") : nil
             if let version = recorded.flatMap({ Int($0) }), version > SQLiteSchema.version {
                 throw StoreError.newerSchema(location: path, found: String(version))
             }
             if !unknown.isEmpty {
                 let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
-                throw StoreError.newerSchema(location: path, found: "\(recorded ?? "unknown") and the migration\(unknown.count == 1 ? "" : "s") "
-                                             + "\(names), which this version does not know")
+                throw StoreError.newerSchema(
+                    location: path,
+                    found: "\(recorded ?? "unknown") and the migration\(unknown.count == 1 ? "" : "s") "
+                        + "\(names), which this version does not know")
             }
             return try migrator.hasCompletedMigrations(db) ? .current : .older
         }
@@ -138,12 +144,15 @@ public final class SQLiteStore: AssessmentStore {
     /// make a new database of it.
     static func checkHeader(path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .cannotOpen(location: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot read the file" : "permission denied")
+            throw .cannotOpen(
+                location: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot read the file" : "permission denied")
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         if header.isEmpty { throw .notAStore(location: path, reason: "the file is empty") }
-        guard header == Data("SQLite format 3\0".utf8) else { throw .notAStore(location: path, reason: "the file is not an SQLite database") }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw .notAStore(location: path, reason: "the file is not an SQLite database")
+        }
     }
 
     /// Creates the store complete or not at all: built and migrated under a temporary name in the
@@ -152,8 +161,9 @@ public final class SQLiteStore: AssessmentStore {
         let folder = PathText.parent(of: path)
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw .cannotOpen(location: path, reason: "cannot create the folder \(folder)")
             }
