@@ -1,20 +1,3 @@
-/// The two kinds of gate (SCORING.md rules version 2).
-public enum Gate: String, Sendable, Hashable, Codable, CaseIterable {
-    /// An ICFR gate (`gating: true`): a control the financial statements rely on.
-    case icfr
-    /// A technical gate (`gating: technical`): the move cannot work without it.
-    case technical
-}
-
-/// When a question can honestly be answered.
-public enum AskedStage: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Before and after the cutover.
-    case always
-    /// Only after go-live (`asked: after-cutover`): not yet due in a pre-cutover run; the plan's
-    /// hypercare checklist.
-    case afterCutover = "after-cutover"
-}
-
 /// One question of a questionnaire, with everything needed to ask, score and remediate it.
 public struct Question: Sendable, Equatable {
     /// Identifier, `[a-z0-9-]+`, unique in the whole questionnaire.
