@@ -276,6 +276,46 @@ def test_only_gaps_asks_only_the_gaps_with_their_last_answers_prefilled(workspac
     assert second["system-notes"] == {"answer": {"text": "Oracle EBS"}}
 
 
+def test_a_rerun_names_the_last_preparer_but_never_fills_the_name_in(workspace):
+    """The preparer's name is typed every time: what is typed is the name recorded (never glued to a
+    pre-filled one), an empty line asks again, and Tab completes the last run's preparer."""
+    batch(workspace, "GL", {"hosting": "[paas]", "uar-frequency": "semiannual-or-annual", "mfa-admins": "yes",
+                            "system-notes": "'Oracle EBS'", "cutover-date": "2027-03-31", "retention-days": "2555"})
+    child = spawn(workspace, "--app", "GL", "--only-gaps")
+    child.expect_exact("> semiannual-or-annual")
+    child.send("\r")
+    later_commitment(child)
+    child.expect(r"The last run was prepared by Pat\s+Preparer; Tab completes that name\.")
+    child.expect_exact("Prepared by: ")
+    child.send("\r")                        # nothing typed: asked again, nothing taken by default
+    child.expect_exact("the preparer's name")
+    child.expect_exact("Prepared by: ")
+    child.send("Dana Lee\r")
+    child.expect_exact('Dana Lee, do you attest:')
+    child.expect_exact("[y/N] ")
+    child.send("y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    prepared = subprocess.run(["sqlite3", str(workspace / ".soxready" / "soxready.sqlite"),
+                               "SELECT number, preparedBy FROM run ORDER BY number"], capture_output=True, text=True, check=True)
+    assert prepared.stdout == "1|Pat Preparer\n2|Dana Lee\n"
+
+    child = spawn(workspace, "--app", "GL", "--only-gaps")
+    child.expect_exact("> semiannual-or-annual")
+    child.send("\r")
+    later_commitment(child)
+    child.expect_exact("Prepared by: ")
+    child.send("Da\t")
+    child.expect_exact("na Lee")              # completed in place after "Da"
+    child.send("\r")
+    child.expect_exact('Dana Lee, do you attest:')
+    child.send("y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def test_sigterm_and_sighup_save_and_restore_the_terminal(workspace):
     for number, name in ((signal.SIGTERM, "TERM"), (signal.SIGHUP, "HUP")):
         # libedit passes the signal on to its whole process group, as an interactive shell would not see it.

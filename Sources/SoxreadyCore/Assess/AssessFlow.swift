@@ -445,27 +445,33 @@ public struct AssessFlow {
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 
-    /// Asks who prepared the answers (pre-filled with `suggested`, the last run's preparer) and
-    /// whether they attest them; nil when they do not.
+    /// Asks who prepared the answers and whether they attest them; nil when they do not.
+    ///
+    /// The name is typed every time, never pre-filled nor taken from an empty line: naming the
+    /// preparer is part of the attestation, and a rerun may be prepared by someone else. The last
+    /// run's preparer (`suggested`) is named in the question and offered by Tab.
     func askPreparer(given: String?, suggested: String?, reader: any LineReader) throws -> Preparer? {
         let width = WizardText.layoutWidth(reader.columns)
         var name = try given.map { try AppName.validated($0, field: "the preparer's name") }
         var attempts = 0
+        var asked = false
         while name == nil {
-            write(
-                "\n"
-                    + WizardText.wrap(
-                        "Every question is answered or left open. Who prepared these answers? "
-                            + "(your name, as it should appear in the plan; the reviewer who signs off must be someone else)",
-                        width: width) + "\n")
+            if !asked {
+                var question =
+                    "Every question is answered or left open. Who prepared these answers? "
+                    + "(your name, as it should appear in the plan; the reviewer who signs off must be someone else)"
+                if let suggested {
+                    question += " The last run was prepared by \(suggested)" + (reader.editsLine ? "; Tab completes that name." : ".")
+                }
+                write("\n" + WizardText.wrap(question.terminalSafe(), width: width) + "\n")
+                asked = true
+            }
             guard
                 case .line(let line) = reader.readLine(
-                    prompt: "Prepared by: ", prefill: reader.editsLine ? suggested : nil,
-                    completions: Completions(primary: suggested.map { [$0] } ?? []))
+                    prompt: "Prepared by: ", prefill: nil, completions: Completions(primary: suggested.map { [$0] } ?? []))
             else { throw AssessFlowError.inputEnded(while: "the preparer's name") }
-            let typed = line.trimmingWhitespace.isEmpty && !reader.editsLine ? (suggested ?? "") : line
             do {
-                name = try AppName.validated(typed, field: "the preparer's name")
+                name = try AppName.validated(line, field: "the preparer's name")
             } catch {
                 write(WizardText.wrap(error.description.terminalSafe(), width: width, indent: "  ! ", continuation: "    ") + "\n")
                 attempts += 1

@@ -520,7 +520,9 @@ public struct WizardSession: Sendable {
                 return [.say("expected :owner NAME :due YYYY-MM-DD, or Enter to go on")]
             }
             let effects = setCommitment(pending.questionID, owner: parts.owner, due: parts.due, removing: false)
-            if case .save = effects.first { self.pending = nil }
+            // The prompt stays until the commitment has both its owner and its date (or Enter
+            // leaves it for later): a `:due` typed on the next line belongs to this gate.
+            if case .save = effects.first, answers[pending.questionID]?.commitment != nil { self.pending = nil }
             return effects
         }
         switch text.lowercased() {

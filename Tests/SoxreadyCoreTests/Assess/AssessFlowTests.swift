@@ -265,14 +265,17 @@ final class AssessFlowTests {
         _ = try recordWorkedRun()
         var options = options()
         options.preparedBy = nil
-        // Nine questions kept with Enter; the name is pre-filled with run 1's preparer and changed.
+        // Nine questions kept with Enter; the name is typed (never pre-filled), run 1's preparer named and offered by Tab.
         let declined = ScriptedLineReader(Array(repeating: "<enter>", count: 9) + ["Lee Chen", "n"], editsLine: true)
         guard case .notAttested(let saved) = try flow().runWizard(options, reader: declined) else {
             Issue.record("recorded")
             return
         }
         #expect(declined.asked.suffix(2).map(\.prompt) == ["Prepared by: ", "[y/N] "])
-        #expect(declined.asked.suffix(2).map(\.prefill) == ["Pat Preparer", nil])
+        #expect(declined.asked.suffix(2).map(\.prefill) == [nil, nil])
+        #expect(
+            written.replacingOccurrences(of: "\n", with: " ").contains(
+                "The last run was prepared by Pat Preparer; Tab completes that name."))
         #expect(
             written.replacingOccurrences(of: "\n", with: " ")
                 .contains("Lee Chen, do you attest: \"The answers are complete and accurate to the best of my knowledge.\""))
@@ -280,8 +283,8 @@ final class AssessFlowTests {
         #expect(try store.runs(appName: "GL").count == 1)
         #expect(try store.draft(appName: "GL")?.answers.count == 8)
 
-        // Resumed: c2, left open, is asked again (Enter leaves it); Enter keeps the pre-filled name.
-        let agreed = ScriptedLineReader(["<enter>", "<enter>", "y"], editsLine: true)
+        // Resumed: c2, left open, is asked again (Enter leaves it); an empty name is asked again, never taken from run 1.
+        let agreed = ScriptedLineReader(["<enter>", "<enter>", "Pat Preparer", "y"], editsLine: true)
         guard
             case .recorded(let run, _) = try flow().runWizard(
                 AssessFlow.WizardOptions(

@@ -240,6 +240,19 @@ struct WizardCommitmentTests {
         #expect(shown.hasSuffix("A2?\n") || shown.contains("\nA2?\n"))
     }
 
+    @Test func theCommitmentPromptStaysUntilItHasBothTheOwnerAndTheDate() {
+        // :owner alone is saved and the prompt asked again: the :due on the next line is a1's, not a2's.
+        let (saves, shown, session, reader) = drive(["paas", "p", ":owner Priya Raman", ":due 2027-04-30", ":quit"])
+        #expect(shown.contains("✓ owner saved (Priya Raman); add :due YYYY-MM-DD to make it a commitment\n"))
+        #expect(shown.contains("✓ commitment saved: Priya Raman, due 2027-04-30\n"))
+        #expect(reader.asked.map(\.prompt) == ["> ", "> ", "Commitment: ", "Commitment: ", "> "])
+        #expect(saves.map(\.0) == ["hosting", "a1", "a1", "a1"])
+        #expect(
+            session.answers["a1"]
+                == AnswerRecord(answer: .value(.choice("partial")), owner: "Priya Raman", due: CalendarDate(year: 2027, month: 4, day: 30)))
+        #expect(session.answers["a2"] == nil)
+    }
+
     @Test func enterLeavesTheCommitmentForLaterAndOtherTextIsRefused() {
         let (_, shown, session, reader) = drive(["paas", "p", "Dana", "", ":quit"])
         #expect(shown.contains("! expected :owner NAME :due YYYY-MM-DD, or Enter to go on\n"))
