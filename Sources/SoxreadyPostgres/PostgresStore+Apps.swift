@@ -169,4 +169,23 @@ extension PostgresStore {
             }
         }
     }
+
+    /// The four triggers of `soxready.runs` and `soxready.sign_offs` (PostgresSchema) that are
+    /// missing or disabled (`ALTER TABLE … DISABLE TRIGGER`); see ``AssessmentStore/missingSafeguards()``.
+    ///
+    /// - Returns: The missing or disabled triggers' names, in the schema's order.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    public func missingSafeguards() throws(StoreError) -> [String] {
+        let enabled = try transaction(writing: false) { connection in
+            try await connection.rows(
+                """
+                SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'soxready' AND NOT t.tgisinternal AND t.tgenabled <> 'D'
+                """
+            ).map { try $0("name", as: String.self) }
+        }
+        return ["runs_are_immutable", "runs_are_never_truncated", "sign_offs_are_immutable", "sign_offs_are_never_truncated"]
+            .filter { !enabled.contains($0) }
+    }
 }

@@ -156,6 +156,12 @@ final class SignOffVerifyTests {
                 """)
         let verified = try soxready(["verify"])
         #expect(verified.status == 65)
+        // The switched-off trigger is itself broken, and named first.
+        let trigger = backend == .sqlite ? "runIsImmutable" : "runs_are_immutable"
+        #expect(
+            verified.stderr.hasPrefix(
+                "soxready: BROKEN: the store trigger \(trigger): is missing or switched off: without it, recorded runs and "
+                    + "sign-offs can be changed or deleted\n"))
         #expect(
             verified.stderr.contains(
                 "soxready: BROKEN: General Ledger run 1: the stored result does not follow from its answers under rules 2 (level recorded Ready, recomputed Not ready)\n"
@@ -163,9 +169,8 @@ final class SignOffVerifyTests {
         #expect(verified.stderr.contains("General Ledger run 1: its answers, result, preparer or time differ from its fingerprint"))
         #expect(
             verified.stderr.hasSuffix(
-                "soxready: error: verification failed at General Ledger run 1: the stored result does not follow from "
-                    + "its answers under rules 2 (level recorded Ready, recomputed Not ready); 2 problems in 1 application, "
-                    + "2 runs and 0 sign-offs\n"))
+                "soxready: error: verification failed at the store trigger \(trigger): is missing or switched off: without it, "
+                    + "recorded runs and sign-offs can be changed or deleted; 3 problems in 1 application, 2 runs and 0 sign-offs\n"))
         let report = try soxready(["report", "--app", "General Ledger", "--run", "1", "--format", "md", "--output", "-"])
         #expect(report.status == 65)
         #expect(report.stdout.isEmpty)
@@ -197,7 +202,14 @@ final class SignOffVerifyTests {
                 """)
         let verified = try soxready(["verify", "--app", "General Ledger"])
         #expect(verified.status == 65)
-        let broken = verified.stderr.split(separator: "\n").filter { $0.hasPrefix("soxready: BROKEN: ") }.map { String($0.dropFirst(18)) }
+        let all = verified.stderr.split(separator: "\n").filter { $0.hasPrefix("soxready: BROKEN: ") }.map { String($0.dropFirst(18)) }
+        let triggers = backend == .sqlite ? ["runIsImmutable", "runIsNeverDeleted"] : ["runs_are_immutable"]
+        #expect(
+            Array(all.prefix(triggers.count))
+                == triggers.map {
+                    "the store trigger \($0): is missing or switched off: without it, recorded runs and sign-offs can be changed or deleted"
+                })
+        let broken = Array(all.dropFirst(triggers.count))
         #expect(broken.count == 4)
         #expect(broken[0] == "General Ledger run 2: is missing: the runs go from 1 to 3")
         // With c1 yes, 3 of the 8 applicable scored questions are answered: 37.5 %, readiness unknown.
@@ -272,7 +284,7 @@ final class SignOffVerifyTests {
             #expect(keygen.status == 0, "\(keygen.stderr)")
         }
         let lee = try String(contentsOf: folder.appendingPathComponent("lee.pub"), encoding: .utf8).split(separator: " ")
-        try "lee@contoso.example \(lee[0]) \(lee[1])\n".write(
+        try "lee.chen@contoso.example \(lee[0]) \(lee[1])\n".write(
             to: folder.appendingPathComponent("allowed_signers"), atomically: true, encoding: .utf8)
 
         let signed = try soxready([
@@ -286,7 +298,14 @@ final class SignOffVerifyTests {
                 == "-----BEGIN SSH SIGNATURE-----\n")
         let good = try soxready(["verify", "--allowed-signers", "allowed_signers"])
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(good.stdout.contains("  General Ledger: 1 run, 1 sign-off; sign-off 1 by Lee Chen signed by lee@contoso.example ✓\n"))
+        let fingerprint = try db.query(
+            sqlite: "SELECT substr(fingerprint, 1, 16) FROM run", postgres: "SELECT substr(fingerprint, 1, 16) FROM soxready.runs"
+        )
+        .trimmingCharacters(in: .newlines)
+        #expect(
+            good.stdout.contains(
+                "  General Ledger: 1 run, 1 sign-off (latest run 1, fingerprint \(fingerprint)); sign-off 1 by Lee Chen signed by "
+                    + "lee.chen@contoso.example ✓\n"))
         let unchecked = try soxready(["verify"])
         #expect(unchecked.status == 0)
         #expect(unchecked.stdout.contains("  1 signature was not checked: give --allowed-signers FILE\n"))
@@ -324,6 +343,20 @@ final class SignOffVerifyTests {
         #expect(unreadable.status == 65)
         #expect(
             unreadable.stderr.contains("General Ledger sign-off 1: its SSH signature does not verify: ssh-keygen cannot read unquoted ("))
+
+        // Lee's key, allowed, used for a sign-off in Pat Kim's name: the signature verifies, but it is not Pat Kim's.
+        #expect(
+            try soxready([
+                "signoff", "--app", "General Ledger", "--reviewer", "Pat Kim", "--role", "Controller", "--decision", "approve",
+                "--sign-with", folder.appendingPathComponent("lee").path,
+            ]).status == 0)
+        let borrowed = try soxready(["verify", "--allowed-signers", "allowed_signers"])
+        #expect(borrowed.status == 65)
+        #expect(borrowed.stdout.contains("; sign-off 4 by Pat Kim signed by lee.chen@contoso.example, not the reviewer ✗"))
+        #expect(
+            borrowed.stderr.contains(
+                "General Ledger sign-off 4: it is signed with the key of lee.chen@contoso.example, not of its reviewer Pat Kim "
+                    + "(the allowed-signers principal must be the reviewer's name or their e-mail address)\n"))
     }
 
     @Test func theFingerprintRecipeOfTheStoreDocRecomputesEveryRun() throws {

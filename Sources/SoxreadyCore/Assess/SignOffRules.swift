@@ -13,6 +13,17 @@ public enum SignOffRules {
         return normal(a) == normal(b)
     }
 
+    /// True when an allowed-signers principal names `reviewer`: the principal is the reviewer's
+    /// name (``samePerson(_:_:)``), or an e-mail address whose part before the `@`, with `.`, `_`
+    /// and `-` read as spaces, is (`lee.chen@contoso.com` names Lee Chen). A key that verifies but
+    /// belongs to someone else does not make the reviewer's sign-off.
+    public static func principal(_ principal: String, names reviewer: String) -> Bool {
+        if samePerson(principal, reviewer) { return true }
+        guard let at = principal.lastIndex(of: "@") else { return false }
+        let local = principal[..<at].map { ".-_".contains($0) ? " " : String($0) }.joined()
+        return samePerson(local, reviewer)
+    }
+
     /// The application name a recorded statement names (its `Application:` line), or nil.
     static func statedApplication(_ statement: String) -> String? {
         statement.split(separator: "\n", omittingEmptySubsequences: false)

@@ -40,6 +40,10 @@ public enum StoreVerifier {
             public var signOffs: Int
             /// Signatures by outcome, with the principals of the good ones.
             public var signatures: [(signOff: Int, reviewer: String, check: SignatureCheck)]
+            /// The latest run's number and fingerprint (nil without runs): deleting the newest
+            /// runs leaves a shorter chain that holds, so an auditor compares this with the
+            /// fingerprint of the pack they hold or of an earlier verify.
+            public var latest: (number: Int, fingerprint: String)? = nil
         }
 
         /// Every application checked, by name.
@@ -72,6 +76,12 @@ public enum StoreVerifier {
         throws(StoreError) -> Report
     {
         var report = Report()
+        for trigger in try store.missingSafeguards() {
+            report.problems.append(
+                Problem(
+                    app: "the store", item: "trigger \(trigger)",
+                    what: "is missing or switched off: without it, recorded runs and sign-offs can be changed or deleted"))
+        }
         let names: [String]
         if let appName { names = [appName] } else { names = try store.apps().map(\.name) }
         for name in names {
@@ -79,6 +89,7 @@ public enum StoreVerifier {
             var runs: [StoredRun] = []
             for summary in summaries { runs.append(try store.run(appName: name, number: summary.number)) }
             var app = Report.App(name: runs.first?.appName ?? name, runs: runs.count, signOffs: 0, signatures: [])
+            app.latest = runs.last.map { ($0.summary.number, $0.fingerprint) }
             var expected = 1
             for (index, run) in runs.enumerated() {
                 if run.summary.number != expected {
@@ -179,7 +190,16 @@ public enum StoreVerifier {
             if let signature = signOff.signature {
                 let outcome = checkSignature?(signOff.statement, signature) ?? .notChecked
                 signatures.append((signOff.number, signOff.reviewer, outcome))
-                if case .bad(let reason) = outcome { broken("its SSH signature does not verify: \(reason)") }
+                switch outcome {
+                case .bad(let reason):
+                    broken("its SSH signature does not verify: \(reason)")
+                case .good(let principal) where !SignOffRules.principal(principal, names: signOff.reviewer):
+                    broken(
+                        "it is signed with the key of \(principal), not of its reviewer \(signOff.reviewer) "
+                            + "(the allowed-signers principal must be the reviewer's name or their e-mail address)")
+                default:
+                    break
+                }
             } else if requireSignatures {
                 broken("it is not signed (--require-signatures): anyone who can write the store could have made it")
             }

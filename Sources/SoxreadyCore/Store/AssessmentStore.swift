@@ -51,6 +51,14 @@ public protocol AssessmentStore: AnyObject, Sendable {
     /// - Throws: ``StoreError`` when the store cannot be read, or a stored result cannot be decoded.
     func portfolioSource(recordedBy cutoff: Date?) throws(StoreError) -> PortfolioSource
 
+    /// The database safeguards that keep recorded runs and sign-offs immutable (triggers) and
+    /// that are missing or switched off, by name; empty when all are in place. `verify` reports
+    /// each as broken: someone who can drop a trigger can change what it protected.
+    ///
+    /// - Returns: The names of the missing or disabled triggers ("runIsNeverDeleted").
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func missingSafeguards() throws(StoreError) -> [String]
+
     /// The application's runs, oldest first.
     ///
     /// - Throws: ``StoreError/appNotFound(name:known:)``.

@@ -52,10 +52,14 @@ struct VerifyCommand: ParsableCommand {
             for app in report.apps {
                 var line =
                     "  \(app.name.terminalSafe()): \(app.runs) run\(app.runs == 1 ? "" : "s"), \(app.signOffs) sign-off\(app.signOffs == 1 ? "" : "s")"
+                    + (app.latest.map { " (latest run \($0.number), fingerprint \($0.fingerprint.prefix(16)))" } ?? "")
                 for (number, reviewer, check) in app.signatures {
                     switch check {
-                    case .good(let principal):
+                    case .good(let principal) where SignOffRules.principal(principal, names: reviewer):
                         line += "; sign-off \(number) by \(reviewer.terminalSafe()) signed by \(principal.terminalSafe()) ✓"
+                    case .good(let principal):
+                        line +=
+                            "; sign-off \(number) by \(reviewer.terminalSafe()) signed by \(principal.terminalSafe()), not the reviewer ✗"
                     case .bad: line += "; sign-off \(number) by \(reviewer.terminalSafe()): bad signature ✗"
                     case .notChecked: unchecked += 1
                     }
@@ -70,13 +74,17 @@ struct VerifyCommand: ParsableCommand {
                 out += "  \(unchecked) signature\(unchecked == 1 ? " was" : "s were") not checked: give --allowed-signers FILE\n"
             }
             guard let first = report.problems.first else {
-                try Console.out(out + "Checked \(what): fingerprints, links, results and sign-offs hold.\n")
+                try Console.out(
+                    TextWrap.lines(
+                        out + "Checked \(what): fingerprints, links, results and sign-offs hold.\n", width: Terminal.summaryWidth))
                 return
             }
             // The broken links go to stdout too, so that a saved report never reads as clean.
             for problem in report.problems { out += "  BROKEN: \(problem.description.terminalSafe())\n" }
-            try Console.out(out)
-            for problem in report.problems { try Console.error("soxready: BROKEN: \(problem.description.terminalSafe())") }
+            try Console.out(TextWrap.lines(out, width: Terminal.summaryWidth))
+            if !Console.errorIsOutput {
+                for problem in report.problems { try Console.error("soxready: BROKEN: \(problem.description.terminalSafe())") }
+            }
             throw CommandFailure(
                 "verification failed at \(first.description); \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") "
                     + "in \(what)", .dataError)

@@ -24,6 +24,14 @@ enum Console {
     /// - Throws: ``WriteFailure``.
     static func out(_ data: Data) throws(WriteFailure) { try write(data, to: 1) }
 
+    /// True when standard error is the same file, pipe or terminal as standard output (`2>&1`,
+    /// or both on one terminal): what is printed to both would be seen twice.
+    static var errorIsOutput: Bool {
+        var out = stat(), err = stat()
+        guard fstat(1, &out) == 0, fstat(2, &err) == 0 else { return false }
+        return out.st_dev == err.st_dev && out.st_ino == err.st_ino
+    }
+
     /// Writes `text` and a newline to standard error.
     ///
     /// - Throws: ``WriteFailure``.

@@ -83,6 +83,16 @@ extension SQLiteStore {
         }
     }
 
+    /// The four triggers of `run` and `signOff` (SQLiteSchema) that are not in `sqlite_master`;
+    /// see ``AssessmentStore/missingSafeguards()``.
+    ///
+    /// - Returns: The missing triggers' names, in the schema's order.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    public func missingSafeguards() throws(StoreError) -> [String] {
+        let present = try read { db in try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'")) }
+        return ["runIsImmutable", "runIsNeverDeleted", "signOffIsImmutable", "signOffIsNeverDeleted"].filter { !present.contains($0) }
+    }
+
     /// Every application ordered by name, with its latest run, the previous run's score, its draft (with the
     /// number of answered questions) and the latest sign-off of its latest run, in one read; see ``AssessmentStore/apps()``.
     public func apps() throws(StoreError) -> [AppSummary] {
