@@ -210,8 +210,17 @@ public final class PostgresStore: AssessmentStore {
     }
 
     /// Reads what the database holds.
+    ///
+    /// Whether `soxready.schema_migrations` exists is read from `pg_class` with the statement's
+    /// snapshot, not with `to_regclass`: that goes through the session's catalog cache, which an
+    /// advisory lock does not refresh, so a process that waited on the migration lock while
+    /// another created the schema could miss the new table and see only the others ("foreign").
     static func inspect(_ connection: PostgresConnection) async throws -> SchemaState {
-        let known = try await connection.firstRow("SELECT to_regclass('soxready.schema_migrations') IS NOT NULL AS known")
+        let known = try await connection.firstRow(
+            """
+            SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = 'soxready' AND c.relname = 'schema_migrations') AS known
+            """)
         if try known?("known", as: Bool.self) == true {
             let version = try await connection.firstRow(
                 "SELECT coalesce(max(version), 0)::bigint AS version FROM soxready.schema_migrations")
