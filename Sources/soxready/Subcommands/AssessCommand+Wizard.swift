@@ -29,7 +29,7 @@ extension AssessCommand {
             try Console.out("\n" + RunSummaryText.render(run, storeLocation: flow.store.location, width: Terminal.summaryWidth))
             try Console.out(PlanOutput.writtenLine(plans, width: Terminal.summaryWidth))
         case .quit(let saved?):
-            try Console.out("\(saved.description). Resume with: \(resumeCommand)\n")
+            try Console.out(TextWrap.words("\(saved.description). Resume with: \(resumeCommand)", width: Terminal.summaryWidth) + "\n")
         case .quit(nil):
             try Console.out("Stopped before an application was named; nothing was saved.\n")
         case .endOfInput(let saved, let first):
@@ -40,7 +40,9 @@ extension AssessCommand {
             throw ExitCode(ExitStatus.noInput.rawValue)
         case .notAttested(let saved):
             try Console.out(
-                "Not recorded: the run needs its preparer's attestation. \(saved.description); record it with: \(resumeCommand)\n")
+                TextWrap.words(
+                    "Not recorded: the run needs its preparer's attestation. \(saved.description); record it with: \(resumeCommand)",
+                    width: Terminal.summaryWidth) + "\n")
         case .tooManyInvalidAnswers(_, let id):
             try Console.error(
                 "soxready: stopped after 3 invalid answers to question \(id); the answers before it are saved. Resume with: \(resumeCommand)"

@@ -39,7 +39,23 @@ extension QuestionnaireCommand {
                     rows.append(["(invalid)", "-", "-", "-", "-", "\(count) error(s): run 'soxready questionnaire validate'", entry.path])
                 }
             }
-            try Console.out(TextTable.render(rows.map { $0.map { $0.terminalSafe() } }))
+            // At a terminal's width the title is cut with "…" and DOMAINS, GATING, QUESTIONS and
+            // then TITLE are left out (a note names them); the path is never cut. On a pipe every
+            // row in full.
+            let columns = [
+                TextTable.Column("ID"), TextTable.Column("VERSION"), TextTable.Column("DOMAINS", drop: 1),
+                TextTable.Column("QUESTIONS", drop: 3), TextTable.Column("GATING", drop: 2),
+                TextTable.Column("TITLE", minimum: 16, drop: 4),
+                TextTable.Column("PATH"),
+            ]
+            let cells = rows.dropFirst().map { $0.map { TextTable.Cell($0.terminalSafe()) } }
+            let width = Terminal.outputWidth
+            let rendered = TextTable(columns, rows: Array(cells)).render(width: width)
+            try Console.out(
+                rendered.text
+                    + (width.map {
+                        TextTable.droppedNote(rendered.dropped, width: $0, more: "questionnaire show ID has the title and the figures")
+                    } ?? ""))
         }
     }
 }

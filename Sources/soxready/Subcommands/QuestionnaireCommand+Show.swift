@@ -15,7 +15,7 @@ extension QuestionnaireCommand {
         func run() throws {
             try reportingFailures {
                 let loaded = try QuestionnaireCatalog.forProcess.resolve(questionnaire)
-                try Console.out(QuestionnaireOutline.render(loaded))
+                try Console.out(TextWrap.lines(QuestionnaireOutline.render(loaded), width: Terminal.outputWidth))
             }
         }
     }

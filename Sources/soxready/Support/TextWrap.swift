@@ -16,4 +16,15 @@ enum TextWrap {
         return WizardText.wrap(glued, width: width, indent: indent, continuation: continuation).replacingOccurrences(
             of: String(glue), with: " ")
     }
+
+    /// `text` with each of its lines wrapped at words to `width` (nil: as it is), continuation
+    /// lines indented four columns under the line's own indent; empty lines stay.
+    static func lines(_ text: String, width: Int?) -> String {
+        guard let width else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard !line.isEmpty else { return "" }
+            let indent = String(line.prefix { $0 == " " })
+            return words(String(line.dropFirst(indent.count)), width: width, indent: indent, continuation: indent + "    ")
+        }.joined(separator: "\n")
+    }
 }
