@@ -3,12 +3,16 @@ counts as docs/plan.md records them, no word broken in any table cell (measured 
 layout), no page holding a lone table row, the sign-off block on one page, the chart's domain
 names whole."""
 import collections
+import os
 import re
+import subprocess
 
 import pytest
 
 from printing import (PAPERS, ROOT, SLUGS, example, flat, layout, page_count, page_text, printable_width_px,  # noqa: F401
-                      printer, with_row_markers)
+                      printer, with_row_markers, Printer)
+
+BINARY = os.environ.get("SOXREADY_BIN", str(ROOT / ".build" / "debug" / "soxready"))
 
 KINDS = ["plan", "no-appendix", "pack"]
 
@@ -95,3 +99,40 @@ def test_the_sign_off_block_is_on_one_page(printer, slug, kind, paper):
     for part in ["I have read the migration plan of this run", "soxready signoff --app", "WHAT TO CHANGE",
                  "Decision (approve or send back)", "Comment (required to send back"]:
         assert part in page
+
+
+def summary_rows(html, heading):
+    """The rows of the executive-summary table under the heading that starts with `heading`, and
+    the N of its "and N more — see the plan" row (0 when it has none)."""
+    start = html.index(f"<h4>{heading}")
+    table = html[start:html.index("</table>", start)]
+    more = re.search(r"and (\d+) more — see the plan", table)
+    return table.count('<tr><td class="c-item">'), int(more.group(1)) if more else 0
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_pack_with_long_lists_cuts_them_and_still_prints_on_two_pages(tmp_path, paper):
+    """A real assessment with 25 open ICFR gates and over 60 conditions (the new-user trial's
+    Accounts Payable): the pack shows the first 16 gates and 32 conditions, 16 once a sign-off
+    decision also takes room on the page, each list ending with how many more the plan has, and
+    prints on two pages either way."""
+    answers = ROOT / "Tests" / "reports" / "fixtures" / "accounts-payable.yaml"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SOXREADY_CACHE": str(tmp_path / "cache")}
+    subprocess.run([BINARY, "assess", "--answers", str(answers)], cwd=tmp_path, env=env, check=True, capture_output=True)
+    folder = tmp_path / "Reports" / "accounts-payable"
+    plan = (folder / "accounts-payable-run-1.html").read_text(encoding="utf-8")
+    pack = (folder / "accounts-payable-run-1.pack.html").read_text(encoding="utf-8")
+    for heading, shown in [("ICFR blockers", 16), ("Conditions", 32)]:
+        total, none = summary_rows(plan, heading)
+        assert none == 0 and total > shown, f"the plan lists every {heading} row"
+        assert summary_rows(pack, heading) == (shown, total - shown)
+    assert page_count(Printer(tmp_path).pdf("accounts-payable-pack", pack, paper)) == 2
+
+    # A controller sends it back: the decision is shown on page 1 and the conditions get 16 rows.
+    subprocess.run([BINARY, "signoff", "--app", "Accounts Payable", "--reviewer", "Lee Chen", "--role", "Controller",
+                    "--decision", "send-back", "--comment", "Name an owner and a date for each gate"],
+                   cwd=tmp_path, env=env, check=True, capture_output=True)
+    pack = (folder / "accounts-payable-run-1.pack.html").read_text(encoding="utf-8")
+    total, _ = summary_rows(plan, "Conditions")
+    assert summary_rows(pack, "Conditions") == (16, total - 16)
+    assert page_count(Printer(tmp_path).pdf("accounts-payable-pack-sent-back", pack, paper)) == 2

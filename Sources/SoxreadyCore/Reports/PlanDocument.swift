@@ -169,6 +169,12 @@ public struct PlanDocument: Sendable {
     public var ownersText: String
     /// True when blockers or conditions are open.
     public var hasOpenItems: Bool
+    /// The rows left out of each list of the executive summary to keep the sign-off pack on two
+    /// pages (``forPack()``), 0 in the plan, which lists every one: ICFR blockers, technical
+    /// blockers, conditions and other commitments, in that order.
+    public var moreICFRBlockers = 0, moreTechnicalBlockers = 0, moreConditions = 0, moreCommitments = 0
+    /// True when ``moreICFRBlockers`` (and so on) is not 0: the list ends with "and N more — see the plan".
+    public var hasMoreICFRBlockers = false, hasMoreTechnicalBlockers = false, hasMoreConditions = false, hasMoreCommitments = false
 
     // The full rules-2 plan
     /// The domain chart with labels on up to two lines, never cut off (inline SVG, HTML-safe).

@@ -113,7 +113,7 @@ public struct PlanRenderer: Sendable {
     ///
     /// - Throws: ``TemplateError`` for a rules-1 run: the pack exists for rules-2 runs only.
     public func pack(_ document: PlanDocument) throws(TemplateError) -> String {
-        try packTemplates(for: document).html("pack", tree: Self.tree(document))
+        try packTemplates(for: document).html("pack", tree: Self.tree(document.forPack()))
     }
 
     /// The set that renders the pack of `document`: the current one, for a rules-2 run.
@@ -136,7 +136,7 @@ public struct PlanRenderer: Sendable {
             switch format {
             case .markdown: out[format] = try set(for: document).markdown?.render(tree) ?? ""
             case .html: out[format] = try set(for: document).html("plan", tree: tree)
-            case .pack: out[format] = try packTemplates(for: document).html("pack", tree: tree)
+            case .pack: out[format] = try packTemplates(for: document).html("pack", tree: Self.tree(document.forPack()))
             }
         }
         return out
