@@ -163,7 +163,20 @@ struct ProgressTests {
                 == 0)
         let diff = try runSoxready(["diff", "--app", "General Ledger"], directory: folder)
         #expect(diff.status == 66)
-        #expect(diff.stderr.contains("diff needs two runs"))
+        #expect(
+            diff.stderr
+                == "soxready: error: 'General Ledger' has one run so far; diff compares two: record another with "
+                + "soxready assess --app 'General Ledger'\n")
+        // With two runs, --to 1 names what to give instead.
+        #expect(
+            try runSoxready(["assess", "--questionnaire", v10, "--answers", try file("2.yaml", "  a1: yes\n")], directory: folder).status
+                == 0)
+        let first = try runSoxready(["diff", "--app", "General Ledger", "--to", "1"], directory: folder)
+        #expect(first.status == 66)
+        #expect(
+            first.stderr
+                == "soxready: error: run 1 is the first run of 'General Ledger': there is nothing before it; give --to N (2 to 2) "
+                + "to compare a later run with it\n")
     }
 
     @Test(arguments: TestStore.Backend.all)

@@ -40,9 +40,13 @@ struct DiffCommand: ParsableCommand {
             let newer = try store.run(appName: app, number: to)
             let olderNumber = from ?? (newer.summary.number - 1)
             guard olderNumber >= 1 else {
+                let count = try store.runs(appName: newer.appName).count
                 throw CommandFailure(
-                    "'\(newer.appName)' has only run \(newer.summary.number); diff needs two runs (record another, or give --from and --to)",
-                    .noInput)
+                    count == 1
+                        ? "'\(newer.appName)' has one run so far; diff compares two: record another with "
+                            + "soxready assess --app '\(newer.appName)'"
+                        : "run 1 is the first run of '\(newer.appName)': there is nothing before it; give --to N (2 to \(count)) "
+                            + "to compare a later run with it", .noInput)
             }
             let older = try store.run(appName: app, number: olderNumber)
             let comparison = RunComparison(older: try RunComparison.Side(older), newer: try RunComparison.Side(newer))
