@@ -54,6 +54,9 @@ struct AssessBatchTests {
         #expect(lines[2] == "Score:      64.6 / 100")
         #expect(lines[3] == "Confidence: 71.4 % ★★★★☆ (4/5)")
         #expect(lines[4] == "Gaps:       1 blocker (P1, gating) · 1 other high risk (P2) · 2 medium (P3) · 1 low (P4)")
+        // The last line of the summary says the level again, for a terminal where the top scrolled away.
+        let recorded = lines.first { $0.hasPrefix("Recorded as run 1 in ") } ?? ""
+        #expect(recorded.wholeMatch(of: /Recorded as run 1 in \S+: NOT READY, score 64\.6; fingerprint [0-9a-f]{16}/) != nil, "\(recorded)")
         #expect(
             result.stdout.contains(
                 """

@@ -67,7 +67,10 @@ enum RunSummaryText {
             }
         }
         out += wrapped(
-            "", "Recorded as run \(result.run.number) in \(safe(storeLocation)); fingerprint \(run.fingerprint.prefix(16))", width: width,
+            "",
+            "Recorded as run \(result.run.number) in \(safe(storeLocation)): \(result.readiness.title.uppercased())"
+                + (result.score.map { ", score \(NumberText.oneDecimal($0))" } ?? "") + "; fingerprint \(run.fingerprint.prefix(16))",
+            width: width,
             continuation: "  ")
         return out
     }
