@@ -151,4 +151,25 @@ enum PostgresSchema {
                 "COMMENT ON TABLE soxready.sign_offs IS 'soxready: one immutable row per reviewer decision (triggers refuse UPDATE, DELETE, TRUNCATE)'",
             ])
     ]
+
+    /// The triggers that keep runs and sign-offs immutable, each with its definition as
+    /// `pg_get_triggerdef` gives it up to ` EXECUTE FUNCTION` (migration 1): `verify` compares
+    /// the database's with these.
+    static let immutabilityTriggers: [(name: String, definition: String)] = [
+        ("runs_are_immutable", "CREATE TRIGGER runs_are_immutable BEFORE DELETE OR UPDATE ON soxready.runs FOR EACH ROW"),
+        ("runs_are_never_truncated", "CREATE TRIGGER runs_are_never_truncated BEFORE TRUNCATE ON soxready.runs FOR EACH STATEMENT"),
+        ("sign_offs_are_immutable", "CREATE TRIGGER sign_offs_are_immutable BEFORE DELETE OR UPDATE ON soxready.sign_offs FOR EACH ROW"),
+        (
+            "sign_offs_are_never_truncated",
+            "CREATE TRIGGER sign_offs_are_never_truncated BEFORE TRUNCATE ON soxready.sign_offs FOR EACH STATEMENT"
+        ),
+    ]
+
+    /// The body of `soxready.refuse_change()` as migration 1 creates it (`pg_proc.prosrc`).
+    static let refuseChangeBody = """
+        BEGIN
+          RAISE EXCEPTION 'soxready: % on %.% is not allowed: recorded rows are immutable', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'SX001', HINT = 'Record a new run or sign-off instead.', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME;
+        END
+        """
 }

@@ -171,21 +171,38 @@ extension PostgresStore {
     }
 
     /// The four triggers of `soxready.runs` and `soxready.sign_offs` (PostgresSchema) that are
-    /// missing or disabled (`ALTER TABLE … DISABLE TRIGGER`); see ``AssessmentStore/missingSafeguards()``.
+    /// missing, disabled (`ALTER TABLE … DISABLE TRIGGER`) or not as the schema made them: their
+    /// timing, events, level and `WHEN` (`pg_get_triggerdef`), and the function they run, which
+    /// must be `soxready.refuse_change` with the schema's body; see
+    /// ``AssessmentStore/missingSafeguards()``.
     ///
-    /// - Returns: The missing or disabled triggers' names, in the schema's order.
+    /// - Returns: The missing, disabled or altered triggers' names, in the schema's order.
     /// - Throws: ``StoreError`` when the store cannot be read.
     public func missingSafeguards() throws(StoreError) -> [String] {
-        let enabled = try transaction(writing: false) { connection in
+        let found = try transaction(writing: false) { connection in
             try await connection.rows(
                 """
-                SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = 'soxready' AND NOT t.tgisinternal AND t.tgenabled <> 'D'
+                SELECT t.tgname AS name, pg_get_triggerdef(t.oid) AS definition, t.tgenabled <> 'D' AS enabled,
+                       fn.nspname || '.' || p.proname AS function, p.prosrc AS body
+                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace fn ON fn.oid = p.pronamespace
+                WHERE n.nspname = 'soxready' AND NOT t.tgisinternal
                 """
-            ).map { try $0("name", as: String.self) }
+            ).map { row in
+                (
+                    name: try row("name", as: String.self), definition: try row("definition", as: String.self),
+                    enabled: try row("enabled", as: Bool.self), function: try row("function", as: String.self),
+                    body: try row("body", as: String.self)
+                )
+            }
         }
-        return ["runs_are_immutable", "runs_are_never_truncated", "sign_offs_are_immutable", "sign_offs_are_never_truncated"]
-            .filter { !enabled.contains($0) }
+        func normal(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return PostgresSchema.immutabilityTriggers.filter { name, definition in
+            guard let trigger = found.first(where: { $0.name == name }) else { return true }
+            // pg_get_triggerdef names the function as the search path shows it: compared apart.
+            let shown = trigger.definition.components(separatedBy: " EXECUTE FUNCTION ").first ?? ""
+            return !trigger.enabled || shown != definition || trigger.function != "soxready.refuse_change"
+                || normal(trigger.body) != normal(PostgresSchema.refuseChangeBody)
+        }.map(\.name)
     }
 }

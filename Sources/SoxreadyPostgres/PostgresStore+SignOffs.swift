@@ -56,7 +56,7 @@ extension PostgresStore {
     ///
     /// - Returns: The sign-off as stored, with its number and fingerprint.
     /// - Throws: ``StoreError/appNotFound(name:known:)``, ``StoreError/runNotFound(app:number:latest:)``,
-    ///   ``StoreError/fingerprintChanged(app:run:)`` or ``StoreError/selfApproval(app:run:name:)``; nothing is recorded then.
+    ///   ``StoreError/fingerprintChanged(app:run:)`` or ``StoreError/selfApproval(app:run:name:preparer:)``; nothing is recorded then.
     public func recordSignOff(_ new: NewSignOff) throws(StoreError) -> SignOff {
         try transaction(writing: true) { connection in
             let app = try await Self.lock(connection, try await Self.existingApp(connection, name: new.appName))
@@ -71,7 +71,7 @@ extension PostgresStore {
             let runFingerprint: String = try run("fingerprint"), runNumber: Int = try run("number")
             guard runFingerprint == new.runFingerprint else { throw StoreError.fingerprintChanged(app: app.name, run: runNumber) }
             if new.decision == .approve, let preparer: String = try run("prepared_by"), SignOffRules.samePerson(preparer, new.reviewer) {
-                throw StoreError.selfApproval(app: app.name, run: runNumber, name: new.reviewer.trimmingWhitespace)
+                throw StoreError.selfApproval(app: app.name, run: runNumber, name: new.reviewer.trimmingWhitespace, preparer: preparer)
             }
             let before = try await connection.firstRow(
                 """

@@ -71,7 +71,8 @@ final class SignOffVerifyTests {
         ])
         #expect(own.status == 77)
         #expect(
-            own.stderr == "soxready: error: pat PREPARER prepared run 1 of 'General Ledger' and cannot approve it: the preparer never "
+            own.stderr
+                == "soxready: error: pat PREPARER is Pat Preparer, who prepared run 1 of 'General Ledger' and cannot approve it: the preparer never "
                 + "approves their own run; another reviewer must sign off (nothing was recorded)\n")
         #expect(try db.query(sqlite: "SELECT COUNT(*) FROM signOff", postgres: "SELECT count(*) FROM soxready.sign_offs") == "0\n")
         let noComment = try soxready([
@@ -160,8 +161,8 @@ final class SignOffVerifyTests {
         let trigger = backend == .sqlite ? "runIsImmutable" : "runs_are_immutable"
         #expect(
             verified.stderr.hasPrefix(
-                "soxready: BROKEN: the store trigger \(trigger): is missing or switched off: without it, recorded runs and "
-                    + "sign-offs can be changed or deleted\n"))
+                "soxready: BROKEN: The store's trigger \(trigger): missing, switched off or not as soxready made it; without it, "
+                    + "recorded runs can be changed or deleted\n"))
         #expect(
             verified.stderr.contains(
                 "soxready: BROKEN: General Ledger run 1: the stored result does not follow from its answers under rules 2 (level recorded Ready, recomputed Not ready)\n"
@@ -169,8 +170,9 @@ final class SignOffVerifyTests {
         #expect(verified.stderr.contains("General Ledger run 1: its answers, result, preparer or time differ from its fingerprint"))
         #expect(
             verified.stderr.hasSuffix(
-                "soxready: error: verification failed at the store trigger \(trigger): is missing or switched off: without it, "
-                    + "recorded runs and sign-offs can be changed or deleted; 3 problems in 1 application, 2 runs and 0 sign-offs\n"))
+                "soxready: error: verification failed at The store's trigger \(trigger): missing, switched off or not as soxready "
+                    + "made it; without it, recorded runs can be changed or deleted; 3 problems in 1 application, 2 runs and 0 sign-offs\n")
+        )
         let report = try soxready(["report", "--app", "General Ledger", "--run", "1", "--format", "md", "--output", "-"])
         #expect(report.status == 65)
         #expect(report.stdout.isEmpty)
@@ -179,6 +181,32 @@ final class SignOffVerifyTests {
         #expect(anyway.status == 0)
         // Run 2 still verifies on its own: its link names run 1's stored fingerprint, which was not changed.
         #expect(try soxready(["report", "--app", "General Ledger", "--run", "2", "--format", "json", "--output", "-"]).status == 0)
+    }
+
+    @Test(arguments: TestStore.Backend.all)
+    func aTriggerReCreatedToProtectNothingIsCaught(_ backend: TestStore.Backend) throws {
+        let db = try TestStore(backend, folder: folder)
+        defer { db.remove() }
+        try record()
+        #expect(try soxready(["verify"]).status == 0)
+        // The same names, doing nothing: a WHEN that never holds, or another function.
+        _ = try db.query(
+            sqlite: """
+                DROP TRIGGER signOffIsNeverDeleted;
+                CREATE TRIGGER signOffIsNeverDeleted BEFORE DELETE ON signOff WHEN 0 BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END;
+                """,
+            postgres: """
+                CREATE FUNCTION soxready.allow_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$;
+                DROP TRIGGER sign_offs_are_immutable ON soxready.sign_offs;
+                CREATE TRIGGER sign_offs_are_immutable BEFORE UPDATE OR DELETE ON soxready.sign_offs FOR EACH ROW EXECUTE FUNCTION soxready.allow_change();
+                """)
+        let verified = try soxready(["verify"])
+        #expect(verified.status == 65)
+        let trigger = backend == .sqlite ? "signOffIsNeverDeleted" : "sign_offs_are_immutable"
+        #expect(
+            verified.stderr.hasPrefix(
+                "soxready: BROKEN: The store's trigger \(trigger): missing, switched off or not as soxready made it; without it, "
+                    + "recorded sign-offs can be changed or deleted\n"))
     }
 
     @Test(arguments: TestStore.Backend.all)
@@ -207,7 +235,7 @@ final class SignOffVerifyTests {
         #expect(
             Array(all.prefix(triggers.count))
                 == triggers.map {
-                    "the store trigger \($0): is missing or switched off: without it, recorded runs and sign-offs can be changed or deleted"
+                    "The store's trigger \($0): missing, switched off or not as soxready made it; without it, recorded runs can be changed or deleted"
                 })
         let broken = Array(all.dropFirst(triggers.count))
         #expect(broken.count == 4)
@@ -264,12 +292,18 @@ final class SignOffVerifyTests {
     @Test func thePreparerCannotApproveUnderTheirNameWithOtherAccents() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try record()
-        for reviewer in ["PAT PRÉPARER", "Pat Prèparer", "Ｐａｔ Preparer"] {
+        for reviewer in ["PAT PRÉPARER", "Pat Prèparer", "Ｐａｔ Preparer", "pat.preparer@contoso.com", "Pat_Preparer@contoso.com"] {
             let own = try soxready([
                 "signoff", "--app", "General Ledger", "--reviewer", reviewer, "--role", "Controller", "--decision", "approve",
             ])
             #expect(own.status == 77, "\(reviewer): \(own.stderr)")
         }
+        // An invisible character would make the same name look different: it is refused in any name.
+        let hidden = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Pat\u{200B}Preparer", "--role", "Controller", "--decision", "approve",
+        ])
+        #expect(hidden.status == 64, "\(hidden.stderr)")
+        #expect(hidden.stderr.contains("--reviewer holds an invisible formatting character (U+200B)"))
         #expect(try sqlite("SELECT COUNT(*) FROM signOff") == "0\n")
     }
 

@@ -26,7 +26,10 @@ public enum AppName {
         guard !name.isEmpty else { return ("\(field) is empty", "expected a name such as \(example)") }
         if let scalar = name.unicodeScalars.first(where: isForbidden) {
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            return ("\(field) holds a control character (\(code))", "expected letters, digits, spaces and punctuation on one line")
+            // The bidirectional controls are named as controls; zero-width and other format characters as invisible.
+            let bidi = [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].contains(scalar.value)
+            let kind = scalar.properties.generalCategory == .format && !bidi ? "an invisible formatting character" : "a control character"
+            return ("\(field) holds \(kind) (\(code))", "expected letters, digits, spaces and punctuation on one line")
         }
         guard name.count <= maximumLength else {
             return ("\(field) has \(name.count) characters", "expected at most \(maximumLength)")
@@ -37,12 +40,15 @@ public enum AppName {
         return nil
     }
 
-    /// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates:
-    /// the characters no name may hold.
+    /// C0 and C1 controls, DEL, and every invisible formatting character (Unicode category Cf:
+    /// the bidirectional marks, embeddings, overrides and isolates, zero-width spaces and joiners,
+    /// the soft hyphen, the byte-order mark): the characters no name may hold. An invisible one
+    /// would make two names that read the same differ ("Dana\u{200B}Lee" is not "Dana Lee"), so
+    /// that a preparer could approve their own run.
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: scalar.properties.generalCategory == .format
         }
     }
 }

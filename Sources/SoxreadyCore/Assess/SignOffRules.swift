@@ -4,10 +4,16 @@ import Foundation
 public enum SignOffRules {
     /// True when `a` and `b` name the same person: compared trimmed, ignoring case, runs of
     /// spaces, accents and width (PRODUCT.md §7.2 says trimmed and case-insensitive; "Alex Novak"
-    /// is "Alex Novák" too, or a preparer could approve their own run by dropping an accent).
+    /// is "Alex Novák" too, or a preparer could approve their own run by dropping an accent). An
+    /// e-mail address stands for the name before its `@`, with `.`, `_` and `-` read as spaces:
+    /// `dana.lee@contoso.com` is Dana Lee (the rule ``principal(_:names:)`` uses for keys).
     public static func samePerson(_ a: String, _ b: String) -> Bool {
         func normal(_ text: String) -> String {
-            text.trimmingWhitespace.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            var name = text.trimmingWhitespace
+            if let at = name.lastIndex(of: "@"), at != name.startIndex {
+                name = name[..<at].map { ".-_".contains($0) ? " " : String($0) }.joined()
+            }
+            return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         }
         return normal(a) == normal(b)
@@ -18,10 +24,7 @@ public enum SignOffRules {
     /// and `-` read as spaces, is (`lee.chen@contoso.com` names Lee Chen). A key that verifies but
     /// belongs to someone else does not make the reviewer's sign-off.
     public static func principal(_ principal: String, names reviewer: String) -> Bool {
-        if samePerson(principal, reviewer) { return true }
-        guard let at = principal.lastIndex(of: "@") else { return false }
-        let local = principal[..<at].map { ".-_".contains($0) ? " " : String($0) }.joined()
-        return samePerson(local, reviewer)
+        samePerson(principal, reviewer)
     }
 
     /// The application name a recorded statement names (its `Application:` line), or nil.

@@ -77,10 +77,11 @@ public enum StoreVerifier {
     {
         var report = Report()
         for trigger in try store.missingSafeguards() {
+            let rows = trigger.lowercased().hasPrefix("sign") ? "recorded sign-offs" : "recorded runs"
             report.problems.append(
                 Problem(
-                    app: "the store", item: "trigger \(trigger)",
-                    what: "is missing or switched off: without it, recorded runs and sign-offs can be changed or deleted"))
+                    app: "The store's", item: "trigger \(trigger)",
+                    what: "missing, switched off or not as soxready made it; without it, \(rows) can be changed or deleted"))
         }
         let names: [String]
         if let appName { names = [appName] } else { names = try store.apps().map(\.name) }

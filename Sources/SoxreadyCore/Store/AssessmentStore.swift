@@ -89,8 +89,8 @@ public protocol AssessmentStore: AnyObject, Sendable {
     ///
     /// - Throws: ``StoreError/runNotFound(app:number:latest:)``; ``StoreError/fingerprintChanged(app:run:)``
     ///   when the run's fingerprint is no longer the one the statement names;
-    ///   ``StoreError/selfApproval(app:run:name:)`` when the reviewer prepared the run (names compared
-    ///   trimmed and case-insensitively). Nothing is recorded then.
+    ///   ``StoreError/selfApproval(app:run:name:preparer:)`` when the reviewer prepared the run (names compared
+    ///   as ``SignOffRules/samePerson(_:_:)`` does). Nothing is recorded then.
     func recordSignOff(_ signOff: NewSignOff) throws(StoreError) -> SignOff
 
     /// The application's unfinished draft, or nil (also for an application never seen).

@@ -31,7 +31,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another application already has this name (exit 65).
     case appNameTaken(String)
     /// The reviewer prepared the run: the preparer can never approve their own run (exit 77).
-    case selfApproval(app: String, run: Int, name: String)
+    case selfApproval(app: String, run: Int, name: String, preparer: String)
     /// The run's fingerprint is not the one the sign-off names (exit 65).
     case fingerprintChanged(app: String, run: Int)
     /// `--store` (or `$SOXREADY_STORE`) is a PostgreSQL URL that cannot be read (exit 64).
@@ -90,8 +90,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the store \(location) could not be read or written: \(reason)"
         case .appNameTaken(let name):
             return "an application named '\(name)' already exists; choose another name"
-        case .selfApproval(let app, let run, let name):
-            return "\(name) prepared run \(run) of '\(app)' and cannot approve it: the preparer never approves their own run; "
+        case .selfApproval(let app, let run, let name, let preparer):
+            let who = name == preparer ? preparer : "\(name) is \(preparer), who"
+            return "\(who) prepared run \(run) of '\(app)' and cannot approve it: the preparer never approves their own run; "
                 + "another reviewer must sign off (nothing was recorded)"
         case .fingerprintChanged(let app, let run):
             return "run \(run) of '\(app)' does not have the fingerprint the sign-off names; run soxready verify (nothing was recorded)"

@@ -70,7 +70,7 @@ struct SignOffCommand: ParsableCommand {
                         + "run soxready verify --app '\(stored.appName)'", .dataError)
             }
             if decision == .approve, let preparer = stored.preparer?.name, SignOffRules.samePerson(preparer, reviewer) {
-                throw StoreError.selfApproval(app: stored.appName, run: stored.summary.number, name: reviewer)
+                throw StoreError.selfApproval(app: stored.appName, run: stored.summary.number, name: reviewer, preparer: preparer)
             }
             let now = Date()
             let statement = SignOffRules.statement(

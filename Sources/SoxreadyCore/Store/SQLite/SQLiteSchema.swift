@@ -142,4 +142,20 @@ enum SQLiteSchema {
         }
         return migrator
     }
+
+    /// The triggers that keep runs and sign-offs immutable, with the SQL the migrations create
+    /// them with (v1 and v5, as SQLite keeps it in `sqlite_master`): `verify` compares each
+    /// store's with these, so that a dropped, re-created or weakened trigger is reported.
+    static let immutabilityTriggers: [(name: String, sql: String)] = [
+        ("runIsImmutable", "CREATE TRIGGER runIsImmutable BEFORE UPDATE ON run BEGIN SELECT RAISE(ABORT, 'runs are immutable'); END"),
+        ("runIsNeverDeleted", "CREATE TRIGGER runIsNeverDeleted BEFORE DELETE ON run BEGIN SELECT RAISE(ABORT, 'runs are immutable'); END"),
+        (
+            "signOffIsImmutable",
+            "CREATE TRIGGER signOffIsImmutable BEFORE UPDATE ON signOff BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END"
+        ),
+        (
+            "signOffIsNeverDeleted",
+            "CREATE TRIGGER signOffIsNeverDeleted BEFORE DELETE ON signOff BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END"
+        ),
+    ]
 }

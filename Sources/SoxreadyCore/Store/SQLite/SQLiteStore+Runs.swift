@@ -83,14 +83,22 @@ extension SQLiteStore {
         }
     }
 
-    /// The four triggers of `run` and `signOff` (SQLiteSchema) that are not in `sqlite_master`;
-    /// see ``AssessmentStore/missingSafeguards()``.
+    /// The four triggers of `run` and `signOff` that are missing from `sqlite_master` or whose
+    /// SQL is not the schema's (a trigger re-created with a `WHEN` that never holds protects
+    /// nothing); see ``AssessmentStore/missingSafeguards()``.
     ///
-    /// - Returns: The missing triggers' names, in the schema's order.
+    /// - Returns: The missing or altered triggers' names, in the schema's order.
     /// - Throws: ``StoreError`` when the store cannot be read.
     public func missingSafeguards() throws(StoreError) -> [String] {
-        let present = try read { db in try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'")) }
-        return ["runIsImmutable", "runIsNeverDeleted", "signOffIsImmutable", "signOffIsNeverDeleted"].filter { !present.contains($0) }
+        let present = try read { db in
+            try Dictionary(
+                Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").map {
+                    (($0["name"] as String), ($0["sql"] as String?) ?? "")
+                },
+                uniquingKeysWith: { first, _ in first })
+        }
+        func normal(_ sql: String) -> String { sql.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return SQLiteSchema.immutabilityTriggers.filter { name, sql in present[name].map(normal) != normal(sql) }.map(\.name)
     }
 
     /// Every application ordered by name, with its latest run, the previous run's score, its draft (with the

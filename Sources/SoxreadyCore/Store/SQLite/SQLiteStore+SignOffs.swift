@@ -17,7 +17,7 @@ extension SQLiteStore {
     ///
     /// - Returns: The sign-off as stored, with its number and fingerprint.
     /// - Throws: ``StoreError/appNotFound(name:known:)``, ``StoreError/runNotFound(app:number:latest:)``,
-    ///   ``StoreError/fingerprintChanged(app:run:)`` or ``StoreError/selfApproval(app:run:name:)``; nothing is recorded then.
+    ///   ``StoreError/fingerprintChanged(app:run:)`` or ``StoreError/selfApproval(app:run:name:preparer:)``; nothing is recorded then.
     public func recordSignOff(_ new: NewSignOff) throws(StoreError) -> SignOff {
         try write { db in
             let app = try Self.existingApp(db, name: new.appName)
@@ -27,7 +27,7 @@ extension SQLiteStore {
             }
             guard run.fingerprint == new.runFingerprint else { throw StoreError.fingerprintChanged(app: app.name, run: run.number) }
             if new.decision == .approve, let preparer = run.preparedBy, SignOffRules.samePerson(preparer, new.reviewer) {
-                throw StoreError.selfApproval(app: app.name, run: run.number, name: new.reviewer.trimmingWhitespace)
+                throw StoreError.selfApproval(app: app.name, run: run.number, name: new.reviewer.trimmingWhitespace, preparer: preparer)
             }
             let before = try SignOffRow.filter(SignOffRow.Columns.appID == app.id).order(SignOffRow.Columns.number.desc).fetchOne(db)
             var signOff = SignOff(
