@@ -127,6 +127,10 @@ def test_a_pack_with_long_lists_cuts_them_and_still_prints_on_two_pages(tmp_path
         assert none == 0 and total > shown, f"the plan lists every {heading} row"
         assert summary_rows(pack, heading) == (shown, total - shown)
     assert page_count(Printer(tmp_path).pdf("accounts-payable-pack", pack, paper)) == 2
+    # The sentence that counts the open gaps does not say they are all listed below, in the pack.
+    golive = pack.split('<p class="golive">', 1)[1].split("</p>", 1)[0]
+    assert "open gaps of this run" in golive and "listed below" not in golive
+    assert "listed below" in plan.split('<p class="golive">', 1)[1].split("</p>", 1)[0]
 
     # A controller sends it back: the decision is shown on page 1 and the conditions get 16 rows.
     subprocess.run([BINARY, "signoff", "--app", "Accounts Payable", "--reviewer", "Lee Chen", "--role", "Controller",

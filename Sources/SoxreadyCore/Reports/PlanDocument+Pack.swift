@@ -26,6 +26,10 @@ extension PlanDocument {
         pack.hasMoreTechnicalBlockers = pack.moreTechnicalBlockers > 0
         pack.hasMoreConditions = pack.moreConditions > 0
         pack.hasMoreCommitments = pack.moreCommitments > 0
+        // A cut list no longer shows every gap the commitment sentence counts.
+        if pack.moreICFRBlockers + pack.moreTechnicalBlockers + pack.moreConditions > 0 {
+            pack.commitmentText = Self.commitmentSentence(icfrBlockers + technicalBlockers + conditions, placement: "of this run")
+        }
         return pack
     }
 }

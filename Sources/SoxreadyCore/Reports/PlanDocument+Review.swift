@@ -130,21 +130,22 @@ extension PlanDocument {
     }
 
     /// How many of the open gaps among `items` have a commitment, how many of those are late, and
-    /// how many key controls need an evidence reference.
-    static func commitmentSentence(_ items: [ItemRow]) -> String {
+    /// how many key controls need an evidence reference; `placement` says where the gaps are
+    /// ("listed below" in the plan, "of this run" in a pack whose lists are cut).
+    static func commitmentSentence(_ items: [ItemRow], placement: String = "listed below") -> String {
         let gaps = items.filter { !$0.evidenceMissing }
         var parts: [String] = []
         if !gaps.isEmpty {
             let committed = gaps.filter(\.hasCommitment).count
             switch (committed, gaps.count) {
-            case (0, 1): parts.append("The open gap listed below has no commitment (a named owner and a due date)")
-            case (0, _): parts.append("None of the \(gaps.count) open gaps listed below has a commitment (a named owner and a due date)")
-            case (1, 1): parts.append("The open gap listed below has a commitment (a named owner and a due date)")
+            case (0, 1): parts.append("The open gap \(placement) has no commitment (a named owner and a due date)")
+            case (0, _): parts.append("None of the \(gaps.count) open gaps \(placement) has a commitment (a named owner and a due date)")
+            case (1, 1): parts.append("The open gap \(placement) has a commitment (a named owner and a due date)")
             case let (all, total) where all == total:
-                parts.append("All \(total) open gaps listed below have a commitment (a named owner and a due date)")
+                parts.append("All \(total) open gaps \(placement) have a commitment (a named owner and a due date)")
             default:
                 parts.append(
-                    "\(committed) of the \(gaps.count) open gaps listed below \(committed == 1 ? "has" : "have") a commitment "
+                    "\(committed) of the \(gaps.count) open gaps \(placement) \(committed == 1 ? "has" : "have") a commitment "
                         + "(a named owner and a due date)")
             }
             let overdue = gaps.filter(\.overdue).count, late = gaps.filter(\.afterCutover).count
