@@ -8,7 +8,7 @@ import uuid
 
 import pexpect
 
-from conftest import BINARY, QUESTIONNAIRE, attest, batch, c_locale_env, draft_answers, runs, spawn80
+from conftest import BINARY, QUESTIONNAIRE, attest, batch, c_locale_env, draft_answers, runs, spawn, spawn80
 
 PROMPT = "> "
 FULL_RUN = {"hosting": "[paas]", "uar-frequency": "semiannual-or-annual", "mfa-admins": "partial",
@@ -152,3 +152,16 @@ def test_a_short_answer_echoes_the_choice_taken_and_a_label_with_spaces_complete
     answers = draft_answers(workspace, "GL")
     assert answers["hosting"][0] == '{"choices":["iaas","paas"]}'
     assert answers["uar-frequency"][0] == '{"choice":"semiannual-or-annual"}'
+
+
+def test_an_error_on_an_80_column_terminal_is_wrapped_at_words(workspace):
+    """An error is one long line; on the terminal it is wrapped at words, not cut by the screen."""
+    batch(workspace, "GL", {"hosting": "[paas]", "uar-frequency": "quarterly-or-more", "mfa-admins": "yes",
+                            "system-notes": "'Oracle EBS'", "cutover-date": "2027-03-31", "retention-days": "2555"})
+    child = spawn(workspace, shell=f"'{BINARY}' diff --app GL", dimensions=(24, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 66
+    lines = [line for line in child.before.replace("\r", "").split("\n") if line]
+    assert lines == ["soxready: error: 'GL' has one run so far; diff compares two: record another with",
+                     "    soxready assess --app 'GL'"]

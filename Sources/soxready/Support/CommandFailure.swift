@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SoxreadyCore
 
 /// An error already worded for the user, with its exit status; printed as `soxready: error: …`.
@@ -50,7 +51,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     }
+    // Wrapped at words on a terminal (an 80-column one otherwise breaks words); whole on a pipe.
+    let width = isatty(2) == 1 ? WizardText.layoutWidth(Terminal.columnsVariable ?? Terminal.size().columns) : nil
     // If even standard error fails, the exit status still says what happened.
-    try? Console.error(message)
+    try? Console.error(TextWrap.lines(message, width: width))
     throw ExitCode(status.rawValue)
 }
