@@ -494,12 +494,27 @@ public struct WizardSession: Sendable {
         answers[id] = record
         let message: String
         switch (record.owner, record.due) {
-        case let (owner?, due?): message = "commitment saved: \(owner), due \(due)"
+        case let (owner?, due?):
+            message = "commitment saved: \(owner), due \(due)" + commitmentWarning(record)
         case let (owner?, nil): message = "owner saved (\(owner)); add :due YYYY-MM-DD to make it a commitment"
         case let (nil, due?): message = "due date saved (\(due)); add :owner NAME to make it a commitment"
         case (nil, nil): message = removing ? "commitment removed" : "no commitment"
         }
         return [.save(questionID: id, record: record), .confirm(message)]
+    }
+
+    /// " — ⚠ already overdue: …" or " — ⚠ after the cutover …" for a commitment that counts as
+    /// overdue or late under the run's as-of date and the cutover answered so far (SCORING.md:
+    /// either keeps the gate blocking), else "".
+    func commitmentWarning(_ record: AnswerRecord) -> String {
+        guard let asOf, let commitment = record.commitment else { return "" }
+        let cutover = ReadinessScorer.calendarDates(questionnaire, answers: answers).cutover
+        switch commitment.status(asOf: asOf, cutover: cutover, stage: ReadinessScorer.stage(cutover: cutover, asOf: asOf)) {
+        case .overdue: return " — ⚠ already overdue (before \(asOf)): an overdue commitment does not lift the gate"
+        case .afterCutover:
+            return " — ⚠ after the cutover (\(cutover.map(String.init(describing:)) ?? "")): a gate must be closed by the cutover"
+        case .onTime: return ""
+        }
     }
 
     /// Settles ``pending`` with the line typed at its prompt.

@@ -189,8 +189,10 @@ struct WizardCommitmentTests {
         questionnaire = try QuestionnaireLoader.load(path: fixturePath("scoring-small.yaml")).questionnaire
     }
 
-    func drive(_ lines: [String?], editing: Bool = true) -> ([(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader) {
-        var session = WizardSession(questionnaire: questionnaire)
+    func drive(
+        _ lines: [String?], editing: Bool = true, asOf: CalendarDate? = nil
+    ) -> ([(String, AnswerRecord?)], String, WizardSession, ScriptedLineReader) {
+        var session = WizardSession(questionnaire: questionnaire, asOf: asOf)
         let reader = ScriptedLineReader(lines, editsLine: editing)
         reader.columns = 200
         var saves: [(String, AnswerRecord?)] = []
@@ -238,6 +240,19 @@ struct WizardCommitmentTests {
                     due: CalendarDate(year: 2027, month: 2, day: 15)))
         // Then the next question, a2.
         #expect(shown.hasSuffix("A2?\n") || shown.contains("\nA2?\n"))
+    }
+
+    @Test func aCommitmentAlreadyOverdueIsSaidSoAtOnce() {
+        let asOf = CalendarDate(year: 2026, month: 12, day: 1)
+        let (_, shown, session, _) = drive(["paas", "p", ":owner Pat Kim :due 2026-11-01", ":quit"], asOf: asOf)
+        #expect(
+            shown.replacingOccurrences(of: "\n    ", with: " ").contains(
+                "✓ commitment saved: Pat Kim, due 2026-11-01 — ⚠ already overdue (before 2026-12-01): an overdue commitment does not "
+                    + "lift the gate"))
+        #expect(session.answers["a1"]?.commitment != nil)
+        // On time: no warning.
+        let (_, onTime, _, _) = drive(["paas", "p", ":owner Pat Kim :due 2027-01-15", ":quit"], asOf: asOf)
+        #expect(onTime.contains("✓ commitment saved: Pat Kim, due 2027-01-15\n"))
     }
 
     @Test func theCommitmentPromptStaysUntilItHasBothTheOwnerAndTheDate() {
