@@ -37,6 +37,12 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// Columns the text takes on a terminal, on one line (see ``Swift/Character/displayWidth``).
     public var displayWidth: Int {
-        reduce(0) { $0 + $1.displayWidth }
+        // Printable ASCII, most of what soxready lays out, takes one column a byte: no grapheme
+        // breaking or scalar properties needed (tables of 1,000 applications measure every cell).
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+        if ascii == true { return utf8.count }
+        return reduce(0) { $0 + $1.displayWidth }
     }
 }
