@@ -64,8 +64,8 @@ extension PostgresStore {
                     entries.append(.init(name: app.name, slug: app.slug, latest: nil, result: nil, questionnaireHash: nil, signOff: nil))
                     continue
                 }
-                let result: AssessmentResult
-                do { result = try AssessmentResult.decode(Data(run.json.utf8)) } catch {
+                let result: PortfolioResult
+                do { result = try PortfolioResult.decode(run.json) } catch {
                     throw StoreError.notAStore(
                         location: location, reason: "run \(run.summary.number) of '\(app.name)' cannot be read (\(error))")
                 }

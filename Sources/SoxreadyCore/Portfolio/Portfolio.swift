@@ -114,15 +114,15 @@ public struct Portfolio: Sendable {
             for domain in result.domains where seen.insert(domain.id).inserted {
                 domains.append(Domain(id: domain.id, title: domain.title))
             }
-            let blockers = result.gaps.filter { $0.priority == 1 }.map(\.question)
+            let blockers = result.blockers
             for question in blockers {
                 let title = app.questionnaireHash.flatMap { titles[$0]?[question] } ?? question
                 blocking[question, default: (title, [])].apps.append(app.name)
             }
-            let cutover = result.rules2?.calendar.cutover
+            let cutover = result.cutover
             return Row(
                 name: app.name, slug: app.slug, run: latest.number, recordedAt: latest.recordedAt, rules: result.rules,
-                readiness: result.readiness, score: result.score, confidence: result.confidence.percent, cutover: cutover,
+                readiness: result.readiness, score: result.score, confidence: result.confidencePercent, cutover: cutover,
                 daysToCutover: cutover.map { asOf.days(to: $0) }, blockers: blockers,
                 signOff: app.signOff,
                 domainScores: Dictionary(result.domains.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first }))

@@ -16,8 +16,8 @@ public struct PortfolioSource: Sendable {
         public var slug: String
         /// Its latest run recorded on or before the cut-off, nil when none.
         public var latest: RunSummary?
-        /// That run's stored result, decoded.
-        public var result: AssessmentResult?
+        /// What the portfolio reads of that run's stored result.
+        public var result: PortfolioResult?
         /// The content hash of the questionnaire that run was scored against.
         public var questionnaireHash: String?
         /// The latest sign-off of that run made on or before the cut-off, nil when pending.
@@ -25,7 +25,7 @@ public struct PortfolioSource: Sendable {
 
         /// Creates an entry.
         public init(
-            name: String, slug: String, latest: RunSummary?, result: AssessmentResult?, questionnaireHash: String?,
+            name: String, slug: String, latest: RunSummary?, result: PortfolioResult?, questionnaireHash: String?,
             signOff: SignOff?
         ) {
             self.name = name
@@ -109,7 +109,8 @@ extension PortfolioSource {
                 .last { $0.runNumber == latest.number && within($0.recordedAt) }
             apps.append(
                 .init(
-                    name: app.name, slug: app.slug, latest: latest, result: run.result, questionnaireHash: run.questionnaireHash,
+                    name: app.name, slug: app.slug, latest: latest, result: PortfolioResult(run.result),
+                    questionnaireHash: run.questionnaireHash,
                     signOff: signOff))
         }
         return PortfolioSource(apps: apps, levels: levels, questionnaires: questionnaires)

@@ -45,8 +45,8 @@ extension SQLiteStore {
                 entries.append(.init(name: app.name, slug: app.slug, latest: nil, result: nil, questionnaireHash: nil, signOff: nil))
                 continue
             }
-            let result: AssessmentResult
-            do { result = try AssessmentResult.decode(Data(json.utf8)) } catch {
+            let result: PortfolioResult
+            do { result = try PortfolioResult.decode(json) } catch {
                 throw .notAStore(location: path, reason: "run \(summary.number) of '\(app.name)' cannot be read (\(error))")
             }
             entries.append(
