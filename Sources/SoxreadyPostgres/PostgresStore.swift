@@ -211,28 +211,28 @@ public final class PostgresStore: AssessmentStore {
 
     /// Reads what the database holds.
     ///
-    /// Whether `soxready.schema_migrations` exists is read from `pg_class` with the statement's
-    /// snapshot, not with `to_regclass`: that goes through the session's catalog cache, which an
-    /// advisory lock does not refresh, so a process that waited on the migration lock while
-    /// another created the schema could miss the new table and see only the others ("foreign").
+    /// Whether `soxready.schema_migrations` exists and which other tables there are is read in
+    /// one statement, so with one snapshot: read in two, a process opening the store while
+    /// another created the schema could see no `schema_migrations` in the first and the new
+    /// tables in the second, and take soxready's own schema for another application's
+    /// ("other tables and no soxready schema", seen once in the 8-process test). `pg_class` is
+    /// read rather than `to_regclass`, whose catalog cache an advisory lock does not refresh.
     static func inspect(_ connection: PostgresConnection) async throws -> SchemaState {
-        let known = try await connection.firstRow(
+        let state = try await connection.firstRow(
             """
             SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname = 'soxready' AND c.relname = 'schema_migrations') AS known
+                           WHERE n.nspname = 'soxready' AND c.relname = 'schema_migrations') AS known,
+                   coalesce((SELECT string_agg(name, ',' ORDER BY name) FROM (
+                       SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                         AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5) AS listed), '') AS tables
             """)
-        if try known?("known", as: Bool.self) == true {
+        if try state?("known", as: Bool.self) == true {
             let version = try await connection.firstRow(
                 "SELECT coalesce(max(version), 0)::bigint AS version FROM soxready.schema_migrations")
             return .soxready(try version?("version", as: Int.self) ?? 0)
         }
-        let tables = try await connection.rows(
-            """
-            SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-              AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5
-            """
-        ).map { try $0("name", as: String.self) }
+        let tables = try state?("tables", as: String.self).split(separator: ",").map(String.init) ?? []
         return tables.isEmpty ? .empty : .foreign(tables)
     }
 
