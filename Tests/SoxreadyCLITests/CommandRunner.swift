@@ -32,10 +32,6 @@ func runSoxready(
     _ arguments: [String], input: String = "", directory: URL = repositoryRoot,
     environment: [String: String] = [:], removing: [String] = []
 ) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = soxreadyBinary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env.removeValue(forKey: "SOXREADY_STORE")
@@ -47,7 +43,20 @@ func runSoxready(
     env["SOXREADY_CACHE"] = testCacheFolder
     for (key, value) in environment { env[key] = value }
     for key in removing { env.removeValue(forKey: key) }
-    process.environment = env
+    return try runProcess(soxreadyBinary.path, arguments, directory: directory, environment: env, input: input)
+}
+
+/// Runs `executable` with `arguments` in `directory` with exactly `environment`, feeding `input`
+/// on stdin, and reads both pipes to their end (concurrently, so that a full pipe never blocks
+/// the child).
+func runProcess(
+    _ executable: String, _ arguments: [String], directory: URL, environment: [String: String], input: String = ""
+) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = environment
     let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
     process.standardInput = stdinPipe
     process.standardOutput = stdoutPipe
@@ -56,7 +65,6 @@ func runSoxready(
     // The child may exit before reading its input: a closed pipe is not a test failure.
     try? stdinPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
     try? stdinPipe.fileHandleForWriting.close()
-    // Read both pipes concurrently so a full pipe never blocks the child.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
     group.enter()
@@ -68,7 +76,6 @@ func runSoxready(
     group.wait()
     process.waitUntilExit()
     return CommandResult(
-        status: process.terminationStatus,
-        stdout: String(decoding: outData, as: UTF8.self),
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
 }

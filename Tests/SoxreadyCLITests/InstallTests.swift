@@ -11,10 +11,6 @@ struct InstallTests {
     init() throws { folder = try temporaryFolder() }
 
     func run(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SOXREADY_STORE")
         env.removeValue(forKey: "SOXREADY_QUESTIONNAIRES")
@@ -22,17 +18,7 @@ struct InstallTests {
         env.removeValue(forKey: "COLUMNS")
         env["SOXREADY_CACHE"] = folder.appendingPathComponent("cache").path
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return try runProcess(executable, arguments, directory: directory, environment: env)
     }
 
     @Test func theInstalledCommandsWorkFromAnyFolder() throws {

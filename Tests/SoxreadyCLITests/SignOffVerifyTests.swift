@@ -41,24 +41,9 @@ final class SignOffVerifyTests {
     }
 
     func run(_ executable: String, _ arguments: [String], input: String = "") throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(["SOXREADY_CACHE": testCacheFolder]) { $1 }
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: error, as: UTF8.self))
+        try runProcess(
+            executable, arguments, directory: folder,
+            environment: ProcessInfo.processInfo.environment.merging(["SOXREADY_CACHE": testCacheFolder]) { $1 }, input: input)
     }
 
     @Test(arguments: TestStore.Backend.all)
