@@ -95,11 +95,18 @@ public struct Portfolio: Sendable {
     /// Builds the portfolio of `source` as of `asOf`.
     ///
     /// Questionnaire content that does not load leaves the questions' titles as their ids.
-    public init(_ source: PortfolioSource, asOf: CalendarDate) {
+    ///
+    /// - Parameters:
+    ///   - source: What the store read.
+    ///   - asOf: The date the portfolio is as of (days to each cutover count from it).
+    ///   - cache: Compiled questionnaires to read the titles from without parsing YAML (nil parses it).
+    public init(_ source: PortfolioSource, asOf: CalendarDate, cache: QuestionnaireCache? = nil) {
         self.asOf = asOf
         var titles: [String: [String: String]] = [:]
         for (hash, content) in source.questionnaires {
-            guard let loaded = try? QuestionnaireLoader.parse(content, file: "questionnaire \(hash.prefix(12))") else { continue }
+            guard let loaded = try? QuestionnaireLoader.parse(content, file: "questionnaire \(hash.prefix(12))", cache: cache) else {
+                continue
+            }
             titles[hash] = Dictionary(
                 loaded.questionnaire.questions.map { ($0.id, $0.displayTitle) }, uniquingKeysWith: { first, _ in first })
         }

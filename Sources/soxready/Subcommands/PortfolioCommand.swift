@@ -67,7 +67,7 @@ struct PortfolioCommand: ParsableCommand {
             } catch StoreError.notFound {
                 source = PortfolioSource(apps: [], levels: [], questionnaires: [:])
             }
-            let portfolio = Portfolio(source, asOf: day)
+            let portfolio = Portfolio(source, asOf: day, cache: QuestionnaireCatalog.forProcess.cache)
             func render(_ format: Format) throws -> Data {
                 switch format {
                 case .json: return try PortfolioDocument(portfolio).jsonData()
