@@ -20,12 +20,12 @@ extension PostgresStore {
             for row in try await connection.rows(
                 """
                 SELECT a.id AS app_id, r.* FROM soxready.apps a CROSS JOIN LATERAL (
-                    SELECT \(unescaped: Self.summaryColumns), \(unescaped: Self.portfolioFigures) AS figures, questionnaire_hash
-                    FROM soxready.runs WHERE runs.app_id = a.id AND runs.recorded_at <= \(limit) ORDER BY number DESC LIMIT 1) r
+                    SELECT \(unescaped: Self.summaryColumns), result, questionnaire_hash FROM soxready.runs
+                    WHERE runs.app_id = a.id AND runs.recorded_at <= \(limit) ORDER BY number DESC LIMIT 1) r
                 WHERE a.archived_at IS NULL
                 """)
             {
-                latest[try row("app_id")] = (try Self.summary(row), try row("figures"), try row("questionnaire_hash"))
+                latest[try row("app_id")] = (try Self.summary(row), try row("result"), try row("questionnaire_hash"))
             }
             let slugs = Dictionary(apps.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
             var levels: [PortfolioSource.RunLevel] = []
@@ -77,21 +77,4 @@ extension PostgresStore {
             return PortfolioSource(apps: entries, levels: levels, questionnaires: questionnaires)
         }
     }
-
-    /// The part of a run's stored `result` the portfolio reads (``PortfolioResult``'s keys: the
-    /// level, score, confidence, domain scores, the priority-1 gaps, `asOf` and the cutover), cut
-    /// out by the server: a thousand latest results are about 30 MB of JSON, and the server's JSON
-    /// functions pick these few keys faster than the client can decode the whole text. The
-    /// figures are the stored ones, in their stored order (`WITH ORDINALITY`).
-    static let portfolioFigures = """
-        (SELECT jsonb_build_object(
-            'readiness', j -> 'readiness', 'score', j -> 'score',
-            'confidence', jsonb_build_object('percent', j -> 'confidence' -> 'percent'),
-            'domains', coalesce((SELECT jsonb_agg(jsonb_build_object('id', d -> 'id', 'title', d -> 'title', 'score', d -> 'score') ORDER BY o)
-                                 FROM jsonb_array_elements(j -> 'domains') WITH ORDINALITY AS e(d, o)), '[]'::jsonb),
-            'gaps', coalesce((SELECT jsonb_agg(jsonb_build_object('question', g -> 'question', 'priority', g -> 'priority') ORDER BY o)
-                              FROM jsonb_array_elements(j -> 'gaps') WITH ORDINALITY AS e(g, o) WHERE g ->> 'priority' = '1'), '[]'::jsonb),
-            'asOf', j -> 'asOf', 'calendar', jsonb_build_object('cutover', j -> 'calendar' -> 'cutover'))::text
-         FROM (SELECT result::jsonb AS j) AS parsed)
-        """
 }
