@@ -188,6 +188,14 @@ final class SignOffVerifyTests {
         let verified = try soxready(["verify"])
         #expect(verified.status == 65)
         let trigger = backend == .sqlite ? "signOffIsNeverDeleted" : "sign_offs_are_immutable"
+        // No sign-off is recorded into a store whose safeguards are not in place.
+        let refused = try soxready([
+            "signoff", "--app", "General Ledger", "--reviewer", "Lee Chen", "--role", "Controller", "--decision", "approve",
+        ])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("the store's trigger \(trigger) is missing, switched off or not as soxready made it"))
+        #expect(
+            try db.query(sqlite: "SELECT COUNT(*) FROM signOff", postgres: "SELECT count(*) FROM soxready.sign_offs") == "0\n")
         #expect(
             verified.stderr.hasPrefix(
                 "soxready: BROKEN: The store's trigger \(trigger): missing, switched off or not as soxready made it; without it, "

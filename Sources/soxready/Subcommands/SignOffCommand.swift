@@ -17,8 +17,8 @@ struct SignOffCommand: ParsableCommand {
             an audit opinion. The preparer of a run can never approve it. --sign-with signs the \
             statement with an SSH key (ssh-keygen -Y sign, namespace soxready), as git signs commits.
 
-            Exit codes: 0 recorded; 64 usage (send-back without --comment); 65 the run does not verify \
-            (soxready verify says why); 66 no such application or run; 74 store or ssh-keygen error; 75 \
+            Exit codes: 0 recorded; 64 usage (send-back without --comment); 65 the run does not verify, or \
+            the store's immutability triggers are not in place (soxready verify says why); 66 no such application or run; 74 store or ssh-keygen error; 75 \
             store busy; 77 the reviewer prepared the run.
             """)
 
@@ -62,6 +62,12 @@ struct SignOffCommand: ParsableCommand {
             let reviewer = try AppName.validated(self.reviewer, field: "the reviewer's name")
             let role = try AppName.validated(self.role, field: "the reviewer's role")
             let store = try global.openStoreForWriting()
+            // A sign-off is only worth recording where it cannot be removed unseen.
+            if let trigger = try store.missingSafeguards().first {
+                throw CommandFailure(
+                    "the store's trigger \(trigger) is missing, switched off or not as soxready made it, so a sign-off recorded now "
+                        + "could be changed or removed unseen; nothing was recorded: run soxready verify and restore the store", .dataError)
+            }
             let stored = try store.run(appName: app, number: runNumber)
             let previous = stored.summary.number > 1 ? try store.run(appName: app, number: stored.summary.number - 1) : nil
             if let problem = StoreVerifier.check(stored, previous: previous).first {
