@@ -225,25 +225,16 @@ final class PostgresCLITests {
                     directory: folder
                 ).status == 0)
         }
-        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
-        let section = try #require(doc.range(of: "### Recomputing a run's fingerprint by hand with psql"))
-        let rest = doc[section.upperBound...]
-        let start = try #require(rest.range(of: "```sh\n"))
-        let end = try #require(rest[start.upperBound...].range(of: "```"))
-        var lines = rest[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let block = try #require(
+            try documentedBlocks(in: "docs/store.md", after: "### Recomputing a run's fingerprint by hand with psql", language: "sh").first)
+        var lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "URL=postgresql://soxready_app@db.example.com/soxready APP=general-ledger RUN=1")
         for number in [1, 2] {
             lines[0] = "URL='\(url)' APP=general-ledger RUN=\(number)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", lines.joined(separator: "\n")]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(
-                String.init)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let result = try runProcess(
+                "/bin/bash", ["-c", lines.joined(separator: "\n")], directory: folder, environment: ProcessInfo.processInfo.environment)
+            let printed = result.stdout.split(separator: "\n").map(String.init)
+            #expect(result.status == 0, "\(result.stderr)")
             #expect(printed.count == 4)
             guard printed.count == 4 else { continue }
             #expect(printed[0] == printed[1], "run \(number): recomputed \(printed[0]), stored \(printed[1])")

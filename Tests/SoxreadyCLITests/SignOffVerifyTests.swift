@@ -389,12 +389,9 @@ final class SignOffVerifyTests {
     @Test func theFingerprintRecipeOfTheStoreDocRecomputesEveryRun() throws {
         try record()
         try record("yes")
-        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
-        let section = try #require(doc.range(of: "### Recomputing a run's fingerprint by hand"))
-        let rest = doc[section.upperBound...]
-        let start = try #require(rest.range(of: "```sh\n"))
-        let end = try #require(rest[start.upperBound...].range(of: "```"))
-        var lines = rest[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let block = try #require(
+            try documentedBlocks(in: "docs/store.md", after: "### Recomputing a run's fingerprint by hand", language: "sh").first)
+        var lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "STORE=.soxready/soxready.sqlite APP=general-ledger RUN=1")
         for number in [1, 2] {
             lines[0] = "STORE=.soxready/soxready.sqlite APP=general-ledger RUN=\(number)"

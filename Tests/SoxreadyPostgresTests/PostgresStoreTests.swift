@@ -288,22 +288,8 @@ struct PostgresStoreTests {
         }
     }
 
-    /// The fenced blocks of `language` in docs/store.md after `heading`, up to the next heading of that level.
-    static func docBlocks(after heading: String, language: String) throws -> [String] {
-        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/store.md"), encoding: .utf8)
-        guard let start = doc.range(of: "\n\(heading)\n") else { return [] }
-        var section = doc[start.upperBound...]
-        if let end = section.range(of: "\n### ") { section = section[..<end.lowerBound] }
-        var blocks: [String] = []
-        while let open = section.range(of: "```\(language)\n"), let close = section[open.upperBound...].range(of: "```") {
-            blocks.append(String(section[open.upperBound..<close.lowerBound]))
-            section = section[close.upperBound...]
-        }
-        return blocks
-    }
-
     @Test func theRolesAndGrantsOfTheStoreDocKeepTheDayToDayRoleFromChangingRuns() throws {
-        let blocks = try Self.docBlocks(after: "### Roles and grants", language: "sql")
+        let blocks = try documentedBlocks(in: "docs/store.md", after: "### Roles and grants", language: "sql")
         #expect(blocks.count == 2)
         guard blocks.count == 2, let base = PostgresTestServer.url else { return }
         let suffix = UUID().uuidString.lowercased().prefix(8)

@@ -29,3 +29,21 @@ public func copyOfRules1Store() throws -> (folder: URL, path: String) {
     try FileManager.default.copyItem(atPath: sharedFixturePath("rules-1/store.sqlite"), toPath: path)
     return (folder, path)
 }
+
+/// The fenced blocks of `language` in the repository document `document` (such as
+/// `docs/store.md`) under the heading line `heading`, up to the next `###` heading: the commands
+/// and SQL the docs give, so that tests run them as a reader would.
+///
+/// - Throws: When the document cannot be read.
+public func documentedBlocks(in document: String, after heading: String, language: String) throws -> [String] {
+    let doc = try String(contentsOf: repositoryRoot.appendingPathComponent(document), encoding: .utf8)
+    guard let start = doc.range(of: "\n\(heading)\n") else { return [] }
+    var section = doc[start.upperBound...]
+    if let end = section.range(of: "\n### ") { section = section[..<end.lowerBound] }
+    var blocks: [String] = []
+    while let open = section.range(of: "```\(language)\n"), let close = section[open.upperBound...].range(of: "```") {
+        blocks.append(String(section[open.upperBound..<close.lowerBound]))
+        section = section[close.upperBound...]
+    }
+    return blocks
+}
